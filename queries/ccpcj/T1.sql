@@ -1,0 +1,45 @@
+-- T1: data availability by region: countries or areas in the region (M49), units with a count
+-- in at least one year of the window, units in the constant panel, and the share of the
+-- region's population covered by units with a count in $last_year.
+WITH members AS (
+    SELECT region, count(*) AS countries
+    FROM countries WHERE parent_iso3 IS NULL
+    GROUP BY region
+), reporting AS (
+    SELECT region, count(DISTINCT iso3) AS reporting
+    FROM kidnapping
+    WHERE year BETWEEN $first_year AND $last_year AND count IS NOT NULL
+    GROUP BY region
+), in_panel AS (
+    SELECT region, count(*) AS panel FROM panel GROUP BY region
+), covered AS (
+    SELECT region, sum(population) AS population
+    FROM kidnapping
+    WHERE year = $last_year AND count IS NOT NULL AND in_aggregate AND population IS NOT NULL
+    GROUP BY region
+), regpop AS (
+    SELECT c.region, sum(p.population) AS population
+    FROM countries c JOIN population p ON p.iso3 = c.iso3
+    WHERE p.year = $last_year
+    GROUP BY c.region
+), byregion AS (
+    SELECT
+        m.region, m.countries,
+        COALESCE(r.reporting, 0) AS reporting,
+        COALESCE(i.panel, 0) AS panel,
+        COALESCE(cv.population, 0.0) AS covered_population,
+        rp.population AS region_population
+    FROM members m
+    LEFT JOIN reporting r ON r.region = m.region
+    LEFT JOIN in_panel i ON i.region = m.region
+    LEFT JOIN covered cv ON cv.region = m.region
+    LEFT JOIN regpop rp ON rp.region = m.region
+)
+SELECT region, 0 AS row_order, countries, reporting, panel,
+       covered_population / region_population AS population_share
+FROM byregion
+UNION ALL
+SELECT 'Total', 1, sum(countries), sum(reporting), sum(panel),
+       sum(covered_population) / sum(region_population)
+FROM byregion
+ORDER BY row_order, region

@@ -1,0 +1,262 @@
+//! Command line: parses arguments, starts logging, calls the library, prints results.
+//!
+//! Takes `std::env::args`; returns the process exit code (0 ok, 1 data error, 2 usage or
+//! configuration error, 3 internal error). The only module that writes to stdout/stderr.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::{EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Error};
+use crate::query::Table;
+use crate::report::format;
+
+/// The pipeline `cargo run` uses when given no arguments.
+pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kidnap-trends",
+    version,
+    about = "Kidnapping statistics → the statistical annex of the UNODC report to the CCPCJ",
+    after_help = "Examples:\n  \
+        kidnap-trends                                   # run the default pipeline\n  \
+        kidnap-trends run pipelines/ccpcj-kidnapping.yaml --out /tmp/report\n  \
+        kidnap-trends validate pipelines/*.yaml\n  \
+        kidnap-trends query pipelines/ccpcj-kidnapping.yaml \"SELECT * FROM panel\"\n\n\
+        Exit codes: 0 ok, 1 data error, 2 usage or configuration error, 3 internal error."
+)]
+struct Cli {
+    /// More log output on stderr (-v info, -vv debug).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    /// Only errors on stderr, nothing on stdout but requested data.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Ingest, query and write the report of a pipeline.
+    Run {
+        /// Pipeline file.
+        #[arg(default_value = DEFAULT_PIPELINE)]
+        pipeline: PathBuf,
+        /// Publish here instead of the pipeline's `output`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check pipelines (config, files, SQL, report spec, templates) without running them.
+    Validate {
+        /// Pipeline files.
+        #[arg(default_value = DEFAULT_PIPELINE)]
+        pipelines: Vec<PathBuf>,
+    },
+    /// Run ad-hoc SQL over a pipeline's tables (observations, population, countries,
+    /// kidnapping, breaks, panel), with the pipeline's parameters bound ($first_year …).
+    Query {
+        /// Pipeline file.
+        pipeline: PathBuf,
+        /// One SQL statement.
+        sql: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum OutputFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// Entry point used by `main.rs`.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    let level = if cli.quiet {
+        "error"
+    } else {
+        match cli.verbose {
+            0 => "warn",
+            1 => "info",
+            _ => "debug",
+        }
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KIDNAP_TRENDS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .try_init();
+
+    let command = cli.command.unwrap_or(Command::Run { pipeline: DEFAULT_PIPELINE.into(), out: None });
+    let result = match command {
+        Command::Run { pipeline, out } => run(&pipeline, out.as_deref(), cli.quiet),
+        Command::Validate { pipelines } => validate(&pipelines, cli.quiet),
+        Command::Query { pipeline, sql, format } => query(&pipeline, &sql, format),
+    };
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("{}", render_error(&e));
+            e.exit_code()
+        }
+    }
+}
+
+fn render_error(e: &Error) -> String {
+    match e {
+        Error::Config(s) => s.clone(),
+        other => format!("error: {other}"),
+    }
+}
+
+fn stdout_line(s: &str) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{s}") {
+        Ok(()) => Ok(()),
+        // A closed pipe (`| head`) is not a failure.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Internal(format!("cannot write to stdout: {e}"))),
+    }
+}
+
+fn run(pipeline: &Path, out: Option<&Path>, quiet: bool) -> Result<(), Error> {
+    let p = crate::config::load(pipeline)?;
+    let started = std::time::Instant::now();
+    let summary = crate::run::run(&p, out)?;
+    tracing::info!(seconds = started.elapsed().as_secs_f64(), "Run finished");
+    if quiet {
+        return Ok(());
+    }
+    stdout_line(&format!(
+        "Wrote {} ({} files; {} observations) in {:.2} s",
+        summary.output.display(),
+        summary.files,
+        summary.tables.get("observations").copied().unwrap_or(0),
+        started.elapsed().as_secs_f64()
+    ))?;
+    if let Some(t3) = summary.results.get("T3") {
+        stdout_line("Table 3 (first rows): highest kidnapping rates, latest year")?;
+        let keep = ["rank", "country", "year", "count", "rate", "average_3y", "change"];
+        let idx: Vec<usize> = keep.iter().filter_map(|k| t3.column(k)).collect();
+        let preview = Table {
+            columns: idx.iter().map(|i| t3.columns[*i].clone()).collect(),
+            rows: t3.rows.iter().take(5).map(|r| idx.iter().map(|i| r[*i].clone()).collect()).collect(),
+        };
+        stdout_line(&pretty(&preview))?;
+    }
+    Ok(())
+}
+
+fn validate(pipelines: &[PathBuf], quiet: bool) -> Result<(), Error> {
+    let mut failures = Vec::new();
+    for path in pipelines {
+        match crate::run::validate(path) {
+            Ok(p) => {
+                if !quiet {
+                    stdout_line(&format!("ok: {} ({})", path.display(), p.name))?;
+                }
+            }
+            Err(e) => failures.push(e),
+        }
+    }
+    match failures.len() {
+        0 => Ok(()),
+        1 => Err(failures.remove(0)),
+        _ => {
+            let code = failures.iter().map(Error::exit_code).max().unwrap_or(EXIT_USAGE);
+            let text = failures.iter().map(render_error).collect::<Vec<_>>().join("\n\n");
+            Err(if code == EXIT_DATA {
+                Error::Ingest(crate::ingest::IngestError::Open { file: PathBuf::new(), message: text })
+            } else if code == EXIT_INTERNAL {
+                Error::Internal(text)
+            } else {
+                Error::Config(text)
+            })
+        }
+    }
+}
+
+fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
+    let p = crate::config::load(pipeline)?;
+    let warehouse = crate::run::ingest(&p)?;
+    let engine = crate::query::Engine::new(&p.params)?;
+    engine.register_batch("observations", warehouse.observations)?;
+    engine.register_batch("population", warehouse.population)?;
+    engine.register_batch("countries", warehouse.countries)?;
+    for (name, file) in p.query_files()? {
+        if p.tables.contains(&name) {
+            engine.materialise(&name, &file)?;
+        }
+    }
+    let batches = engine.run_sql(Path::new("<command line>"), sql)?;
+    let table = crate::query::to_table(Path::new("<command line>"), &batches)?;
+    match fmt {
+        OutputFormat::Table => stdout_line(&pretty(&table)),
+        OutputFormat::Csv => {
+            let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+            let err = |e: csv::Error| Error::Internal(e.to_string());
+            w.write_record(&table.columns).map_err(err)?;
+            for r in &table.rows {
+                w.write_record(r.iter().map(|v| v.as_text())).map_err(err)?;
+            }
+            let bytes = w.into_inner().map_err(|e| Error::Internal(e.to_string()))?;
+            stdout_line(String::from_utf8_lossy(&bytes).trim_end())
+        }
+        OutputFormat::Json => {
+            let json = serde_json::to_string_pretty(&table.records()).map_err(|e| Error::Internal(e.to_string()))?;
+            stdout_line(&json)
+        }
+    }
+}
+
+/// A plain aligned text table; rates and floats with one decimal, nulls as "..".
+pub fn pretty(t: &Table) -> String {
+    use crate::query::Value;
+    let cells: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|v| match v {
+                    Value::Null => format::NA.to_string(),
+                    Value::Float(f) if f.fract() == 0.0 => format::number(*f, 0),
+                    Value::Float(f) => format::number(*f, if f.abs() < 1.0 { 3 } else { 1 }),
+                    other => other.as_text(),
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = t.columns.iter().map(|c| c.chars().count()).collect();
+    for r in &cells {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.chars().count());
+        }
+    }
+    let line = |r: &[String]| {
+        r.iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c:<w$}", w = widths[i]))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    let mut out = vec![line(&t.columns)];
+    out.push(widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
+    out.extend(cells.iter().map(|r| line(r)));
+    out.join("\n")
+}

@@ -1,0 +1,538 @@
+//! Pipeline configuration: YAML text → raw serde structs → one checked `Pipeline`.
+//!
+//! Takes the path of a pipeline file; returns a `Pipeline` whose paths are resolved against the
+//! file's directory, or one `Error::Config` holding *every* diagnostic found (file:line:column,
+//! the offending line, a caret, and "did you mean" for misspelt keys). Never reads data files,
+//! never runs SQL, and never accepts a key it does not know.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// Source layouts the ingest stage can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// UN-CTS long format: 13 columns, optional banner rows, xlsx or csv.
+    UnodcCts,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPipeline {
+    name: String,
+    title: String,
+    sources: Vec<RawSource>,
+    population: RawReference,
+    countries: RawCountries,
+    params: Params,
+    queries: RawQueries,
+    report: RawReport,
+    #[serde(default)]
+    output: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: String,
+    layout: Layout,
+    path: String,
+    release: String,
+    citation: String,
+    category: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReference {
+    path: String,
+    citation: String,
+    vintage: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCountries {
+    path: String,
+    units: String,
+    citation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQueries {
+    dir: String,
+    #[serde(default)]
+    tables: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    dir: String,
+}
+
+/// Statistical parameters, bound into every SQL file as named parameters (`$first_year`, …).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// First year of the review window (Y0, also the base year).
+    pub first_year: i32,
+    /// Last year of the review window (Y1).
+    pub last_year: i32,
+    /// First comparison period, inclusive `[from, to]`.
+    pub p1: [i32; 2],
+    /// Second comparison period, inclusive `[from, to]`.
+    pub p2: [i32; 2],
+    /// Rows in ranked tables.
+    pub top_n_table: i64,
+    /// Bars in ranked charts.
+    pub top_n_chart: i64,
+    /// Units below this population are never ranked or named as extremes.
+    pub population_floor: f64,
+    /// A regional aggregate is shown only when it rests on at least this many units.
+    pub min_countries: i64,
+    /// Text may speak of a region as a whole only above this share of its population.
+    pub region_share_for_text: f64,
+    /// Relative change within which a rate counts as stable.
+    pub stable_band: f64,
+}
+
+impl Params {
+    /// The parameters as (name, value) pairs, in a fixed order, for SQL binding.
+    pub fn bindings(&self) -> Vec<(&'static str, ParamValue)> {
+        use ParamValue::{Float, Int, Year};
+        vec![
+            ("first_year", Year(self.first_year)),
+            ("last_year", Year(self.last_year)),
+            ("p1_from", Year(self.p1[0])),
+            ("p1_to", Year(self.p1[1])),
+            ("p2_from", Year(self.p2[0])),
+            ("p2_to", Year(self.p2[1])),
+            ("top_n_table", Int(self.top_n_table)),
+            ("top_n_chart", Int(self.top_n_chart)),
+            ("population_floor", Float(self.population_floor)),
+            ("min_countries", Int(self.min_countries)),
+            ("region_share_for_text", Float(self.region_share_for_text)),
+            ("stable_band", Float(self.stable_band)),
+        ]
+    }
+}
+
+/// A parameter value as SQL sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ParamValue {
+    /// A calendar year (Int32, the warehouse's year type).
+    Year(i32),
+    /// A whole number (Int64).
+    Int(i64),
+    /// A real number (Float64).
+    Float(f64),
+}
+
+/// One input dataset, resolved.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub layout: Layout,
+    pub path: PathBuf,
+    pub release: String,
+    pub citation: String,
+    pub category: String,
+}
+
+/// A reference file (population), resolved.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub path: PathBuf,
+    pub citation: String,
+    pub vintage: String,
+}
+
+/// The checked pipeline every later stage works from.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    /// Path of the YAML file, as given.
+    pub file: PathBuf,
+    pub name: String,
+    pub title: String,
+    pub sources: Vec<Source>,
+    pub population: Reference,
+    /// ISO3 ↔ M49 table.
+    pub countries: PathBuf,
+    /// Reporting units the M49 table lacks (sub-national units, Kosovo).
+    pub units: PathBuf,
+    pub countries_citation: String,
+    pub params: Params,
+    /// Folder holding the SQL files.
+    pub queries_dir: PathBuf,
+    /// Query names materialised as tables, in order, before the others run.
+    pub tables: Vec<String>,
+    /// Folder holding the report template and figure/table specs.
+    pub report_dir: PathBuf,
+    /// Where the output folder is published.
+    pub output: PathBuf,
+}
+
+impl Pipeline {
+    /// SQL files of the pipeline: (name, path) sorted by name; table stages first in their order.
+    pub fn query_files(&self) -> Result<Vec<(String, PathBuf)>> {
+        let mut names: Vec<(String, PathBuf)> = Vec::new();
+        let entries = std::fs::read_dir(&self.queries_dir).map_err(|e| {
+            Error::Config(format!(
+                "error: cannot read the queries folder {}: {e}",
+                self.queries_dir.display()
+            ))
+        })?;
+        for entry in entries {
+            let entry = entry.map_err(|e| {
+                Error::Config(format!("error: {}: {e}", self.queries_dir.display()))
+            })?;
+            let path = entry.path();
+            if path.extension().and_then(|e| e.to_str()) == Some("sql")
+                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+            {
+                names.push((stem.to_string(), path));
+            }
+        }
+        names.sort();
+        let mut ordered: Vec<(String, PathBuf)> = Vec::new();
+        for table in &self.tables {
+            if let Some(pos) = names.iter().position(|(n, _)| n == table) {
+                ordered.push(names.remove(pos));
+            }
+        }
+        ordered.extend(names);
+        Ok(ordered)
+    }
+}
+
+/// Read and check a pipeline file.
+pub fn load(path: &Path) -> Result<Pipeline> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::Config(format!("error: cannot read pipeline {}: {e}", path.display()))
+    })?;
+    parse(path, &text)
+}
+
+/// Check a pipeline given its text; `path` is used for messages and to resolve relative paths.
+pub fn parse(path: &Path, text: &str) -> Result<Pipeline> {
+    let raw: RawPipeline = yaml_serde::from_str(text).map_err(|e| {
+        let (line, col) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((0, 0));
+        let message = strip_location(&e.to_string());
+        let help = suggestion(&message);
+        Error::Config(render(path, text, &[Diag { line, col, message, help }]))
+    })?;
+    check(path, text, raw)
+}
+
+struct Diag {
+    line: usize,
+    col: usize,
+    message: String,
+    help: Option<String>,
+}
+
+fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
+    let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let base = normalise(&base);
+    let mut diags: Vec<Diag> = Vec::new();
+    let at = |needle: &str| locate(text, needle);
+
+    let resolve = |key: &str, value: &str, must_be_dir: bool, diags: &mut Vec<Diag>| {
+        let p = normalise(&base.join(value));
+        let ok = if must_be_dir { p.is_dir() } else { p.is_file() };
+        if !ok {
+            let (line, col) = at(value);
+            let what = if must_be_dir { "folder" } else { "file" };
+            diags.push(Diag {
+                line,
+                col,
+                message: format!(
+                    "`{key}`: {what} {} does not exist (paths are relative to the pipeline's folder)",
+                    p.display()
+                ),
+                help: None,
+            });
+        }
+        p
+    };
+
+    if raw.name.is_empty()
+        || !raw
+            .name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        let (line, col) = at("name:");
+        diags.push(Diag {
+            line,
+            col,
+            message: format!(
+                "`name` must be a non-empty slug of letters, digits, '-' or '_' (got {:?})",
+                raw.name
+            ),
+            help: None,
+        });
+    }
+    if raw.sources.is_empty() {
+        let (line, col) = at("sources:");
+        diags.push(Diag {
+            line,
+            col,
+            message: "`sources` must list at least one source".into(),
+            help: None,
+        });
+    }
+    let mut ids = BTreeSet::new();
+    let mut sources = Vec::new();
+    for s in &raw.sources {
+        if !ids.insert(s.id.clone()) {
+            let (line, col) = at(&s.id);
+            diags.push(Diag {
+                line,
+                col,
+                message: format!("source id `{}` is used twice", s.id),
+                help: None,
+            });
+        }
+        let p = resolve("path", &s.path, false, &mut diags);
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        if ext != "xlsx" && ext != "csv" {
+            let (line, col) = at(&s.path);
+            diags.push(Diag {
+                line,
+                col,
+                message: format!(
+                    "source `{}`: the unodc-cts layout reads .xlsx or .csv files, not {:?}",
+                    s.id, s.path
+                ),
+                help: None,
+            });
+        }
+        sources.push(Source {
+            id: s.id.clone(),
+            layout: s.layout,
+            path: p,
+            release: s.release.clone(),
+            citation: s.citation.clone(),
+            category: s.category.clone(),
+        });
+    }
+    let population = Reference {
+        path: resolve("population.path", &raw.population.path, false, &mut diags),
+        citation: raw.population.citation.clone(),
+        vintage: raw.population.vintage.clone(),
+    };
+    let countries = resolve("countries.path", &raw.countries.path, false, &mut diags);
+    let units = resolve("countries.units", &raw.countries.units, false, &mut diags);
+    let queries_dir = resolve("queries.dir", &raw.queries.dir, true, &mut diags);
+    let report_dir = resolve("report.dir", &raw.report.dir, true, &mut diags);
+
+    let p = &raw.params;
+    let mut param_error = |key: &str, message: String| {
+        let (line, col) = at(&format!("{key}:"));
+        diags.push(Diag { line, col, message, help: None });
+    };
+    if p.first_year > p.last_year {
+        param_error(
+            "first_year",
+            format!(
+                "`first_year` ({}) must not be after `last_year` ({})",
+                p.first_year, p.last_year
+            ),
+        );
+    }
+    for (key, period) in [("p1", p.p1), ("p2", p.p2)] {
+        if period[0] > period[1] || period[0] < p.first_year || period[1] > p.last_year {
+            param_error(
+                key,
+                format!(
+                    "`{key}` [{}, {}] must be an ordered pair of years inside [{}, {}]",
+                    period[0], period[1], p.first_year, p.last_year
+                ),
+            );
+        }
+    }
+    if p.p1[1] >= p.p2[0] {
+        param_error("p2", "`p2` must start after `p1` ends".into());
+    }
+    for (key, v) in [
+        ("top_n_table", p.top_n_table),
+        ("top_n_chart", p.top_n_chart),
+        ("min_countries", p.min_countries),
+    ] {
+        if v < 1 {
+            param_error(key, format!("`{key}` must be at least 1 (got {v})"));
+        }
+    }
+    for (key, v) in [
+        ("region_share_for_text", p.region_share_for_text),
+        ("stable_band", p.stable_band),
+    ] {
+        if !(0.0..=1.0).contains(&v) {
+            param_error(key, format!("`{key}` must be a share between 0 and 1 (got {v})"));
+        }
+    }
+    if !(p.population_floor >= 0.0) {
+        param_error("population_floor", "`population_floor` must be ≥ 0".into());
+    }
+
+    let output = match &raw.output {
+        Some(o) => normalise(&base.join(o)),
+        None => PathBuf::from("out").join(&raw.name),
+    };
+    let pipeline = Pipeline {
+        file: path.to_path_buf(),
+        name: raw.name,
+        title: raw.title,
+        sources,
+        population,
+        countries,
+        units,
+        countries_citation: raw.countries.citation,
+        params: raw.params,
+        queries_dir,
+        tables: raw.queries.tables,
+        report_dir,
+        output,
+    };
+    if diags.is_empty() {
+        let files = pipeline.query_files()?;
+        for t in &pipeline.tables {
+            if !files.iter().any(|(n, _)| n == t) {
+                let (line, col) = at(t);
+                let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+                diags.push(Diag {
+                    line,
+                    col,
+                    message: format!(
+                        "`queries.tables` names `{t}`, but {} has no {t}.sql",
+                        pipeline.queries_dir.display()
+                    ),
+                    help: did_you_mean(t, &names),
+                });
+            }
+        }
+    }
+    if diags.is_empty() {
+        Ok(pipeline)
+    } else {
+        Err(Error::Config(render(path, text, &diags)))
+    }
+}
+
+/// Fold `.` and `name/..` out of a path without touching the file system.
+pub fn normalise(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => match out.last() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                Some(Component::RootDir) => {}
+                _ => out.push(c),
+            },
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        return PathBuf::from(".");
+    }
+    out.iter().collect()
+}
+
+/// 1-based (line, column) of the first occurrence of `needle`, or (0, 0).
+fn locate(text: &str, needle: &str) -> (usize, usize) {
+    for (i, line) in text.lines().enumerate() {
+        if let Some(c) = line.find(needle) {
+            return (i + 1, line[..c].chars().count() + 1);
+        }
+    }
+    (0, 0)
+}
+
+fn strip_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// "did you mean" for serde's "unknown field `x`, expected one of `a`, `b`" and
+/// "unknown variant" messages.
+fn suggestion(message: &str) -> Option<String> {
+    let rest = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.split_once("unknown variant `").map(|(_, r)| r))?;
+    let (got, tail) = rest.split_once('`')?;
+    let expected: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+    did_you_mean(got, &expected)
+}
+
+fn did_you_mean(got: &str, candidates: &[&str]) -> Option<String> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(got, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| format!("did you mean `{c}`?"))
+}
+
+fn render(path: &Path, text: &str, diags: &[Diag]) -> String {
+    let mut out = String::new();
+    for (i, d) in diags.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "error: {}", d.message);
+        if d.line == 0 {
+            let _ = writeln!(out, "  --> {}", path.display());
+        } else {
+            let _ = writeln!(out, "  --> {}:{}:{}", path.display(), d.line, d.col);
+            if let Some(src) = text.lines().nth(d.line - 1) {
+                let num = d.line.to_string();
+                let pad = " ".repeat(num.len());
+                let _ = writeln!(out, "{pad} |");
+                let _ = writeln!(out, "{num} | {src}");
+                let _ = writeln!(out, "{pad} | {}^", " ".repeat(d.col.saturating_sub(1)));
+            }
+        }
+        if let Some(h) = &d.help {
+            let _ = writeln!(out, "  = help: {h}");
+        }
+    }
+    if diags.len() > 1 {
+        let _ = writeln!(out, "{} errors in {}", diags.len(), path.display());
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_closest_key() {
+        let m = "unknown field `sourcse`, expected one of `name`, `title`, `sources`, `population`";
+        assert_eq!(suggestion(m).as_deref(), Some("did you mean `sources`?"));
+        assert_eq!(suggestion("unknown field `zzz`, expected `name`"), None);
+    }
+
+    #[test]
+    fn locate_is_one_based() {
+        assert_eq!(locate("a: 1\n  b: 2\n", "b:"), (2, 3));
+        assert_eq!(locate("a", "q"), (0, 0));
+    }
+}

@@ -1,0 +1,57 @@
+//! Error types shared by every stage, and their mapping to exit codes.
+//!
+//! Takes nothing; returns the `Error` enum the library hands to `cli`. Each variant names what
+//! failed (pipeline, file, row, column, query). Never wraps a lower-level error without saying
+//! which file or step it came from.
+
+use std::path::PathBuf;
+
+/// Exit codes documented in the README.
+pub const EXIT_OK: i32 = 0;
+/// The data could not be read or failed a validation rule.
+pub const EXIT_DATA: i32 = 1;
+/// Bad command line or bad pipeline configuration.
+pub const EXIT_USAGE: i32 = 2;
+/// A bug: something that should not happen did.
+pub const EXIT_INTERNAL: i32 = 3;
+
+/// Every failure the library reports.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The pipeline configuration is invalid; the string holds every diagnostic, formatted.
+    #[error("{0}")]
+    Config(String),
+    /// A source file could not be read or does not have the expected shape.
+    #[error(transparent)]
+    Ingest(#[from] crate::ingest::IngestError),
+    /// Writing the warehouse or publishing the output failed.
+    #[error("{context}: {path}: {message}")]
+    Store { context: &'static str, path: PathBuf, message: String },
+    /// A SQL file failed to plan or run.
+    #[error("query {file}: {message}")]
+    Query { file: PathBuf, message: String },
+    /// A figure could not be drawn.
+    #[error(transparent)]
+    Chart(#[from] crate::chart::ChartError),
+    /// The report template or a table spec is wrong.
+    #[error("report {file}: {message}")]
+    Report { file: PathBuf, message: String },
+    /// Something that should never happen.
+    #[error("internal error (this is a bug, please report it): {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Config(_) | Error::Report { .. } => EXIT_USAGE,
+            Error::Query { .. } => EXIT_USAGE,
+            Error::Ingest(_) => EXIT_DATA,
+            Error::Store { .. } | Error::Chart(_) | Error::Internal(_) => EXIT_INTERNAL,
+        }
+    }
+}
+
+/// Shorthand used across the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,244 @@
+//! Query: the warehouse tables + SQL files → result tables, through one DataFusion session.
+//!
+//! Takes record batches (or Parquet files) to register and SQL files to run; returns each
+//! result as a plain `Table` of typed cells. Pipeline parameters are bound as named
+//! placeholders (`$first_year`) — they are never spliced into SQL text.
+
+use std::path::Path;
+
+use arrow::array::{Array, ArrayRef, AsArray, RecordBatch};
+use arrow::datatypes::{DataType, Float64Type, Int32Type, Int64Type};
+use datafusion::common::ScalarValue;
+use datafusion::execution::context::{SessionConfig, SessionContext};
+use datafusion::prelude::ParquetReadOptions;
+use datafusion::sql::parser::DFParser;
+use serde::Serialize;
+
+use crate::config::{ParamValue, Params};
+use crate::error::{Error, Result};
+
+/// One cell of a result table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Value {
+    /// The value as a float, when it is a number.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+
+    /// The value as text (numbers printed plainly, null as empty).
+    pub fn as_text(&self) -> String {
+        match self {
+            Value::Null => String::new(),
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => i.to_string(),
+            Value::Float(f) => f.to_string(),
+            Value::Text(s) => s.clone(),
+        }
+    }
+}
+
+/// A query result: column names and rows of cells, in the order the SQL produced them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Table {
+    /// Index of a column by name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == name)
+    }
+
+    /// Rows as name → value maps, for templates.
+    pub fn records(&self) -> Vec<std::collections::BTreeMap<String, Value>> {
+        self.rows
+            .iter()
+            .map(|r| self.columns.iter().cloned().zip(r.iter().cloned()).collect())
+            .collect()
+    }
+}
+
+/// One DataFusion session with the pipeline's parameters.
+pub struct Engine {
+    ctx: SessionContext,
+    runtime: tokio::runtime::Runtime,
+    params: Vec<(String, ScalarValue)>,
+}
+
+impl Engine {
+    /// A session whose SQL sees `params` as named placeholders.
+    pub fn new(params: &Params) -> Result<Engine> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .build()
+            .map_err(|e| Error::Internal(format!("cannot start the query runtime: {e}")))?;
+        let config = SessionConfig::new().with_target_partitions(2).with_information_schema(true);
+        let ctx = SessionContext::new_with_config(config);
+        let params = params
+            .bindings()
+            .into_iter()
+            .map(|(name, v)| {
+                let scalar = match v {
+                    ParamValue::Year(y) => ScalarValue::Int32(Some(y)),
+                    ParamValue::Int(i) => ScalarValue::Int64(Some(i)),
+                    ParamValue::Float(f) => ScalarValue::Float64(Some(f)),
+                };
+                (name.to_string(), scalar)
+            })
+            .collect();
+        Ok(Engine { ctx, runtime, params })
+    }
+
+    /// Make a batch visible to SQL as table `name`.
+    pub fn register_batch(&self, name: &str, batch: RecordBatch) -> Result<()> {
+        self.ctx
+            .register_batch(name, batch)
+            .map(|_| ())
+            .map_err(|e| Error::Internal(format!("cannot register table {name}: {e}")))
+    }
+
+    /// Make a Parquet file visible to SQL as table `name`.
+    pub fn register_parquet(&self, name: &str, path: &Path) -> Result<()> {
+        let p = path.to_string_lossy().into_owned();
+        self.runtime
+            .block_on(self.ctx.register_parquet(name, &p, ParquetReadOptions::default()))
+            .map_err(|e| Error::Query { file: path.to_path_buf(), message: e.to_string() })
+    }
+
+    /// Run SQL text with the parameters bound; `file` names it in errors.
+    pub fn run_sql(&self, file: &Path, sql: &str) -> Result<Vec<RecordBatch>> {
+        let err = |e: datafusion::error::DataFusionError| Error::Query {
+            file: file.to_path_buf(),
+            message: e.to_string(),
+        };
+        self.runtime.block_on(async {
+            let df = self.ctx.sql(sql).await.map_err(err)?;
+            let df = df.with_param_values(self.params.clone()).map_err(err)?;
+            df.collect().await.map_err(err)
+        })
+    }
+
+    /// Run one SQL file and return its result as a table.
+    pub fn run_file(&self, file: &Path) -> Result<Table> {
+        let sql = read_sql(file)?;
+        let batches = self.run_sql(file, &sql)?;
+        to_table(file, &batches)
+    }
+
+    /// Run one SQL file and register its result as table `name` for later queries.
+    pub fn materialise(&self, name: &str, file: &Path) -> Result<usize> {
+        let sql = read_sql(file)?;
+        let batches = self.run_sql(file, &sql)?;
+        let rows = batches.iter().map(RecordBatch::num_rows).sum();
+        let schema = match batches.first() {
+            Some(b) => b.schema(),
+            None => {
+                // An empty result still needs its schema: plan it again to get it.
+                let df = self
+                    .runtime
+                    .block_on(self.ctx.sql(&sql))
+                    .and_then(|df| df.with_param_values(self.params.clone()))
+                    .map_err(|e| Error::Query { file: file.to_path_buf(), message: e.to_string() })?;
+                std::sync::Arc::new(df.schema().as_arrow().clone())
+            }
+        };
+        let table = datafusion::datasource::MemTable::try_new(schema, vec![batches])
+            .map_err(|e| Error::Query { file: file.to_path_buf(), message: e.to_string() })?;
+        self.ctx
+            .register_table(name, std::sync::Arc::new(table))
+            .map_err(|e| Error::Query { file: file.to_path_buf(), message: e.to_string() })?;
+        Ok(rows)
+    }
+}
+
+fn read_sql(file: &Path) -> Result<String> {
+    std::fs::read_to_string(file)
+        .map_err(|e| Error::Query { file: file.to_path_buf(), message: format!("cannot read: {e}") })
+}
+
+/// Parse a SQL file without running it (for `validate`).
+pub fn check_sql(file: &Path) -> Result<()> {
+    let sql = read_sql(file)?;
+    let statements = DFParser::parse_sql(&sql)
+        .map_err(|e| Error::Query { file: file.to_path_buf(), message: e.to_string() })?;
+    if statements.len() != 1 {
+        return Err(Error::Query {
+            file: file.to_path_buf(),
+            message: format!("expected exactly one SQL statement, found {}", statements.len()),
+        });
+    }
+    Ok(())
+}
+
+/// Convert record batches into a `Table`.
+pub fn to_table(file: &Path, batches: &[RecordBatch]) -> Result<Table> {
+    let Some(first) = batches.first() else {
+        return Ok(Table { columns: Vec::new(), rows: Vec::new() });
+    };
+    let columns: Vec<String> = first.schema().fields().iter().map(|f| f.name().clone()).collect();
+    let mut rows = Vec::new();
+    for batch in batches {
+        let cols: Vec<&ArrayRef> = batch.columns().iter().collect();
+        for r in 0..batch.num_rows() {
+            let mut row = Vec::with_capacity(cols.len());
+            for col in &cols {
+                row.push(cell(file, col, r)?);
+            }
+            rows.push(row);
+        }
+    }
+    Ok(Table { columns, rows })
+}
+
+fn cell(file: &Path, col: &ArrayRef, r: usize) -> Result<Value> {
+    if col.is_null(r) {
+        return Ok(Value::Null);
+    }
+    Ok(match col.data_type() {
+        DataType::Boolean => Value::Bool(col.as_boolean().value(r)),
+        DataType::Int32 => Value::Int(col.as_primitive::<Int32Type>().value(r) as i64),
+        DataType::Int64 => Value::Int(col.as_primitive::<Int64Type>().value(r)),
+        DataType::Int8 | DataType::Int16 | DataType::UInt8 | DataType::UInt16 | DataType::UInt32
+        | DataType::UInt64 => match arrow::compute::cast(col, &DataType::Int64) {
+            Ok(a) if !a.is_null(r) => Value::Int(a.as_primitive::<Int64Type>().value(r)),
+            _ => Value::Null,
+        },
+        DataType::Float64 => {
+            let f = col.as_primitive::<Float64Type>().value(r);
+            if f.is_finite() { Value::Float(f) } else { Value::Null }
+        }
+        DataType::Utf8 => Value::Text(col.as_string::<i32>().value(r).to_string()),
+        DataType::LargeUtf8 => Value::Text(col.as_string::<i64>().value(r).to_string()),
+        DataType::Utf8View => Value::Text(col.as_string_view().value(r).to_string()),
+        other => {
+            let cast = arrow::compute::cast(col, &DataType::Float64)
+                .ok()
+                .filter(|_| other.is_numeric())
+                .map(|a| Value::Float(a.as_primitive::<Float64Type>().value(r)));
+            match cast {
+                Some(v) => v,
+                None => {
+                    let s = arrow::compute::cast(col, &DataType::Utf8).map_err(|e| Error::Query {
+                        file: file.to_path_buf(),
+                        message: format!("column of type {other} cannot be shown: {e}"),
+                    })?;
+                    Value::Text(s.as_string::<i32>().value(r).to_string())
+                }
+            }
+        }
+    })
+}

@@ -1,0 +1,481 @@
+//! Report: query results + report spec + templates → figures, tables and the report itself.
+//!
+//! Takes the result tables of a run and the report folder (`report.yaml`, `report.html.j2`,
+//! `report.md.j2`); returns the artefacts as (relative path, bytes) pairs: `figures/*.svg|png`,
+//! `tables/*.csv`, `report.html` (self-contained: inline SVG, CSS and font) and `report.md`.
+//! Never writes files itself and never types a number in: every figure comes from a query.
+
+pub mod format;
+pub mod spec;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use serde::Serialize;
+
+use crate::chart::{self, Bar, FigureText, Series};
+use crate::config::Pipeline;
+use crate::error::{Error, Result};
+use crate::query::{Table, Value};
+use spec::{ChartKind, FigureSpec, Format, ReportSpec, TableSpec};
+
+/// The font the figures are measured with; embedded in the HTML so browsers draw the same.
+const FONT_REGULAR: &[u8] = include_bytes!("../../reports/fonts/Inter-Regular.otf");
+
+/// One output file of the report stage.
+pub struct Artefact {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Serialize)]
+struct FigureCtx {
+    id: String,
+    number: u32,
+    title: String,
+    subtitle: String,
+    notes: Vec<String>,
+    svg: String,
+    alt: String,
+    data: TableCtx,
+}
+
+#[derive(Serialize, Clone)]
+struct TableCtx {
+    id: String,
+    number: u32,
+    title: String,
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    notes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ReleaseCtx {
+    id: String,
+    release: String,
+    citation: String,
+}
+
+/// Render every artefact of the report.
+pub fn build(
+    pipeline: &Pipeline,
+    spec: &ReportSpec,
+    results: &BTreeMap<String, Table>,
+) -> Result<Vec<Artefact>> {
+    let dir = &pipeline.report_dir;
+    let mut env = minijinja::Environment::new();
+    add_filters(&mut env);
+    let base_ctx = minijinja::context! {
+        p => &pipeline.params,
+        pipeline => &pipeline.name,
+    };
+    let text = |file: &str, template: &str| -> Result<String> {
+        env.render_str(template, &base_ctx).map_err(|e| Error::Report {
+            file: dir.join(file),
+            message: format!("in {template:?}: {e}"),
+        })
+    };
+    let source_line = {
+        let releases: Vec<String> = pipeline.sources.iter().map(|s| s.citation.clone()).collect();
+        format!(
+            "Source: {}; population: {} (vintage {}).",
+            releases.join("; "),
+            pipeline.population.citation,
+            pipeline.population.vintage
+        )
+    };
+    let get = |q: &str| -> Result<&Table> {
+        results.get(q).ok_or_else(|| Error::Internal(format!("query {q} produced no result")))
+    };
+
+    let mut artefacts = Vec::new();
+    let mut figures = Vec::new();
+    for (i, f) in spec.figures.iter().enumerate() {
+        let table = get(&f.query)?;
+        let ft = FigureText {
+            id: f.id.clone(),
+            number: i as u32 + 1,
+            title: text("report.yaml", &f.title)?,
+            subtitle: text("report.yaml", &f.subtitle)?,
+            source: source_line.clone(),
+            notes: f.notes.iter().map(|n| text("report.yaml", n)).collect::<Result<_>>()?,
+            description: String::new(),
+        };
+        let (fig, alt, data) = draw(dir, f, ft.clone_with_desc(), table)?;
+        artefacts.push(Artefact { path: format!("figures/{}.svg", f.id).into(), bytes: fig.svg.clone().into_bytes() });
+        artefacts.push(Artefact { path: format!("figures/{}.png", f.id).into(), bytes: fig.png });
+        let svg_inline = strip_xml_declaration(&fig.svg);
+        figures.push(FigureCtx {
+            id: f.id.clone(),
+            number: ft.number,
+            title: ft.title,
+            subtitle: ft.subtitle,
+            notes: ft.notes,
+            svg: svg_inline,
+            alt,
+            data,
+        });
+    }
+
+    let mut tables = BTreeMap::new();
+    let mut table_list = Vec::new();
+    for (i, t) in spec.tables.iter().enumerate() {
+        let ctx = table_ctx(dir, t, i as u32 + 1, get(&t.query)?, &|s| text("report.yaml", s))?;
+        artefacts.push(Artefact { path: format!("tables/{}.csv", t.id).into(), bytes: table_csv(&ctx)? });
+        tables.insert(t.id.clone(), ctx.clone());
+        table_list.push(ctx);
+    }
+
+    let mut narrative: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for n in &spec.narrative {
+        let row = get(n)?.records().into_iter().next().unwrap_or_default();
+        narrative.insert(n.clone(), row);
+    }
+
+    let releases: Vec<ReleaseCtx> = pipeline
+        .sources
+        .iter()
+        .map(|s| ReleaseCtx { id: s.id.clone(), release: s.release.clone(), citation: s.citation.clone() })
+        .collect();
+    let title = text("report.yaml", &spec.title)?;
+    let font = base64::engine::general_purpose::STANDARD.encode(FONT_REGULAR);
+    let population = minijinja::context! {
+        citation => &pipeline.population.citation,
+        vintage => &pipeline.population.vintage,
+    };
+    let inner = minijinja::context! {
+        p => &pipeline.params,
+        n => &narrative,
+        source_line => &source_line,
+        population => &population,
+    };
+    let narrative_file = dir.join("narrative.j2");
+    let narrative_src = std::fs::read_to_string(&narrative_file).map_err(|e| Error::Report {
+        file: narrative_file.clone(),
+        message: format!("cannot read: {e}"),
+    })?;
+    let mut nenv = minijinja::Environment::new();
+    nenv.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    add_filters(&mut nenv);
+    let narrative_text = nenv
+        .render_str(&narrative_src, &inner)
+        .map_err(|e| template_error(&narrative_file, e))?;
+    let paragraphs: Vec<String> = narrative_text
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let footnotes: Vec<String> = spec
+        .footnotes
+        .iter()
+        .map(|f| {
+            nenv.render_str(f, &inner).map_err(|e| Error::Report {
+                file: dir.join("report.yaml"),
+                message: format!("footnote {f:?}: {e}"),
+            })
+        })
+        .collect::<Result<_>>()?;
+    let ctx = minijinja::context! {
+        title => title,
+        p => &pipeline.params,
+        pipeline => &pipeline.name,
+        releases => releases,
+        population => population,
+        countries_citation => &pipeline.countries_citation,
+        source_line => source_line,
+        figures => figures,
+        tables => tables,
+        table_list => table_list,
+        n => narrative,
+        narrative => paragraphs,
+        footnotes => footnotes,
+        font_base64 => font,
+    };
+    for (file, out) in [("report.html.j2", "report.html"), ("report.md.j2", "report.md")] {
+        let path = dir.join(file);
+        let src = std::fs::read_to_string(&path)
+            .map_err(|e| Error::Report { file: path.clone(), message: format!("cannot read: {e}") })?;
+        let mut env = minijinja::Environment::new();
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html.j2") {
+                minijinja::AutoEscape::Html
+            } else {
+                minijinja::AutoEscape::None
+            }
+        });
+        add_filters(&mut env);
+        env.add_template_owned(file.to_string(), src).map_err(|e| template_error(&path, e))?;
+        let tmpl = env.get_template(file).map_err(|e| template_error(&path, e))?;
+        let rendered = tmpl.render(&ctx).map_err(|e| template_error(&path, e))?;
+        artefacts.push(Artefact { path: out.into(), bytes: rendered.into_bytes() });
+    }
+    Ok(artefacts)
+}
+
+fn template_error(path: &Path, e: minijinja::Error) -> Error {
+    let mut message = e.to_string();
+    if let Some(line) = e.line() {
+        message = format!("line {line}: {message}");
+    }
+    Error::Report { file: path.to_path_buf(), message }
+}
+
+fn opt_f64(v: &minijinja::Value) -> Option<f64> {
+    if v.is_none() || v.is_undefined() {
+        return None;
+    }
+    f64::try_from(v.clone()).ok()
+}
+
+fn add_filters(env: &mut minijinja::Environment<'_>) {
+    env.add_filter("rate", |v: minijinja::Value| format::rate(opt_f64(&v)));
+    env.add_filter("count", |v: minijinja::Value| format::count(opt_f64(&v)));
+    env.add_filter("per_cent", |v: minijinja::Value| format::per_cent_text(opt_f64(&v)));
+    env.add_filter("percent", |v: minijinja::Value| format::percent(opt_f64(&v)));
+}
+
+impl FigureText {
+    fn clone_with_desc(&self) -> FigureText {
+        FigureText {
+            id: self.id.clone(),
+            number: self.number,
+            title: self.title.clone(),
+            subtitle: self.subtitle.clone(),
+            source: self.source.clone(),
+            notes: self.notes.clone(),
+            description: self.description.clone(),
+        }
+    }
+}
+
+fn column<'a>(dir: &Path, f: &FigureSpec, table: &'a Table, name: &Option<String>) -> Result<usize> {
+    let name = name.as_deref().unwrap_or_default();
+    table.column(name).ok_or_else(|| Error::Report {
+        file: dir.join("report.yaml"),
+        message: format!(
+            "figure {}: query {} has no column `{name}` (it has {})",
+            f.id,
+            f.query,
+            table.columns.join(", ")
+        ),
+    })
+}
+
+/// Draw one figure; returns it, its alt text and its data table.
+fn draw(
+    dir: &Path,
+    f: &FigureSpec,
+    mut text: FigureText,
+    table: &Table,
+) -> Result<(chart::Figure, String, TableCtx)> {
+    let yi = column(dir, f, table, &Some(f.y.clone()))?;
+    let mut data = TableCtx {
+        id: f.id.clone(),
+        number: text.number,
+        title: format!("Data for figure {}", text.number),
+        headers: Vec::new(),
+        rows: Vec::new(),
+        notes: Vec::new(),
+    };
+    let value_fmt = |v: f64| if v.fract() == 0.0 { format::number(v, 0) } else { format::number(v, 1) };
+    match f.kind {
+        ChartKind::StackedBars | ChartKind::Lines => {
+            let xi = column(dir, f, table, &f.x)?;
+            let si = column(dir, f, table, &f.series)?;
+            let mut series: Vec<Series> = Vec::new();
+            let mut years: Vec<i32> = Vec::new();
+            for row in &table.rows {
+                let (Some(x), Some(y)) = (row[xi].as_f64(), row[yi].as_f64()) else { continue };
+                let name = row[si].as_text();
+                let x = x as i32;
+                if !years.contains(&x) {
+                    years.push(x);
+                }
+                match series.iter_mut().find(|s| s.name == name) {
+                    Some(s) => s.points.push((x, y)),
+                    None => series.push(Series { name, points: vec![(x, y)] }),
+                }
+            }
+            years.sort_unstable();
+            if f.kind == ChartKind::StackedBars {
+                series.sort_by(|a, b| a.name.cmp(&b.name));
+            }
+            data.headers = std::iter::once("Year".to_string()).chain(series.iter().map(|s| s.name.clone())).collect();
+            for y in &years {
+                let mut row = vec![y.to_string()];
+                for s in &series {
+                    row.push(s.points.iter().find(|p| p.0 == *y).map_or(format::NA.to_string(), |p| value_fmt(p.1)));
+                }
+                data.rows.push(row);
+            }
+            let alt = describe_xy(f.kind, &text, &series, &years, &f.axis);
+            text.description = alt.clone();
+            let fig = if f.kind == ChartKind::StackedBars {
+                chart::stacked_bars(&text, &years, &series, &f.axis)?
+            } else {
+                chart::lines(&text, &series, &f.axis)?
+            };
+            Ok((fig, alt, data))
+        }
+        ChartKind::HorizontalBars => {
+            let li = column(dir, f, table, &f.label)?;
+            let ai = match &f.annotation {
+                Some(_) => Some(column(dir, f, table, &f.annotation)?),
+                None => None,
+            };
+            let bars: Vec<Bar> = table
+                .rows
+                .iter()
+                .filter_map(|row| {
+                    Some(Bar {
+                        label: row[li].as_text(),
+                        value: row[yi].as_f64()?,
+                        annotation: ai.map(|i| row[i].as_text()).unwrap_or_default(),
+                    })
+                })
+                .collect();
+            data.headers = vec!["Country or area".into(), f.axis.clone(), "Note".into()];
+            data.rows = bars
+                .iter()
+                .map(|b| vec![b.label.clone(), format::number(b.value, 1), b.annotation.clone()])
+                .collect();
+            let alt = match (bars.first(), bars.last()) {
+                (Some(hi), Some(lo)) => format!(
+                    "{}. Horizontal bars ranking {} countries or areas by {}: highest {} ({}), lowest shown {} ({}).",
+                    text.title,
+                    bars.len(),
+                    f.axis.to_lowercase(),
+                    hi.label,
+                    format::number(hi.value, 1),
+                    lo.label,
+                    format::number(lo.value, 1)
+                ),
+                _ => format!("{}. No data.", text.title),
+            };
+            text.description = alt.clone();
+            Ok((chart::horizontal_bars(&text, &bars, &f.axis)?, alt, data))
+        }
+    }
+}
+
+/// Alt text for charts over years, generated from the data: what is shown and its extremes.
+fn describe_xy(kind: ChartKind, text: &FigureText, series: &[Series], years: &[i32], axis: &str) -> String {
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return format!("{}. No data.", text.title);
+    };
+    let fmt = |v: f64| if v.fract() == 0.0 { format::number(v, 0) } else { format::number(v, 1) };
+    match kind {
+        ChartKind::StackedBars => {
+            let totals: Vec<(i32, f64)> = years
+                .iter()
+                .map(|y| (*y, series.iter().flat_map(|s| s.points.iter()).filter(|p| p.0 == *y).map(|p| p.1).sum()))
+                .collect();
+            let hi = totals.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            let lo = totals.iter().min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+            format!(
+                "{}. Stacked bars of {} by year, {first}–{last}, split by {}. Total highest {} in {}, lowest {} in {}.",
+                text.title,
+                axis.to_lowercase(),
+                names.join(", "),
+                hi.map_or(String::new(), |h| fmt(h.1)),
+                hi.map_or(0, |h| h.0),
+                lo.map_or(String::new(), |l| fmt(l.1)),
+                lo.map_or(0, |l| l.0),
+            )
+        }
+        _ => {
+            let mut parts = Vec::new();
+            for s in series {
+                let hi = s.points.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+                let lo = s.points.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+                if let (Some(h), Some(l)) = (hi, lo) {
+                    parts.push(format!("{}: from {} to {}, highest {} ({}), lowest {} ({})",
+                        s.name,
+                        fmt(s.points.first().map_or(0.0, |p| p.1)),
+                        fmt(s.points.last().map_or(0.0, |p| p.1)),
+                        fmt(h.1), h.0, fmt(l.1), l.0));
+                }
+            }
+            format!("{}. Lines of {} by year, {first}–{last}. {}.", text.title, axis.to_lowercase(), parts.join("; "))
+        }
+    }
+}
+
+fn table_ctx(
+    dir: &Path,
+    t: &TableSpec,
+    number: u32,
+    table: &Table,
+    text: &dyn Fn(&str) -> Result<String>,
+) -> Result<TableCtx> {
+    let mut idx = Vec::new();
+    for c in &t.columns {
+        let i = table.column(&c.field).ok_or_else(|| Error::Report {
+            file: dir.join("report.yaml"),
+            message: format!(
+                "table {}: query {} has no column `{}` (it has {})",
+                t.id,
+                t.query,
+                c.field,
+                table.columns.join(", ")
+            ),
+        })?;
+        idx.push((i, c.format));
+    }
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            idx.iter()
+                .map(|(i, fmt)| {
+                    let v = &row[*i];
+                    match fmt {
+                        Format::Text => match v {
+                            Value::Null => format::NA.to_string(),
+                            other => other.as_text(),
+                        },
+                        Format::Count => format::with_nil(v.as_f64(), format::count),
+                        Format::Rate => format::rate(v.as_f64()),
+                        Format::Decimal2 => v.as_f64().map_or(format::NA.to_string(), |x| format::number(x, 2)),
+                        Format::Percent => format::percent(v.as_f64()),
+                        Format::Integer => v.as_f64().map_or(format::NA.to_string(), |x| format!("{x:.0}")),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Ok(TableCtx {
+        id: t.id.clone(),
+        number,
+        title: text(&t.title)?,
+        headers: t.columns.iter().map(|c| text(&c.header)).collect::<Result<_>>()?,
+        rows,
+        notes: t.notes.iter().map(|n| text(n)).collect::<Result<_>>()?,
+    })
+}
+
+fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let err = |e: csv::Error| Error::Internal(format!("writing table {}: {e}", t.id));
+    w.write_record(&t.headers).map_err(err)?;
+    for row in &t.rows {
+        // CSV holds plain numbers: no thousands separators.
+        let plain: Vec<String> = row
+            .iter()
+            .map(|c| if c.chars().all(|ch| ch.is_ascii_digit() || ",.-".contains(ch)) { c.replace(',', "") } else { c.clone() })
+            .collect();
+        w.write_record(&plain).map_err(err)?;
+    }
+    w.into_inner().map_err(|e| Error::Internal(format!("writing table {}: {e}", t.id)))
+}
+
+fn strip_xml_declaration(svg: &str) -> String {
+    match svg.find("<svg") {
+        Some(i) => svg[i..].to_string(),
+        None => svg.to_string(),
+    }
+}

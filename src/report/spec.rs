@@ -1,0 +1,145 @@
+//! Report specs: `reports/<name>/report.yaml` declares the figures and tables of a report.
+//!
+//! Takes the YAML text; returns a checked `ReportSpec`. A report author adds a figure or a
+//! table here (query, chart kind, columns, titles, notes) without touching Rust. Never accepts
+//! unknown keys; errors carry file:line:column.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// The whole report declaration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportSpec {
+    /// Report title (a template: may use `{{ p.first_year }}` etc.).
+    pub title: String,
+    /// Figures, in order of appearance.
+    pub figures: Vec<FigureSpec>,
+    /// Tables, in order of appearance.
+    pub tables: Vec<TableSpec>,
+    /// Queries whose first row feeds the narrative (`n.N1.panel_n` in the template).
+    pub narrative: Vec<String>,
+    /// Footnotes printed at the end of the report (templates).
+    pub footnotes: Vec<String>,
+}
+
+/// Chart kinds a figure can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// One stacked bar per x value, one segment per series.
+    StackedBars,
+    /// One line per series.
+    Lines,
+    /// Ranked horizontal bars.
+    HorizontalBars,
+}
+
+/// One figure: which query, which columns, which texts.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureSpec {
+    pub id: String,
+    pub query: String,
+    pub kind: ChartKind,
+    /// Column with the x value (years) — stacked bars and lines.
+    #[serde(default)]
+    pub x: Option<String>,
+    /// Column with the plotted value.
+    pub y: String,
+    /// Column naming the series — stacked bars and lines.
+    #[serde(default)]
+    pub series: Option<String>,
+    /// Column with the bar label — horizontal bars.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Column with text printed after the bar — horizontal bars.
+    #[serde(default)]
+    pub annotation: Option<String>,
+    pub title: String,
+    pub subtitle: String,
+    pub axis: String,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// How a table column is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// As given.
+    #[default]
+    Text,
+    /// Whole number with separators; zero as "–".
+    Count,
+    /// One decimal.
+    Rate,
+    /// Two decimals (slopes and other small quantities).
+    Decimal2,
+    /// Fraction shown as per cent with one decimal.
+    Percent,
+    /// A plain integer such as a year or a rank.
+    Integer,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSpec {
+    pub field: String,
+    pub header: String,
+    #[serde(default)]
+    pub format: Format,
+}
+
+/// One table: which query, which columns, which texts.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    pub id: String,
+    pub query: String,
+    pub title: String,
+    pub columns: Vec<ColumnSpec>,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// Read and check `report.yaml`; `queries` are the names of the pipeline's SQL files.
+pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
+    let err = |message: String| Error::Report { file: path.to_path_buf(), message };
+    let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    let spec: ReportSpec = yaml_serde::from_str(&text).map_err(|e| err(e.to_string()))?;
+    let mut problems = Vec::new();
+    let known = |q: &str| queries.iter().any(|k| k == q);
+    for f in &spec.figures {
+        if !known(&f.query) {
+            problems.push(format!("figure {}: no query named `{}`", f.id, f.query));
+        }
+        let need: &[(&str, &Option<String>)] = match f.kind {
+            ChartKind::StackedBars | ChartKind::Lines => &[("x", &f.x), ("series", &f.series)],
+            ChartKind::HorizontalBars => &[("label", &f.label)],
+        };
+        for (key, v) in need {
+            if v.is_none() {
+                problems.push(format!("figure {}: this chart kind needs `{key}`", f.id));
+            }
+        }
+    }
+    for t in &spec.tables {
+        if !known(&t.query) {
+            problems.push(format!("table {}: no query named `{}`", t.id, t.query));
+        }
+        if t.columns.is_empty() {
+            problems.push(format!("table {}: `columns` is empty", t.id));
+        }
+    }
+    for n in &spec.narrative {
+        if !known(n) {
+            problems.push(format!("narrative: no query named `{n}`"));
+        }
+    }
+    if problems.is_empty() { Ok(spec) } else { Err(err(problems.join("; "))) }
+}

@@ -1,0 +1,319 @@
+//! Run: the whole pipeline, stage after stage, into a staging folder published at the end.
+//!
+//! Takes a checked `Pipeline`; returns a `Summary` of what was written. Ingest → warehouse
+//! (Parquet) → SQL → figures, tables, report → manifest, all built aside and swapped in only
+//! when everything succeeded, so a failed run leaves the previous output as it was.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::config::Pipeline;
+use crate::error::{Error, Result};
+use crate::ingest::{self, IngestError};
+use crate::query::{Engine, Table};
+use crate::report;
+use crate::store::{self, Staging};
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Summary {
+    /// The published output folder.
+    pub output: PathBuf,
+    /// Rows per warehouse table.
+    pub tables: BTreeMap<String, usize>,
+    /// Result of every query, by name.
+    pub results: BTreeMap<String, Table>,
+    /// Number of files written.
+    pub files: usize,
+}
+
+#[derive(Serialize)]
+struct Manifest {
+    tool: ToolInfo,
+    pipeline: FileEntry,
+    params: crate::config::Params,
+    inputs: Vec<InputEntry>,
+    tables: BTreeMap<String, usize>,
+    queries: BTreeMap<String, QueryEntry>,
+    report: Vec<FileEntry>,
+    outputs: Vec<FileEntry>,
+}
+
+#[derive(Serialize)]
+struct ToolInfo {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct FileEntry {
+    path: String,
+    bytes: u64,
+    sha256: String,
+}
+
+#[derive(Serialize)]
+struct InputEntry {
+    role: String,
+    id: String,
+    release: String,
+    citation: String,
+    path: String,
+    bytes: u64,
+    sha256: String,
+}
+
+#[derive(Serialize)]
+struct QueryEntry {
+    sha256: String,
+    rows: usize,
+}
+
+/// Hex sha256 of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn file_entry(base: &Path, path: &Path) -> Result<FileEntry> {
+    let bytes = std::fs::read(path).map_err(|e| Error::Store {
+        context: "cannot read for checksum",
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(FileEntry {
+        path: relative(base, path),
+        bytes: bytes.len() as u64,
+        sha256: sha256_hex(&bytes),
+    })
+}
+
+/// `path` as written relative to `base` when it lies under it, else as given; '/' separators.
+fn relative(base: &Path, path: &Path) -> String {
+    let p = path.strip_prefix(base).unwrap_or(path);
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// The three warehouse tables, read from the pipeline's inputs.
+pub struct Warehouse {
+    pub observations: arrow::array::RecordBatch,
+    pub population: arrow::array::RecordBatch,
+    pub countries: arrow::array::RecordBatch,
+}
+
+/// Read every input into the warehouse tables.
+pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
+    let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
+    let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
+    let mut rows = Vec::new();
+    for source in &pipeline.sources {
+        let _span = tracing::info_span!("ingest", source = %source.id).entered();
+        let obs = ingest::read_unodc_cts(source)?;
+        for o in &obs {
+            if !known.contains(&o.iso3) {
+                let hint = known
+                    .iter()
+                    .map(|k| (strsim::jaro_winkler(&o.iso3, k), k))
+                    .filter(|(s, _)| *s > 0.8)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, k)| format!("; did you mean `{k}`?"))
+                    .unwrap_or_else(|| {
+                        "; add it to the reporting-units table if it is a real unit".into()
+                    });
+                return Err(IngestError::UnknownCode {
+                    file: source.path.clone(),
+                    row: o.source_row as usize,
+                    column: "Iso3_code".into(),
+                    code: o.iso3.clone(),
+                    hint,
+                }
+                .into());
+            }
+        }
+        tracing::info!(rows = obs.len(), "Source read");
+        rows.extend(obs);
+    }
+    let population = ingest::read_population(&pipeline.population.path, &known)?;
+    Ok(Warehouse {
+        observations: ingest::observations_batch(rows),
+        population,
+        countries: ingest::countries_batch(&countries),
+    })
+}
+
+/// Register the warehouse and run every SQL file; table stages are materialised first.
+pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<String, Table>> {
+    let engine = Engine::new(&pipeline.params)?;
+    engine.register_batch("observations", warehouse.observations.clone())?;
+    engine.register_batch("population", warehouse.population.clone())?;
+    engine.register_batch("countries", warehouse.countries.clone())?;
+    let mut results = BTreeMap::new();
+    for (name, file) in pipeline.query_files()? {
+        let _span = tracing::debug_span!("query", name = %name).entered();
+        if pipeline.tables.contains(&name) {
+            let rows = engine.materialise(&name, &file)?;
+            tracing::debug!(rows, "Table materialised");
+        } else {
+            results.insert(name, engine.run_file(&file)?);
+        }
+    }
+    Ok(results)
+}
+
+/// Run the pipeline and publish its output folder (or `output` when given).
+pub fn run(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
+    let target = output.map(Path::to_path_buf).unwrap_or_else(|| pipeline.output.clone());
+    let report_spec = load_report_spec(pipeline)?;
+    let warehouse = ingest(pipeline)?;
+    let results = query(pipeline, &warehouse)?;
+
+    let staging = Staging::new(&target)?;
+    let wh = staging.subdir("warehouse")?;
+    store::write_parquet(&wh.join("observations.parquet"), &warehouse.observations, &["category", "iso3", "year"])?;
+    store::write_parquet(&wh.join("population.parquet"), &warehouse.population, &["iso3", "year"])?;
+    store::write_parquet(&wh.join("countries.parquet"), &warehouse.countries, &["iso3"])?;
+
+    let artefacts = report::build(pipeline, &report_spec, &results)?;
+    for a in &artefacts {
+        let path = staging.path().join(&a.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::Store {
+                context: "cannot create folder",
+                path: parent.to_path_buf(),
+                message: e.to_string(),
+            })?;
+        }
+        std::fs::write(&path, &a.bytes).map_err(|e| Error::Store {
+            context: "cannot write",
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+    }
+
+    let mut tables = BTreeMap::new();
+    tables.insert("observations".to_string(), warehouse.observations.num_rows());
+    tables.insert("population".to_string(), warehouse.population.num_rows());
+    tables.insert("countries".to_string(), warehouse.countries.num_rows());
+    let manifest = manifest(pipeline, &staging, &tables, &results)?;
+    std::fs::write(staging.path().join("manifest.json"), manifest).map_err(|e| Error::Store {
+        context: "cannot write",
+        path: staging.path().join("manifest.json"),
+        message: e.to_string(),
+    })?;
+    let files = artefacts.len() + 4;
+    let output = staging.publish()?;
+    Ok(Summary { output, tables, results, files })
+}
+
+/// Load `report.yaml` of the pipeline's report folder, checked against its queries.
+pub fn load_report_spec(pipeline: &Pipeline) -> Result<report::spec::ReportSpec> {
+    let names: Vec<String> = pipeline.query_files()?.into_iter().map(|(n, _)| n).collect();
+    report::spec::load(&pipeline.report_dir.join("report.yaml"), &names)
+}
+
+fn manifest(
+    pipeline: &Pipeline,
+    staging: &Staging,
+    tables: &BTreeMap<String, usize>,
+    results: &BTreeMap<String, Table>,
+) -> Result<Vec<u8>> {
+    let base = pipeline.file.parent().unwrap_or(Path::new("")).to_path_buf();
+    let mut inputs = Vec::new();
+    let mut add = |role: &str, id: &str, release: &str, citation: &str, path: &Path| -> Result<()> {
+        let e = file_entry(&base, path)?;
+        inputs.push(InputEntry {
+            role: role.into(),
+            id: id.into(),
+            release: release.into(),
+            citation: citation.into(),
+            path: e.path,
+            bytes: e.bytes,
+            sha256: e.sha256,
+        });
+        Ok(())
+    };
+    for s in &pipeline.sources {
+        add("source", &s.id, &s.release, &s.citation, &s.path)?;
+    }
+    let pop = &pipeline.population;
+    add("population", "population", &pop.vintage, &pop.citation, &pop.path)?;
+    add("countries", "countries", "", &pipeline.countries_citation, &pipeline.countries)?;
+    add("countries", "reporting-units", "", "kidnap-trends", &pipeline.units)?;
+
+    let mut queries = BTreeMap::new();
+    for (name, file) in pipeline.query_files()? {
+        let e = file_entry(&base, &file)?;
+        let rows = results.get(&name).map_or(0, |t| t.rows.len());
+        queries.insert(name, QueryEntry { sha256: e.sha256, rows });
+    }
+    let mut report_files = Vec::new();
+    for f in ["report.yaml", "report.html.j2", "report.md.j2"] {
+        report_files.push(file_entry(&base, &pipeline.report_dir.join(f))?);
+    }
+    let mut outputs = Vec::new();
+    collect_files(staging.path(), staging.path(), &mut outputs)?;
+    outputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let pipeline_entry = file_entry(&base, &pipeline.file)?;
+    let m = Manifest {
+        tool: ToolInfo { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG_VERSION") },
+        pipeline: pipeline_entry,
+        params: pipeline.params.clone(),
+        inputs,
+        tables: tables.clone(),
+        queries,
+        report: report_files,
+        outputs,
+    };
+    let mut json = serde_json::to_vec_pretty(&m).map_err(|e| Error::Internal(e.to_string()))?;
+    json.push(b'\n');
+    Ok(json)
+}
+
+fn collect_files(root: &Path, dir: &Path, out: &mut Vec<FileEntry>) -> Result<()> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::Store {
+        context: "cannot list",
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    for entry in rd {
+        let entry = entry.map_err(|e| Error::Store {
+            context: "cannot list",
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let p = entry.path();
+        if p.is_dir() {
+            collect_files(root, &p, out)?;
+        } else {
+            out.push(file_entry(root, &p)?);
+        }
+    }
+    Ok(())
+}
+
+/// Check a pipeline without running it: config, SQL files, report spec and templates.
+pub fn validate(path: &Path) -> Result<Pipeline> {
+    let pipeline = crate::config::load(path)?;
+    for (_, file) in pipeline.query_files()? {
+        crate::query::check_sql(&file)?;
+    }
+    let spec = load_report_spec(&pipeline)?;
+    let _ = spec;
+    for f in ["report.html.j2", "report.md.j2"] {
+        let file = pipeline.report_dir.join(f);
+        let src = std::fs::read_to_string(&file)
+            .map_err(|e| Error::Report { file: file.clone(), message: format!("cannot read: {e}") })?;
+        let mut env = minijinja::Environment::new();
+        env.add_template_owned(f.to_string(), src).map_err(|e| Error::Report {
+            file: file.clone(),
+            message: match e.line() {
+                Some(l) => format!("line {l}: {e}"),
+                None => e.to_string(),
+            },
+        })?;
+    }
+    Ok(pipeline)
+}

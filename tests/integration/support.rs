@@ -1,0 +1,69 @@
+//! Helpers shared by the integration tests.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use kidnap_trends::query::{Table, Value};
+
+/// Repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The fixture folder.
+pub fn mini() -> PathBuf {
+    root().join("tests/fixtures/mini")
+}
+
+/// Query results of the fixture pipeline, computed once per test binary.
+pub fn results() -> &'static BTreeMap<String, Table> {
+    static RESULTS: OnceLock<BTreeMap<String, Table>> = OnceLock::new();
+    RESULTS.get_or_init(|| {
+        let p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
+        let w = kidnap_trends::run::ingest(&p).expect("fixture ingest");
+        kidnap_trends::run::query(&p, &w).expect("fixture queries")
+    })
+}
+
+/// Run any SQL over the fixture's tables (for checking the materialised tables).
+pub fn sql(query: &str) -> Table {
+    let p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
+    let w = kidnap_trends::run::ingest(&p).expect("fixture ingest");
+    let e = kidnap_trends::query::Engine::new(&p.params).expect("engine");
+    e.register_batch("observations", w.observations).expect("register");
+    e.register_batch("population", w.population).expect("register");
+    e.register_batch("countries", w.countries).expect("register");
+    for (name, file) in p.query_files().expect("files") {
+        if p.tables.contains(&name) {
+            e.materialise(&name, &file).expect("materialise");
+        }
+    }
+    let batches = e.run_sql(Path::new("test"), query).expect("sql");
+    kidnap_trends::query::to_table(Path::new("test"), &batches).expect("table")
+}
+
+/// The row of `t` whose column `key` has text `value`.
+pub fn row<'a>(t: &'a Table, key: &str, value: &str) -> BTreeMap<String, &'a Value> {
+    let k = t.column(key).unwrap_or_else(|| panic!("no column {key} in {:?}", t.columns));
+    let r = t
+        .rows
+        .iter()
+        .find(|r| r[k].as_text() == value)
+        .unwrap_or_else(|| panic!("no row with {key} = {value}"));
+    t.columns.iter().cloned().zip(r.iter()).collect()
+}
+
+/// Assert a numeric cell equals `expected` to 1e-9 relative.
+#[track_caller]
+pub fn approx(v: &Value, expected: f64) {
+    let got = v.as_f64().unwrap_or_else(|| panic!("expected number {expected}, got {v:?}"));
+    let tol = 1e-9 * expected.abs().max(1.0);
+    assert!((got - expected).abs() <= tol, "expected {expected}, got {got}");
+}
+
+/// Assert a cell is NULL.
+#[track_caller]
+pub fn null(v: &Value) {
+    assert_eq!(*v, Value::Null, "expected NULL");
+}

@@ -101,11 +101,18 @@ pub fn main() -> i32 {
         .without_time()
         .try_init();
 
-    let command = cli.command.unwrap_or(Command::Run { pipeline: DEFAULT_PIPELINE.into(), out: None });
+    let command = cli.command.unwrap_or(Command::Run {
+        pipeline: DEFAULT_PIPELINE.into(),
+        out: None,
+    });
     let result = match command {
         Command::Run { pipeline, out } => run(&pipeline, out.as_deref(), cli.quiet),
         Command::Validate { pipelines } => validate(&pipelines, cli.quiet),
-        Command::Query { pipeline, sql, format } => query(&pipeline, &sql, format),
+        Command::Query {
+            pipeline,
+            sql,
+            format,
+        } => query(&pipeline, &sql, format),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -150,11 +157,24 @@ fn run(pipeline: &Path, out: Option<&Path>, quiet: bool) -> Result<(), Error> {
     ))?;
     if let Some(t3) = summary.results.get("T3") {
         stdout_line("Table 3 (first rows): highest kidnapping rates, latest year")?;
-        let keep = ["rank", "country", "year", "count", "rate", "average_3y", "change"];
+        let keep = [
+            "rank",
+            "country",
+            "year",
+            "count",
+            "rate",
+            "average_3y",
+            "change",
+        ];
         let idx: Vec<usize> = keep.iter().filter_map(|k| t3.column(k)).collect();
         let preview = Table {
             columns: idx.iter().map(|i| t3.columns[*i].clone()).collect(),
-            rows: t3.rows.iter().take(5).map(|r| idx.iter().map(|i| r[*i].clone()).collect()).collect(),
+            rows: t3
+                .rows
+                .iter()
+                .take(5)
+                .map(|r| idx.iter().map(|i| r[*i].clone()).collect())
+                .collect(),
         };
         stdout_line(&pretty(&preview))?;
     }
@@ -177,10 +197,21 @@ fn validate(pipelines: &[PathBuf], quiet: bool) -> Result<(), Error> {
         0 => Ok(()),
         1 => Err(failures.remove(0)),
         _ => {
-            let code = failures.iter().map(Error::exit_code).max().unwrap_or(EXIT_USAGE);
-            let text = failures.iter().map(render_error).collect::<Vec<_>>().join("\n\n");
+            let code = failures
+                .iter()
+                .map(Error::exit_code)
+                .max()
+                .unwrap_or(EXIT_USAGE);
+            let text = failures
+                .iter()
+                .map(render_error)
+                .collect::<Vec<_>>()
+                .join("\n\n");
             Err(if code == EXIT_DATA {
-                Error::Ingest(crate::ingest::IngestError::Open { file: PathBuf::new(), message: text })
+                Error::Ingest(crate::ingest::IngestError::Open {
+                    file: PathBuf::new(),
+                    message: text,
+                })
             } else if code == EXIT_INTERNAL {
                 Error::Internal(text)
             } else {
@@ -207,7 +238,9 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
     match fmt {
         OutputFormat::Table => stdout_line(&pretty(&table)),
         OutputFormat::Csv => {
-            let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(Vec::new());
             let err = |e: csv::Error| Error::Internal(e.to_string());
             w.write_record(&table.columns).map_err(err)?;
             for r in &table.rows {
@@ -217,7 +250,8 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
             stdout_line(String::from_utf8_lossy(&bytes).trim_end())
         }
         OutputFormat::Json => {
-            let json = serde_json::to_string_pretty(&table.records()).map_err(|e| Error::Internal(e.to_string()))?;
+            let json = serde_json::to_string_pretty(&table.records())
+                .map_err(|e| Error::Internal(e.to_string()))?;
             stdout_line(&json)
         }
     }
@@ -256,7 +290,13 @@ pub fn pretty(t: &Table) -> String {
             .to_string()
     };
     let mut out = vec![line(&t.columns)];
-    out.push(widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "));
+    out.push(
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("  "),
+    );
     out.extend(cells.iter().map(|r| line(r)));
     out.join("\n")
 }

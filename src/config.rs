@@ -215,7 +215,10 @@ impl Pipeline {
 /// Read and check a pipeline file.
 pub fn load(path: &Path) -> Result<Pipeline> {
     let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::Config(format!("error: cannot read pipeline {}: {e}", path.display()))
+        Error::Config(format!(
+            "error: cannot read pipeline {}: {e}",
+            path.display()
+        ))
     })?;
     parse(path, &text)
 }
@@ -229,7 +232,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Pipeline> {
             .unwrap_or((0, 0));
         let message = strip_location(&e.to_string());
         let help = suggestion(&message);
-        Error::Config(render(path, text, &[Diag { line, col, message, help }]))
+        Error::Config(render(
+            path,
+            text,
+            &[Diag {
+                line,
+                col,
+                message,
+                help,
+            }],
+        ))
     })?;
     check(path, text, raw)
 }
@@ -305,7 +317,11 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
             });
         }
         let p = resolve("path", &s.path, false, &mut diags);
-        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = p
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if ext != "xlsx" && ext != "csv" {
             let (line, col) = at(&s.path);
             diags.push(Diag {
@@ -340,7 +356,12 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
     let p = &raw.params;
     let mut param_error = |key: &str, message: String| {
         let (line, col) = at(&format!("{key}:"));
-        diags.push(Diag { line, col, message, help: None });
+        diags.push(Diag {
+            line,
+            col,
+            message,
+            help: None,
+        });
     };
     if p.first_year > p.last_year {
         param_error(
@@ -379,10 +400,13 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
         ("stable_band", p.stable_band),
     ] {
         if !(0.0..=1.0).contains(&v) {
-            param_error(key, format!("`{key}` must be a share between 0 and 1 (got {v})"));
+            param_error(
+                key,
+                format!("`{key}` must be a share between 0 and 1 (got {v})"),
+            );
         }
     }
-    if !(p.population_floor >= 0.0) {
+    if p.population_floor.is_nan() || p.population_floor < 0.0 {
         param_error("population_floor", "`population_floor` must be ≥ 0".into());
     }
 

@@ -26,7 +26,11 @@ pub enum Error {
     Ingest(#[from] crate::ingest::IngestError),
     /// Writing the warehouse or publishing the output failed.
     #[error("{context}: {path}: {message}")]
-    Store { context: &'static str, path: PathBuf, message: String },
+    Store {
+        context: &'static str,
+        path: PathBuf,
+        message: String,
+    },
     /// A SQL file failed to plan or run.
     #[error("query {file}: {message}")]
     Query { file: PathBuf, message: String },

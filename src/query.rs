@@ -67,7 +67,13 @@ impl Table {
     pub fn records(&self) -> Vec<std::collections::BTreeMap<String, Value>> {
         self.rows
             .iter()
-            .map(|r| self.columns.iter().cloned().zip(r.iter().cloned()).collect())
+            .map(|r| {
+                self.columns
+                    .iter()
+                    .cloned()
+                    .zip(r.iter().cloned())
+                    .collect()
+            })
             .collect()
     }
 }
@@ -86,7 +92,9 @@ impl Engine {
             .worker_threads(2)
             .build()
             .map_err(|e| Error::Internal(format!("cannot start the query runtime: {e}")))?;
-        let config = SessionConfig::new().with_target_partitions(2).with_information_schema(true);
+        let config = SessionConfig::new()
+            .with_target_partitions(2)
+            .with_information_schema(true);
         let ctx = SessionContext::new_with_config(config);
         let params = params
             .bindings()
@@ -100,7 +108,11 @@ impl Engine {
                 (name.to_string(), scalar)
             })
             .collect();
-        Ok(Engine { ctx, runtime, params })
+        Ok(Engine {
+            ctx,
+            runtime,
+            params,
+        })
     }
 
     /// Make a batch visible to SQL as table `name`.
@@ -115,8 +127,14 @@ impl Engine {
     pub fn register_parquet(&self, name: &str, path: &Path) -> Result<()> {
         let p = path.to_string_lossy().into_owned();
         self.runtime
-            .block_on(self.ctx.register_parquet(name, &p, ParquetReadOptions::default()))
-            .map_err(|e| Error::Query { file: path.to_path_buf(), message: e.to_string() })
+            .block_on(
+                self.ctx
+                    .register_parquet(name, &p, ParquetReadOptions::default()),
+            )
+            .map_err(|e| Error::Query {
+                file: path.to_path_buf(),
+                message: e.to_string(),
+            })
     }
 
     /// Run SQL text with the parameters bound; `file` names it in errors.
@@ -152,33 +170,51 @@ impl Engine {
                     .runtime
                     .block_on(self.ctx.sql(&sql))
                     .and_then(|df| df.with_param_values(self.params.clone()))
-                    .map_err(|e| Error::Query { file: file.to_path_buf(), message: e.to_string() })?;
+                    .map_err(|e| Error::Query {
+                        file: file.to_path_buf(),
+                        message: e.to_string(),
+                    })?;
                 std::sync::Arc::new(df.schema().as_arrow().clone())
             }
         };
-        let table = datafusion::datasource::MemTable::try_new(schema, vec![batches])
-            .map_err(|e| Error::Query { file: file.to_path_buf(), message: e.to_string() })?;
+        let table =
+            datafusion::datasource::MemTable::try_new(schema, vec![batches]).map_err(|e| {
+                Error::Query {
+                    file: file.to_path_buf(),
+                    message: e.to_string(),
+                }
+            })?;
         self.ctx
             .register_table(name, std::sync::Arc::new(table))
-            .map_err(|e| Error::Query { file: file.to_path_buf(), message: e.to_string() })?;
+            .map_err(|e| Error::Query {
+                file: file.to_path_buf(),
+                message: e.to_string(),
+            })?;
         Ok(rows)
     }
 }
 
 fn read_sql(file: &Path) -> Result<String> {
-    std::fs::read_to_string(file)
-        .map_err(|e| Error::Query { file: file.to_path_buf(), message: format!("cannot read: {e}") })
+    std::fs::read_to_string(file).map_err(|e| Error::Query {
+        file: file.to_path_buf(),
+        message: format!("cannot read: {e}"),
+    })
 }
 
 /// Parse a SQL file without running it (for `validate`).
 pub fn check_sql(file: &Path) -> Result<()> {
     let sql = read_sql(file)?;
-    let statements = DFParser::parse_sql(&sql)
-        .map_err(|e| Error::Query { file: file.to_path_buf(), message: e.to_string() })?;
+    let statements = DFParser::parse_sql(&sql).map_err(|e| Error::Query {
+        file: file.to_path_buf(),
+        message: e.to_string(),
+    })?;
     if statements.len() != 1 {
         return Err(Error::Query {
             file: file.to_path_buf(),
-            message: format!("expected exactly one SQL statement, found {}", statements.len()),
+            message: format!(
+                "expected exactly one SQL statement, found {}",
+                statements.len()
+            ),
         });
     }
     Ok(())
@@ -187,9 +223,17 @@ pub fn check_sql(file: &Path) -> Result<()> {
 /// Convert record batches into a `Table`.
 pub fn to_table(file: &Path, batches: &[RecordBatch]) -> Result<Table> {
     let Some(first) = batches.first() else {
-        return Ok(Table { columns: Vec::new(), rows: Vec::new() });
+        return Ok(Table {
+            columns: Vec::new(),
+            rows: Vec::new(),
+        });
     };
-    let columns: Vec<String> = first.schema().fields().iter().map(|f| f.name().clone()).collect();
+    let columns: Vec<String> = first
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
     let mut rows = Vec::new();
     for batch in batches {
         let cols: Vec<&ArrayRef> = batch.columns().iter().collect();
@@ -212,14 +256,22 @@ fn cell(file: &Path, col: &ArrayRef, r: usize) -> Result<Value> {
         DataType::Boolean => Value::Bool(col.as_boolean().value(r)),
         DataType::Int32 => Value::Int(col.as_primitive::<Int32Type>().value(r) as i64),
         DataType::Int64 => Value::Int(col.as_primitive::<Int64Type>().value(r)),
-        DataType::Int8 | DataType::Int16 | DataType::UInt8 | DataType::UInt16 | DataType::UInt32
+        DataType::Int8
+        | DataType::Int16
+        | DataType::UInt8
+        | DataType::UInt16
+        | DataType::UInt32
         | DataType::UInt64 => match arrow::compute::cast(col, &DataType::Int64) {
             Ok(a) if !a.is_null(r) => Value::Int(a.as_primitive::<Int64Type>().value(r)),
             _ => Value::Null,
         },
         DataType::Float64 => {
             let f = col.as_primitive::<Float64Type>().value(r);
-            if f.is_finite() { Value::Float(f) } else { Value::Null }
+            if f.is_finite() {
+                Value::Float(f)
+            } else {
+                Value::Null
+            }
         }
         DataType::Utf8 => Value::Text(col.as_string::<i32>().value(r).to_string()),
         DataType::LargeUtf8 => Value::Text(col.as_string::<i64>().value(r).to_string()),
@@ -232,10 +284,11 @@ fn cell(file: &Path, col: &ArrayRef, r: usize) -> Result<Value> {
             match cast {
                 Some(v) => v,
                 None => {
-                    let s = arrow::compute::cast(col, &DataType::Utf8).map_err(|e| Error::Query {
-                        file: file.to_path_buf(),
-                        message: format!("column of type {other} cannot be shown: {e}"),
-                    })?;
+                    let s =
+                        arrow::compute::cast(col, &DataType::Utf8).map_err(|e| Error::Query {
+                            file: file.to_path_buf(),
+                            message: format!("column of type {other} cannot be shown: {e}"),
+                        })?;
                     Value::Text(s.as_string::<i32>().value(r).to_string())
                 }
             }

@@ -165,16 +165,30 @@ pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<Stri
 
 /// Run the pipeline and publish its output folder (or `output` when given).
 pub fn run(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
-    let target = output.map(Path::to_path_buf).unwrap_or_else(|| pipeline.output.clone());
+    let target = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| pipeline.output.clone());
     let report_spec = load_report_spec(pipeline)?;
     let warehouse = ingest(pipeline)?;
     let results = query(pipeline, &warehouse)?;
 
     let staging = Staging::new(&target)?;
     let wh = staging.subdir("warehouse")?;
-    store::write_parquet(&wh.join("observations.parquet"), &warehouse.observations, &["category", "iso3", "year"])?;
-    store::write_parquet(&wh.join("population.parquet"), &warehouse.population, &["iso3", "year"])?;
-    store::write_parquet(&wh.join("countries.parquet"), &warehouse.countries, &["iso3"])?;
+    store::write_parquet(
+        &wh.join("observations.parquet"),
+        &warehouse.observations,
+        &["category", "iso3", "year"],
+    )?;
+    store::write_parquet(
+        &wh.join("population.parquet"),
+        &warehouse.population,
+        &["iso3", "year"],
+    )?;
+    store::write_parquet(
+        &wh.join("countries.parquet"),
+        &warehouse.countries,
+        &["iso3"],
+    )?;
 
     let artefacts = report::build(pipeline, &report_spec, &results)?;
     for a in &artefacts {
@@ -194,7 +208,10 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
     }
 
     let mut tables = BTreeMap::new();
-    tables.insert("observations".to_string(), warehouse.observations.num_rows());
+    tables.insert(
+        "observations".to_string(),
+        warehouse.observations.num_rows(),
+    );
     tables.insert("population".to_string(), warehouse.population.num_rows());
     tables.insert("countries".to_string(), warehouse.countries.num_rows());
     let manifest = manifest(pipeline, &staging, &tables, &results)?;
@@ -205,12 +222,21 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
     })?;
     let files = artefacts.len() + 4;
     let output = staging.publish()?;
-    Ok(Summary { output, tables, results, files })
+    Ok(Summary {
+        output,
+        tables,
+        results,
+        files,
+    })
 }
 
 /// Load `report.yaml` of the pipeline's report folder, checked against its queries.
 pub fn load_report_spec(pipeline: &Pipeline) -> Result<report::spec::ReportSpec> {
-    let names: Vec<String> = pipeline.query_files()?.into_iter().map(|(n, _)| n).collect();
+    let names: Vec<String> = pipeline
+        .query_files()?
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
     report::spec::load(&pipeline.report_dir.join("report.yaml"), &names)
 }
 
@@ -220,34 +246,63 @@ fn manifest(
     tables: &BTreeMap<String, usize>,
     results: &BTreeMap<String, Table>,
 ) -> Result<Vec<u8>> {
-    let base = pipeline.file.parent().unwrap_or(Path::new("")).to_path_buf();
+    let base = pipeline
+        .file
+        .parent()
+        .unwrap_or(Path::new(""))
+        .to_path_buf();
     let mut inputs = Vec::new();
-    let mut add = |role: &str, id: &str, release: &str, citation: &str, path: &Path| -> Result<()> {
-        let e = file_entry(&base, path)?;
-        inputs.push(InputEntry {
-            role: role.into(),
-            id: id.into(),
-            release: release.into(),
-            citation: citation.into(),
-            path: e.path,
-            bytes: e.bytes,
-            sha256: e.sha256,
-        });
-        Ok(())
-    };
+    let mut add =
+        |role: &str, id: &str, release: &str, citation: &str, path: &Path| -> Result<()> {
+            let e = file_entry(&base, path)?;
+            inputs.push(InputEntry {
+                role: role.into(),
+                id: id.into(),
+                release: release.into(),
+                citation: citation.into(),
+                path: e.path,
+                bytes: e.bytes,
+                sha256: e.sha256,
+            });
+            Ok(())
+        };
     for s in &pipeline.sources {
         add("source", &s.id, &s.release, &s.citation, &s.path)?;
     }
     let pop = &pipeline.population;
-    add("population", "population", &pop.vintage, &pop.citation, &pop.path)?;
-    add("countries", "countries", "", &pipeline.countries_citation, &pipeline.countries)?;
-    add("countries", "reporting-units", "", "kidnap-trends", &pipeline.units)?;
+    add(
+        "population",
+        "population",
+        &pop.vintage,
+        &pop.citation,
+        &pop.path,
+    )?;
+    add(
+        "countries",
+        "countries",
+        "",
+        &pipeline.countries_citation,
+        &pipeline.countries,
+    )?;
+    add(
+        "countries",
+        "reporting-units",
+        "",
+        "kidnap-trends",
+        &pipeline.units,
+    )?;
 
     let mut queries = BTreeMap::new();
     for (name, file) in pipeline.query_files()? {
         let e = file_entry(&base, &file)?;
         let rows = results.get(&name).map_or(0, |t| t.rows.len());
-        queries.insert(name, QueryEntry { sha256: e.sha256, rows });
+        queries.insert(
+            name,
+            QueryEntry {
+                sha256: e.sha256,
+                rows,
+            },
+        );
     }
     let mut report_files = Vec::new();
     for f in ["report.yaml", "report.html.j2", "report.md.j2"] {
@@ -258,7 +313,10 @@ fn manifest(
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     let pipeline_entry = file_entry(&base, &pipeline.file)?;
     let m = Manifest {
-        tool: ToolInfo { name: env!("CARGO_PKG_NAME"), version: env!("CARGO_PKG_VERSION") },
+        tool: ToolInfo {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
         pipeline: pipeline_entry,
         params: pipeline.params.clone(),
         inputs,
@@ -304,16 +362,19 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
     let _ = spec;
     for f in ["report.html.j2", "report.md.j2"] {
         let file = pipeline.report_dir.join(f);
-        let src = std::fs::read_to_string(&file)
-            .map_err(|e| Error::Report { file: file.clone(), message: format!("cannot read: {e}") })?;
-        let mut env = minijinja::Environment::new();
-        env.add_template_owned(f.to_string(), src).map_err(|e| Error::Report {
+        let src = std::fs::read_to_string(&file).map_err(|e| Error::Report {
             file: file.clone(),
-            message: match e.line() {
-                Some(l) => format!("line {l}: {e}"),
-                None => e.to_string(),
-            },
+            message: format!("cannot read: {e}"),
         })?;
+        let mut env = minijinja::Environment::new();
+        env.add_template_owned(f.to_string(), src)
+            .map_err(|e| Error::Report {
+                file: file.clone(),
+                message: match e.line() {
+                    Some(l) => format!("line {l}: {e}"),
+                    None => e.to_string(),
+                },
+            })?;
     }
     Ok(pipeline)
 }

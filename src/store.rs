@@ -17,7 +17,11 @@ use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use crate::error::{Error, Result};
 
 fn store_error(context: &'static str, path: &Path, e: impl std::fmt::Display) -> Error {
-    Error::Store { context, path: path.to_path_buf(), message: e.to_string() }
+    Error::Store {
+        context,
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 /// Write one batch to a Parquet file; `sorted_by` names the leading columns it is sorted on.
@@ -26,7 +30,11 @@ pub fn write_parquet(path: &Path, batch: &RecordBatch, sorted_by: &[&str]) -> Re
     let sorting: Vec<SortingColumn> = sorted_by
         .iter()
         .filter_map(|name| schema.index_of(name).ok())
-        .map(|i| SortingColumn { column_idx: i as i32, descending: false, nulls_first: false })
+        .map(|i| SortingColumn {
+            column_idx: i as i32,
+            descending: false,
+            nulls_first: false,
+        })
         .collect();
     let level = ZstdLevel::try_new(3).map_err(|e| store_error("zstd level", path, e))?;
     let props = WriterProperties::builder()
@@ -37,8 +45,12 @@ pub fn write_parquet(path: &Path, batch: &RecordBatch, sorted_by: &[&str]) -> Re
     let file = File::create(path).map_err(|e| store_error("cannot create", path, e))?;
     let mut writer = ArrowWriter::try_new(file, schema, Some(props))
         .map_err(|e| store_error("cannot start Parquet file", path, e))?;
-    writer.write(batch).map_err(|e| store_error("cannot write Parquet", path, e))?;
-    writer.close().map_err(|e| store_error("cannot finish Parquet file", path, e))?;
+    writer
+        .write(batch)
+        .map_err(|e| store_error("cannot write Parquet", path, e))?;
+    writer
+        .close()
+        .map_err(|e| store_error("cannot finish Parquet file", path, e))?;
     Ok(())
 }
 
@@ -71,7 +83,11 @@ impl Staging {
         }
         std::fs::create_dir_all(&dir)
             .map_err(|e| store_error("cannot create staging folder", &dir, e))?;
-        Ok(Staging { dir, target: target.to_path_buf(), published: false })
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            published: false,
+        })
     }
 
     /// The folder to write into.

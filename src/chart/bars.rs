@@ -240,7 +240,7 @@ pub fn horizontal(text: &FigureText, bars: &[Bar], x_label: &str) -> Result<Scen
             theme::TEXT,
             Align::Right,
         );
-        let end = bar.value.map_or(zero, |v| x(v));
+        let end = bar.value.map_or(zero, &x);
         scene.rect(
             (zero.min(end), cy - thickness / 2),
             (zero.max(end), cy - thickness / 2 + thickness),

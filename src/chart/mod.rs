@@ -16,6 +16,7 @@
 mod axis;
 mod bars;
 mod frame;
+mod glyphs;
 mod lines;
 mod scene;
 mod theme;
@@ -158,31 +159,36 @@ fn xml_escape(text: &str) -> String {
 }
 
 /// Adds `<title>` and `<desc>` after the opening `<svg …>` tag, lists Inter
-/// first with a generic fallback, and moves text baselines to where the
-/// bitmap rasteriser puts them (half the plotters font size below the
-/// anchor) so that SVG and PNG match.
+/// first with a generic fallback, and makes SVG text match the bitmap:
+/// plotters writes `font-size = size / 1.24` and a baseline 0.76 em below
+/// the anchor, while its rasteriser draws an em of `size × units_per_em /
+/// (ascent − descent)` with the baseline `size / 2` below the anchor.
 fn finish_svg(svg: &str, text: &FigureText) -> Result<String, String> {
     let open = svg
         .find("<svg")
         .and_then(|start| svg[start..].find('>').map(|end| start + end + 1))
         .ok_or("plotters produced no <svg> element")?;
     let title = format!("Figure {}. {}", text.number, text.title.trim());
-    let mut out = String::with_capacity(svg.len() + title.len() + text.description.len() + 64);
-    out.push_str(&svg[..open]);
-    out.push_str(&format!(
-        "\n<title>{}</title>\n<desc>{}</desc>",
-        xml_escape(&title),
-        xml_escape(&text.description)
-    ));
-    out.push_str(
-        &svg[open..]
-            .replace(
-                &format!("font-family=\"{}\"", theme::FAMILY),
-                &format!("font-family=\"{}, sans-serif\"", theme::FAMILY),
-            )
-            .replace("dy=\"0.76em\"", "dy=\"0.62em\""),
+    let mut body = svg[open..].replace(
+        &format!("font-family=\"{}\"", theme::FAMILY),
+        &format!("font-family=\"{}, sans-serif\"", theme::FAMILY),
     );
-    Ok(out)
+    if let Some(em) = theme::metrics(theme::TextKind::Label).map(|m| m.em_per_size()) {
+        body = body.replace("dy=\"0.76em\"", &format!("dy=\"{:.3}em\"", 0.5 / em));
+        for kind in theme::TextKind::ALL {
+            body = body.replace(
+                &format!("font-size=\"{}\"", kind.size() / 1.24),
+                &format!("font-size=\"{:.2}\"", kind.size() * em),
+            );
+        }
+    }
+    Ok(format!(
+        "{}\n<title>{}</title>\n<desc>{}</desc>{}",
+        &svg[..open],
+        xml_escape(&title),
+        xml_escape(&text.description),
+        body
+    ))
 }
 
 #[cfg(test)]
@@ -311,9 +317,9 @@ mod tests {
     #[test]
     fn empty_and_degenerate_input_do_not_panic() {
         let blank = FigureText::default();
-        let nan = vec![series("", &[(2020, f64::NAN), (2021, f64::INFINITY)])];
-        let zeros = vec![series("A", &[(2020, 0.0), (2021, 0.0)]), series("B", &[])];
-        let single = vec![series("Only", &[(2020, 5.0)])];
+        let nan = [series("", &[(2020, f64::NAN), (2021, f64::INFINITY)])];
+        let zeros = [series("A", &[(2020, 0.0), (2021, 0.0)]), series("B", &[])];
+        let single = [series("Only", &[(2020, 5.0)])];
         for data in [&[][..], &nan[..], &zeros[..], &single[..]] {
             stacked_bars(&blank, &[], data, "").expect("stacked, no years");
             stacked_bars(&blank, &[2020], data, "").expect("stacked, one year");

@@ -229,7 +229,13 @@ fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
-fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -> Result<(), String> {
+/// Paints the scene; with `per_glyph` every character is drawn on its own
+/// at its proper place (see `glyphs`), which the bitmap output needs.
+fn paint<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    per_glyph: bool,
+) -> Result<(), String> {
     root.fill(&theme::WHITE).map_err(err)?;
     for shape in &scene.shapes {
         match shape {
@@ -264,11 +270,35 @@ fn paint<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, scene: &Scene) -> Re
                 color,
                 align,
             } => {
-                let style = kind
-                    .font()
-                    .color(color)
-                    .pos(Pos::new((*align).into(), VPos::Top));
-                root.draw(&Text::new(text.as_str(), (*x, *y), style))
+                let style = kind.font().color(color);
+                let placed = if per_glyph {
+                    theme::metrics(*kind).and_then(|m| m.place(kind.size(), text))
+                } else {
+                    None
+                };
+                match placed {
+                    Some(glyphs) => {
+                        let width = theme::text_width(*kind, text);
+                        let left = match align {
+                            Align::Left => *x,
+                            Align::Center => x - width / 2,
+                            Align::Right => x - width,
+                        };
+                        let style = style.pos(Pos::new(HPos::Left, VPos::Top));
+                        let mut buf = [0u8; 4];
+                        glyphs.into_iter().try_for_each(|(c, dx)| {
+                            root.draw(&Text::new(
+                                &*c.encode_utf8(&mut buf),
+                                (left + dx, *y),
+                                style.clone(),
+                            ))
+                        })
+                    }
+                    None => {
+                        let style = style.pos(Pos::new((*align).into(), VPos::Top));
+                        root.draw(&Text::new(text.as_str(), (*x, *y), style))
+                    }
+                }
             }
         }
         .map_err(err)?;
@@ -289,7 +319,7 @@ pub fn svg(scene: &Scene) -> Result<String, String> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        paint(&root, scene)?;
+        paint(&root, scene, false)?;
     }
     Ok(out)
 }
@@ -301,7 +331,7 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>, String> {
     let mut rgb = vec![0u8; len];
     {
         let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
-        paint(&root, scene)?;
+        paint(&root, scene, true)?;
     }
     let mut encoded = Vec::new();
     {

@@ -9,6 +9,7 @@
 
 use std::sync::OnceLock;
 
+use super::glyphs::Metrics;
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, register_font};
 
 /// Family name under which the embedded fonts are registered.
@@ -34,6 +35,19 @@ pub fn ensure_fonts() -> Result<(), String> {
                 .map_err(|_| "embedded Inter-Bold.otf is not a usable font".to_string())
         })
         .clone()
+}
+
+/// Horizontal glyph metrics of the face used for `kind`, parsed once.
+pub fn metrics(kind: TextKind) -> Option<&'static Metrics> {
+    static REGULAR: OnceLock<Option<Metrics>> = OnceLock::new();
+    static BOLD: OnceLock<Option<Metrics>> = OnceLock::new();
+    if kind.bold() {
+        BOLD.get_or_init(|| Metrics::parse(INTER_BOLD)).as_ref()
+    } else {
+        REGULAR
+            .get_or_init(|| Metrics::parse(INTER_REGULAR))
+            .as_ref()
+    }
 }
 
 /// Figure width in pixels; the fixed-size charts are `WIDTH` × `HEIGHT`.
@@ -79,6 +93,14 @@ pub enum TextKind {
 }
 
 impl TextKind {
+    pub const ALL: [TextKind; 5] = [
+        TextKind::Title,
+        TextKind::Subtitle,
+        TextKind::Tick,
+        TextKind::Label,
+        TextKind::Footer,
+    ];
+
     /// plotters font size (the em is `size / 1.24` pixels).
     pub fn size(self) -> f64 {
         match self {

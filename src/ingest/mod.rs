@@ -24,20 +24,48 @@ pub enum IngestError {
     #[error("{file}: cannot read: {message}")]
     Open { file: PathBuf, message: String },
     /// No header row was found where one was expected.
-    #[error("{file}: no header row found in the first {searched} rows; expected a row with the columns {expected}")]
-    NoHeader { file: PathBuf, searched: usize, expected: String },
+    #[error(
+        "{file}: no header row found in the first {searched} rows; expected a row with the columns {expected}"
+    )]
+    NoHeader {
+        file: PathBuf,
+        searched: usize,
+        expected: String,
+    },
     /// The header row lacks a column.
     #[error("{file}: row {row}: the header lacks column `{column}`; found {found}")]
-    MissingColumn { file: PathBuf, row: usize, column: String, found: String },
+    MissingColumn {
+        file: PathBuf,
+        row: usize,
+        column: String,
+        found: String,
+    },
     /// A cell does not hold what its column requires.
     #[error("{file}: row {row}, column {column}: expected {expected}, found {found:?}")]
-    Cell { file: PathBuf, row: usize, column: String, expected: String, found: String },
+    Cell {
+        file: PathBuf,
+        row: usize,
+        column: String,
+        expected: String,
+        found: String,
+    },
     /// A reporting-unit code is in neither the M49 table nor the reporting-units table.
     #[error("{file}: row {row}, column {column}: unknown country code `{code}`{hint}")]
-    UnknownCode { file: PathBuf, row: usize, column: String, code: String, hint: String },
+    UnknownCode {
+        file: PathBuf,
+        row: usize,
+        column: String,
+        code: String,
+        hint: String,
+    },
     /// The same country, year and unit appears twice.
     #[error("{file}: row {row}: duplicate {what} (first seen on row {first_row})")]
-    Duplicate { file: PathBuf, row: usize, first_row: usize, what: String },
+    Duplicate {
+        file: PathBuf,
+        row: usize,
+        first_row: usize,
+        what: String,
+    },
     /// A source yielded no rows for the requested category.
     #[error("{file}: no rows with Category = {category:?}")]
     Empty { file: PathBuf, category: String },
@@ -119,7 +147,9 @@ pub fn observations_batch(mut rows: Vec<Observation>) -> RecordBatch {
         text(|o| o.unit),
         Arc::new(Float64Array::from_iter(rows.iter().map(|o| o.value))),
         text(|o| &o.source_note),
-        Arc::new(Int64Array::from_iter_values(rows.iter().map(|o| o.source_row))),
+        Arc::new(Int64Array::from_iter_values(
+            rows.iter().map(|o| o.source_row),
+        )),
     ];
     // The schema and the columns above are built together; a mismatch is a bug caught by tests.
     RecordBatch::try_new(observations_schema(), columns)

@@ -31,14 +31,23 @@ struct Csv {
 }
 
 fn read_csv(path: &Path) -> Result<Csv, IngestError> {
-    let open = |message: String| IngestError::Open { file: path.to_path_buf(), message };
+    let open = |message: String| IngestError::Open {
+        file: path.to_path_buf(),
+        message,
+    };
     let bytes = std::fs::read(path).map_err(|e| open(e.to_string()))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
         open(format!("line {line}: not UTF-8 text"))
     })?;
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(h)) => h.iter().map(|s| s.trim().to_string()).collect(),
@@ -59,12 +68,20 @@ fn read_csv(path: &Path) -> Result<Csv, IngestError> {
 
 impl Csv {
     fn column(&self, path: &Path, name: &str) -> Result<usize, IngestError> {
-        self.header.iter().position(|h| h == name).ok_or_else(|| IngestError::MissingColumn {
-            file: path.to_path_buf(),
-            row: 1,
-            column: name.to_string(),
-            found: self.header.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", "),
-        })
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| IngestError::MissingColumn {
+                file: path.to_path_buf(),
+                row: 1,
+                column: name.to_string(),
+                found: self
+                    .header
+                    .iter()
+                    .map(|h| format!("`{h}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
     }
 }
 
@@ -91,7 +108,11 @@ pub fn read_countries(m49_path: &Path, units_path: &Path) -> Result<Vec<Country>
             expected: "a numeric M49 code".into(),
             found: get(c_m49).to_string(),
         })?;
-        let name = if get(c_name).is_empty() { get(c_cldr) } else { get(c_name) };
+        let name = if get(c_name).is_empty() {
+            get(c_cldr)
+        } else {
+            get(c_name)
+        };
         out.insert(
             iso3.to_string(),
             Country {
@@ -158,12 +179,22 @@ pub fn countries_batch(countries: &[Country]) -> RecordBatch {
         Field::new("parent_iso3", DataType::Utf8, true),
     ]));
     let columns: Vec<ArrayRef> = vec![
-        Arc::new(StringArray::from_iter_values(countries.iter().map(|c| &c.iso3))),
+        Arc::new(StringArray::from_iter_values(
+            countries.iter().map(|c| &c.iso3),
+        )),
         Arc::new(Int32Array::from_iter(countries.iter().map(|c| c.m49))),
-        Arc::new(StringArray::from_iter_values(countries.iter().map(|c| &c.name))),
-        Arc::new(StringArray::from_iter_values(countries.iter().map(|c| &c.region))),
-        Arc::new(StringArray::from_iter_values(countries.iter().map(|c| &c.subregion))),
-        Arc::new(StringArray::from_iter(countries.iter().map(|c| c.parent_iso3.as_deref()))),
+        Arc::new(StringArray::from_iter_values(
+            countries.iter().map(|c| &c.name),
+        )),
+        Arc::new(StringArray::from_iter_values(
+            countries.iter().map(|c| &c.region),
+        )),
+        Arc::new(StringArray::from_iter_values(
+            countries.iter().map(|c| &c.subregion),
+        )),
+        Arc::new(StringArray::from_iter(
+            countries.iter().map(|c| c.parent_iso3.as_deref()),
+        )),
     ];
     RecordBatch::try_new(schema, columns)
         .unwrap_or_else(|e| unreachable!("countries schema mismatch: {e}"))
@@ -216,6 +247,8 @@ pub fn read_population(path: &Path, known: &BTreeSet<String>) -> Result<RecordBa
         Arc::new(Int32Array::from_iter_values(rows.keys().map(|k| k.1))),
         Arc::new(Float64Array::from_iter_values(rows.values().copied())),
     ];
-    RecordBatch::try_new(schema, columns)
-        .map_err(|e| IngestError::Open { file: path.to_path_buf(), message: e.to_string() })
+    RecordBatch::try_new(schema, columns).map_err(|e| IngestError::Open {
+        file: path.to_path_buf(),
+        message: e.to_string(),
+    })
 }

@@ -71,7 +71,10 @@ pub fn read_unodc_cts(source: &Source) -> Result<Vec<Observation>, IngestError> 
 
 /// Rows of the first sheet, each with its 1-based sheet row number.
 fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
-    let open = |message: String| IngestError::Open { file: path.to_path_buf(), message };
+    let open = |message: String| IngestError::Open {
+        file: path.to_path_buf(),
+        message,
+    };
     let mut book = calamine::open_workbook_auto(path)
         .map_err(|e| open(format!("not a readable xlsx workbook ({e})")))?;
     let range = book
@@ -97,7 +100,10 @@ fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
 
 /// Records of a UTF-8 csv file, each with its 1-based line number.
 fn read_csv(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
-    let open = |message: String| IngestError::Open { file: path.to_path_buf(), message };
+    let open = |message: String| IngestError::Open {
+        file: path.to_path_buf(),
+        message,
+    };
     let bytes = std::fs::read(path).map_err(|e| open(e.to_string()))?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let mut reader = csv::ReaderBuilder::new()
@@ -120,7 +126,11 @@ fn read_csv(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
                 expected: "UTF-8 text (re-save the file as UTF-8)".into(),
                 found: String::from_utf8_lossy(field).into_owned(),
             })?;
-            cells.push(if text.is_empty() { Cell::Empty } else { Cell::Text(text.to_string()) });
+            cells.push(if text.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(text.to_string())
+            });
         }
         out.push((line, cells));
     }
@@ -135,7 +145,11 @@ pub(crate) fn parse_rows(
     let header_at = rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
-        .position(|(_, cells)| cells.iter().any(|c| c.text().eq_ignore_ascii_case("Iso3_code")))
+        .position(|(_, cells)| {
+            cells
+                .iter()
+                .any(|c| c.text().eq_ignore_ascii_case("Iso3_code"))
+        })
         .ok_or_else(|| IngestError::NoHeader {
             file: file.clone(),
             searched: HEADER_SEARCH_ROWS.min(rows.len()),
@@ -160,8 +174,21 @@ pub(crate) fn parse_rows(
                     .join(", "),
             })?;
     }
-    let [iso3, country, region, subregion, indicator, dimension, category, sex, age, year, unit, value, note] =
-        index;
+    let [
+        iso3,
+        country,
+        region,
+        subregion,
+        indicator,
+        dimension,
+        category,
+        sex,
+        age,
+        year,
+        unit,
+        value,
+        note,
+    ] = index;
     let col_name = |k: usize, i: usize| format!("{} ({})", column_letter(i), COLUMNS[k]);
     let empty = Cell::Empty;
 
@@ -187,7 +214,8 @@ pub(crate) fn parse_rows(
         if code.is_empty() {
             return Err(cell_error(0, iso3, "a country code"));
         }
-        let y = parse_year(get(year)).ok_or_else(|| cell_error(9, year, "a year between 1900 and 2100"))?;
+        let y = parse_year(get(year))
+            .ok_or_else(|| cell_error(9, year, "a year between 1900 and 2100"))?;
         let u = match get(unit).text().as_str() {
             "Counts" => "count",
             "Rate per 100,000 population" => "rate_per_100k",
@@ -242,7 +270,10 @@ pub(crate) fn parse_rows(
         });
     }
     if out.is_empty() {
-        return Err(IngestError::Empty { file: file.clone(), category: source.category.clone() });
+        return Err(IngestError::Empty {
+            file: file.clone(),
+            category: source.category.clone(),
+        });
     }
     Ok(out)
 }
@@ -263,7 +294,11 @@ fn parse_value(cell: &Cell) -> Option<f64> {
         Cell::Number(n) => *n,
         Cell::Text(s) => {
             let t = s.trim();
-            if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) {
+            if t.is_empty()
+                || !t
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+            {
                 return None;
             }
             t.parse::<f64>().ok()?

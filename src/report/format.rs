@@ -13,7 +13,7 @@ pub const NIL: &str = "–";
 fn group(int_digits: &str) -> String {
     let mut out = String::with_capacity(int_digits.len() + int_digits.len() / 3);
     for (i, ch) in int_digits.chars().enumerate() {
-        if i > 0 && (int_digits.len() - i) % 3 == 0 {
+        if i > 0 && (int_digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -75,7 +75,7 @@ pub fn per_cent_text(x: Option<f64>) -> String {
 /// Table cell variant of a value: exact zero shows as nil ("–").
 pub fn with_nil(x: Option<f64>, f: fn(Option<f64>) -> String) -> String {
     match x {
-        Some(v) if v == 0.0 => NIL.to_string(),
+        Some(0.0) => NIL.to_string(),
         other => f(other),
     }
 }

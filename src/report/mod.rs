@@ -72,13 +72,18 @@ pub fn build(
         pipeline => &pipeline.name,
     };
     let text = |file: &str, template: &str| -> Result<String> {
-        env.render_str(template, &base_ctx).map_err(|e| Error::Report {
-            file: dir.join(file),
-            message: format!("in {template:?}: {e}"),
-        })
+        env.render_str(template, &base_ctx)
+            .map_err(|e| Error::Report {
+                file: dir.join(file),
+                message: format!("in {template:?}: {e}"),
+            })
     };
     let source_line = {
-        let releases: Vec<String> = pipeline.sources.iter().map(|s| s.citation.clone()).collect();
+        let releases: Vec<String> = pipeline
+            .sources
+            .iter()
+            .map(|s| s.citation.clone())
+            .collect();
         format!(
             "Source: {}; population: {} (vintage {}).",
             releases.join("; "),
@@ -87,7 +92,9 @@ pub fn build(
         )
     };
     let get = |q: &str| -> Result<&Table> {
-        results.get(q).ok_or_else(|| Error::Internal(format!("query {q} produced no result")))
+        results
+            .get(q)
+            .ok_or_else(|| Error::Internal(format!("query {q} produced no result")))
     };
 
     let mut artefacts = Vec::new();
@@ -100,12 +107,22 @@ pub fn build(
             title: text("report.yaml", &f.title)?,
             subtitle: text("report.yaml", &f.subtitle)?,
             source: source_line.clone(),
-            notes: f.notes.iter().map(|n| text("report.yaml", n)).collect::<Result<_>>()?,
+            notes: f
+                .notes
+                .iter()
+                .map(|n| text("report.yaml", n))
+                .collect::<Result<_>>()?,
             description: String::new(),
         };
         let (fig, alt, data) = draw(dir, f, ft.clone_with_desc(), table)?;
-        artefacts.push(Artefact { path: format!("figures/{}.svg", f.id).into(), bytes: fig.svg.clone().into_bytes() });
-        artefacts.push(Artefact { path: format!("figures/{}.png", f.id).into(), bytes: fig.png });
+        artefacts.push(Artefact {
+            path: format!("figures/{}.svg", f.id).into(),
+            bytes: fig.svg.clone().into_bytes(),
+        });
+        artefacts.push(Artefact {
+            path: format!("figures/{}.png", f.id).into(),
+            bytes: fig.png,
+        });
         let svg_inline = strip_xml_declaration(&fig.svg);
         figures.push(FigureCtx {
             id: f.id.clone(),
@@ -122,8 +139,13 @@ pub fn build(
     let mut tables = BTreeMap::new();
     let mut table_list = Vec::new();
     for (i, t) in spec.tables.iter().enumerate() {
-        let ctx = table_ctx(dir, t, i as u32 + 1, get(&t.query)?, &|s| text("report.yaml", s))?;
-        artefacts.push(Artefact { path: format!("tables/{}.csv", t.id).into(), bytes: table_csv(&ctx)? });
+        let ctx = table_ctx(dir, t, i as u32 + 1, get(&t.query)?, &|s| {
+            text("report.yaml", s)
+        })?;
+        artefacts.push(Artefact {
+            path: format!("tables/{}.csv", t.id).into(),
+            bytes: table_csv(&ctx)?,
+        });
         tables.insert(t.id.clone(), ctx.clone());
         table_list.push(ctx);
     }
@@ -137,7 +159,11 @@ pub fn build(
     let releases: Vec<ReleaseCtx> = pipeline
         .sources
         .iter()
-        .map(|s| ReleaseCtx { id: s.id.clone(), release: s.release.clone(), citation: s.citation.clone() })
+        .map(|s| ReleaseCtx {
+            id: s.id.clone(),
+            release: s.release.clone(),
+            citation: s.citation.clone(),
+        })
         .collect();
     let title = text("report.yaml", &spec.title)?;
     let font = base64::engine::general_purpose::STANDARD.encode(FONT_REGULAR);
@@ -193,10 +219,15 @@ pub fn build(
         footnotes => footnotes,
         font_base64 => font,
     };
-    for (file, out) in [("report.html.j2", "report.html"), ("report.md.j2", "report.md")] {
+    for (file, out) in [
+        ("report.html.j2", "report.html"),
+        ("report.md.j2", "report.md"),
+    ] {
         let path = dir.join(file);
-        let src = std::fs::read_to_string(&path)
-            .map_err(|e| Error::Report { file: path.clone(), message: format!("cannot read: {e}") })?;
+        let src = std::fs::read_to_string(&path).map_err(|e| Error::Report {
+            file: path.clone(),
+            message: format!("cannot read: {e}"),
+        })?;
         let mut env = minijinja::Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|name| {
@@ -207,10 +238,16 @@ pub fn build(
             }
         });
         add_filters(&mut env);
-        env.add_template_owned(file.to_string(), src).map_err(|e| template_error(&path, e))?;
-        let tmpl = env.get_template(file).map_err(|e| template_error(&path, e))?;
+        env.add_template_owned(file.to_string(), src)
+            .map_err(|e| template_error(&path, e))?;
+        let tmpl = env
+            .get_template(file)
+            .map_err(|e| template_error(&path, e))?;
         let rendered = tmpl.render(&ctx).map_err(|e| template_error(&path, e))?;
-        artefacts.push(Artefact { path: out.into(), bytes: rendered.into_bytes() });
+        artefacts.push(Artefact {
+            path: out.into(),
+            bytes: rendered.into_bytes(),
+        });
     }
     Ok(artefacts)
 }
@@ -220,7 +257,10 @@ fn template_error(path: &Path, e: minijinja::Error) -> Error {
     if let Some(line) = e.line() {
         message = format!("line {line}: {message}");
     }
-    Error::Report { file: path.to_path_buf(), message }
+    Error::Report {
+        file: path.to_path_buf(),
+        message,
+    }
 }
 
 fn opt_f64(v: &minijinja::Value) -> Option<f64> {
@@ -233,8 +273,12 @@ fn opt_f64(v: &minijinja::Value) -> Option<f64> {
 fn add_filters(env: &mut minijinja::Environment<'_>) {
     env.add_filter("rate", |v: minijinja::Value| format::rate(opt_f64(&v)));
     env.add_filter("count", |v: minijinja::Value| format::count(opt_f64(&v)));
-    env.add_filter("per_cent", |v: minijinja::Value| format::per_cent_text(opt_f64(&v)));
-    env.add_filter("percent", |v: minijinja::Value| format::percent(opt_f64(&v)));
+    env.add_filter("per_cent", |v: minijinja::Value| {
+        format::per_cent_text(opt_f64(&v))
+    });
+    env.add_filter("percent", |v: minijinja::Value| {
+        format::percent(opt_f64(&v))
+    });
 }
 
 impl FigureText {
@@ -251,7 +295,7 @@ impl FigureText {
     }
 }
 
-fn column<'a>(dir: &Path, f: &FigureSpec, table: &'a Table, name: &Option<String>) -> Result<usize> {
+fn column(dir: &Path, f: &FigureSpec, table: &Table, name: &Option<String>) -> Result<usize> {
     let name = name.as_deref().unwrap_or_default();
     table.column(name).ok_or_else(|| Error::Report {
         file: dir.join("report.yaml"),
@@ -280,7 +324,13 @@ fn draw(
         rows: Vec::new(),
         notes: Vec::new(),
     };
-    let value_fmt = |v: f64| if v.fract() == 0.0 { format::number(v, 0) } else { format::number(v, 1) };
+    let value_fmt = |v: f64| {
+        if v.fract() == 0.0 {
+            format::number(v, 0)
+        } else {
+            format::number(v, 1)
+        }
+    };
     match f.kind {
         ChartKind::StackedBars | ChartKind::Lines => {
             let xi = column(dir, f, table, &f.x)?;
@@ -288,7 +338,9 @@ fn draw(
             let mut series: Vec<Series> = Vec::new();
             let mut years: Vec<i32> = Vec::new();
             for row in &table.rows {
-                let (Some(x), Some(y)) = (row[xi].as_f64(), row[yi].as_f64()) else { continue };
+                let (Some(x), Some(y)) = (row[xi].as_f64(), row[yi].as_f64()) else {
+                    continue;
+                };
                 let name = row[si].as_text();
                 let x = x as i32;
                 if !years.contains(&x) {
@@ -296,18 +348,28 @@ fn draw(
                 }
                 match series.iter_mut().find(|s| s.name == name) {
                     Some(s) => s.points.push((x, y)),
-                    None => series.push(Series { name, points: vec![(x, y)] }),
+                    None => series.push(Series {
+                        name,
+                        points: vec![(x, y)],
+                    }),
                 }
             }
             years.sort_unstable();
             if f.kind == ChartKind::StackedBars {
                 series.sort_by(|a, b| a.name.cmp(&b.name));
             }
-            data.headers = std::iter::once("Year".to_string()).chain(series.iter().map(|s| s.name.clone())).collect();
+            data.headers = std::iter::once("Year".to_string())
+                .chain(series.iter().map(|s| s.name.clone()))
+                .collect();
             for y in &years {
                 let mut row = vec![y.to_string()];
                 for s in &series {
-                    row.push(s.points.iter().find(|p| p.0 == *y).map_or(format::NA.to_string(), |p| value_fmt(p.1)));
+                    row.push(
+                        s.points
+                            .iter()
+                            .find(|p| p.0 == *y)
+                            .map_or(format::NA.to_string(), |p| value_fmt(p.1)),
+                    );
                 }
                 data.rows.push(row);
             }
@@ -340,7 +402,13 @@ fn draw(
             data.headers = vec!["Country or area".into(), f.axis.clone(), "Note".into()];
             data.rows = bars
                 .iter()
-                .map(|b| vec![b.label.clone(), format::number(b.value, 1), b.annotation.clone()])
+                .map(|b| {
+                    vec![
+                        b.label.clone(),
+                        format::number(b.value, 1),
+                        b.annotation.clone(),
+                    ]
+                })
                 .collect();
             let alt = match (bars.first(), bars.last()) {
                 (Some(hi), Some(lo)) => format!(
@@ -362,19 +430,45 @@ fn draw(
 }
 
 /// Alt text for charts over years, generated from the data: what is shown and its extremes.
-fn describe_xy(kind: ChartKind, text: &FigureText, series: &[Series], years: &[i32], axis: &str) -> String {
+fn describe_xy(
+    kind: ChartKind,
+    text: &FigureText,
+    series: &[Series],
+    years: &[i32],
+    axis: &str,
+) -> String {
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
         return format!("{}. No data.", text.title);
     };
-    let fmt = |v: f64| if v.fract() == 0.0 { format::number(v, 0) } else { format::number(v, 1) };
+    let fmt = |v: f64| {
+        if v.fract() == 0.0 {
+            format::number(v, 0)
+        } else {
+            format::number(v, 1)
+        }
+    };
     match kind {
         ChartKind::StackedBars => {
             let totals: Vec<(i32, f64)> = years
                 .iter()
-                .map(|y| (*y, series.iter().flat_map(|s| s.points.iter()).filter(|p| p.0 == *y).map(|p| p.1).sum()))
+                .map(|y| {
+                    (
+                        *y,
+                        series
+                            .iter()
+                            .flat_map(|s| s.points.iter())
+                            .filter(|p| p.0 == *y)
+                            .map(|p| p.1)
+                            .sum(),
+                    )
+                })
                 .collect();
-            let hi = totals.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            let lo = totals.iter().min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+            let hi = totals
+                .iter()
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            let lo = totals
+                .iter()
+                .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
             let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
             format!(
                 "{}. Stacked bars of {} by year, {first}–{last}, split by {}. Total highest {} in {}, lowest {} in {}.",
@@ -393,14 +487,24 @@ fn describe_xy(kind: ChartKind, text: &FigureText, series: &[Series], years: &[i
                 let hi = s.points.iter().max_by(|a, b| a.1.total_cmp(&b.1));
                 let lo = s.points.iter().min_by(|a, b| a.1.total_cmp(&b.1));
                 if let (Some(h), Some(l)) = (hi, lo) {
-                    parts.push(format!("{}: from {} to {}, highest {} ({}), lowest {} ({})",
+                    parts.push(format!(
+                        "{}: from {} to {}, highest {} ({}), lowest {} ({})",
                         s.name,
                         fmt(s.points.first().map_or(0.0, |p| p.1)),
                         fmt(s.points.last().map_or(0.0, |p| p.1)),
-                        fmt(h.1), h.0, fmt(l.1), l.0));
+                        fmt(h.1),
+                        h.0,
+                        fmt(l.1),
+                        l.0
+                    ));
                 }
             }
-            format!("{}. Lines of {} by year, {first}–{last}. {}.", text.title, axis.to_lowercase(), parts.join("; "))
+            format!(
+                "{}. Lines of {} by year, {first}–{last}. {}.",
+                text.title,
+                axis.to_lowercase(),
+                parts.join("; ")
+            )
         }
     }
 }
@@ -440,9 +544,13 @@ fn table_ctx(
                         },
                         Format::Count => format::with_nil(v.as_f64(), format::count),
                         Format::Rate => format::rate(v.as_f64()),
-                        Format::Decimal2 => v.as_f64().map_or(format::NA.to_string(), |x| format::number(x, 2)),
+                        Format::Decimal2 => v
+                            .as_f64()
+                            .map_or(format::NA.to_string(), |x| format::number(x, 2)),
                         Format::Percent => format::percent(v.as_f64()),
-                        Format::Integer => v.as_f64().map_or(format::NA.to_string(), |x| format!("{x:.0}")),
+                        Format::Integer => v
+                            .as_f64()
+                            .map_or(format::NA.to_string(), |x| format!("{x:.0}")),
                     }
                 })
                 .collect()
@@ -452,25 +560,40 @@ fn table_ctx(
         id: t.id.clone(),
         number,
         title: text(&t.title)?,
-        headers: t.columns.iter().map(|c| text(&c.header)).collect::<Result<_>>()?,
+        headers: t
+            .columns
+            .iter()
+            .map(|c| text(&c.header))
+            .collect::<Result<_>>()?,
         rows,
         notes: t.notes.iter().map(|n| text(n)).collect::<Result<_>>()?,
     })
 }
 
 fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     let err = |e: csv::Error| Error::Internal(format!("writing table {}: {e}", t.id));
     w.write_record(&t.headers).map_err(err)?;
     for row in &t.rows {
         // CSV holds plain numbers: no thousands separators.
         let plain: Vec<String> = row
             .iter()
-            .map(|c| if c.chars().all(|ch| ch.is_ascii_digit() || ",.-".contains(ch)) { c.replace(',', "") } else { c.clone() })
+            .map(|c| {
+                if c.chars()
+                    .all(|ch| ch.is_ascii_digit() || ",.-".contains(ch))
+                {
+                    c.replace(',', "")
+                } else {
+                    c.clone()
+                }
+            })
             .collect();
         w.write_record(&plain).map_err(err)?;
     }
-    w.into_inner().map_err(|e| Error::Internal(format!("writing table {}: {e}", t.id)))
+    w.into_inner()
+        .map_err(|e| Error::Internal(format!("writing table {}: {e}", t.id)))
 }
 
 fn strip_xml_declaration(svg: &str) -> String {

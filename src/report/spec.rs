@@ -109,7 +109,10 @@ pub struct TableSpec {
 
 /// Read and check `report.yaml`; `queries` are the names of the pipeline's SQL files.
 pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
-    let err = |message: String| Error::Report { file: path.to_path_buf(), message };
+    let err = |message: String| Error::Report {
+        file: path.to_path_buf(),
+        message,
+    };
     let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
     let spec: ReportSpec = yaml_serde::from_str(&text).map_err(|e| err(e.to_string()))?;
     let mut problems = Vec::new();
@@ -141,5 +144,9 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
             problems.push(format!("narrative: no query named `{n}`"));
         }
     }
-    if problems.is_empty() { Ok(spec) } else { Err(err(problems.join("; "))) }
+    if problems.is_empty() {
+        Ok(spec)
+    } else {
+        Err(err(problems.join("; ")))
+    }
 }

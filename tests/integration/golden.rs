@@ -20,19 +20,24 @@ use super::support::{approx, null, results, row, sql};
 
 #[test]
 fn kidnapping_table_pairs_counts_and_rates_and_keeps_zero() {
-    let t = sql("SELECT iso3, year, count, rate, population, population_source, in_aggregate \
-                 FROM kidnapping ORDER BY iso3, year");
+    let t = sql(
+        "SELECT iso3, year, count, rate, population, population_source, in_aggregate \
+                 FROM kidnapping ORDER BY iso3, year",
+    );
     // 4 + 4 + 3 + 4 + 4 + 1 + 4 unit-years; the Serious assault row is not there.
     assert_eq!(t.rows.len(), 24);
-    let ccc = sql("SELECT count, rate, population FROM kidnapping WHERE iso3 = 'CCC' AND year = 2021");
+    let ccc =
+        sql("SELECT count, rate, population FROM kidnapping WHERE iso3 = 'CCC' AND year = 2021");
     approx(&ccc.rows[0][0], 0.0); // a real zero stays zero
     approx(&ccc.rows[0][1], 0.0);
     approx(&ccc.rows[0][2], 500_000.0);
     let gap = sql("SELECT count(*) FROM kidnapping WHERE iso3 = 'CCC' AND year = 2019");
     approx(&gap.rows[0][0], 0.0); // absent stays absent: no row is invented
     // GBR_S has no World Bank population: implied = 20 / 0.4 × 100,000 = 5,000,000.
-    let s = sql("SELECT population, population_source, in_aggregate FROM kidnapping \
-                 WHERE iso3 = 'GBR_S' AND year = 2018");
+    let s = sql(
+        "SELECT population, population_source, in_aggregate FROM kidnapping \
+                 WHERE iso3 = 'GBR_S' AND year = 2018",
+    );
     approx(&s.rows[0][0], 5_000_000.0);
     assert_eq!(s.rows[0][1].as_text(), "implied");
     assert_eq!(s.rows[0][2].as_text(), "true"); // GBR itself does not report
@@ -104,8 +109,14 @@ fn f2_aggregates_counts_over_population_never_rates() {
         .expect("all-panel 2021");
     approx(&all_2021[t.column("rate").unwrap()], 125.0 / 8.05e6 * 1e5);
     // Labels: Europe 8e6 / 63e6 = 12.7 % → 13 %; all 8.05e6 / 67.55e6 = 11.9 % → 12 %.
-    assert_eq!(all["label"].as_text(), "Europe (3 countries, 13 % of population)");
-    assert_eq!(all_2021[0].as_text(), "All panel countries (4, 12 % of world population)");
+    assert_eq!(
+        all["label"].as_text(),
+        "Europe (3 countries, 13 % of population)"
+    );
+    assert_eq!(
+        all_2021[0].as_text(),
+        "All panel countries (4, 12 % of world population)"
+    );
 }
 
 #[test]
@@ -115,7 +126,11 @@ fn f5_ranks_latest_year_above_the_floor_with_annotations() {
     // Latest year in 2019–2021: FFF 2020 (10), EEE 9.5, AAA 4, BBB 3, GBR_S 0.4, CCC 0.
     // DDD (rate 10) has 50,000 inhabitants < 100,000: not ranked.
     assert_eq!(names, ["FFF", "EEE", "AAA", "BBB", "GBR_S", "CCC"]);
-    let ann: Vec<String> = t.rows.iter().map(|r| r[t.column("annotation").unwrap()].as_text()).collect();
+    let ann: Vec<String> = t
+        .rows
+        .iter()
+        .map(|r| r[t.column("annotation").unwrap()].as_text())
+        .collect();
     // FFF's latest year is 2020 ≠ 2021; CCC recorded 0 < 10 cases → dagger.
     assert_eq!(ann, ["2020", "", "", "", "", "†"]);
 }
@@ -158,7 +173,14 @@ fn t2_panel_rates_change_cagr_slope_median() {
     // Asia rests on 1 panel unit < 2: every rate withheld.
     let a = row(t, "region", "Asia");
     approx(a["panel_n"], 1.0);
-    for k in ["rate_first", "rate_last", "change", "cagr", "slope", "median_rate"] {
+    for k in [
+        "rate_first",
+        "rate_last",
+        "change",
+        "cagr",
+        "slope",
+        "median_rate",
+    ] {
         null(a[k]);
     }
     let all = row(t, "region", "All panel countries");

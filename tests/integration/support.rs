@@ -20,7 +20,8 @@ pub fn mini() -> PathBuf {
 pub fn results() -> &'static BTreeMap<String, Table> {
     static RESULTS: OnceLock<BTreeMap<String, Table>> = OnceLock::new();
     RESULTS.get_or_init(|| {
-        let p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
+        let p =
+            kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
         let w = kidnap_trends::run::ingest(&p).expect("fixture ingest");
         kidnap_trends::run::query(&p, &w).expect("fixture queries")
     })
@@ -31,9 +32,12 @@ pub fn sql(query: &str) -> Table {
     let p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
     let w = kidnap_trends::run::ingest(&p).expect("fixture ingest");
     let e = kidnap_trends::query::Engine::new(&p.params).expect("engine");
-    e.register_batch("observations", w.observations).expect("register");
-    e.register_batch("population", w.population).expect("register");
-    e.register_batch("countries", w.countries).expect("register");
+    e.register_batch("observations", w.observations)
+        .expect("register");
+    e.register_batch("population", w.population)
+        .expect("register");
+    e.register_batch("countries", w.countries)
+        .expect("register");
     for (name, file) in p.query_files().expect("files") {
         if p.tables.contains(&name) {
             e.materialise(&name, &file).expect("materialise");
@@ -45,7 +49,9 @@ pub fn sql(query: &str) -> Table {
 
 /// The row of `t` whose column `key` has text `value`.
 pub fn row<'a>(t: &'a Table, key: &str, value: &str) -> BTreeMap<String, &'a Value> {
-    let k = t.column(key).unwrap_or_else(|| panic!("no column {key} in {:?}", t.columns));
+    let k = t
+        .column(key)
+        .unwrap_or_else(|| panic!("no column {key} in {:?}", t.columns));
     let r = t
         .rows
         .iter()
@@ -57,9 +63,14 @@ pub fn row<'a>(t: &'a Table, key: &str, value: &str) -> BTreeMap<String, &'a Val
 /// Assert a numeric cell equals `expected` to 1e-9 relative.
 #[track_caller]
 pub fn approx(v: &Value, expected: f64) {
-    let got = v.as_f64().unwrap_or_else(|| panic!("expected number {expected}, got {v:?}"));
+    let got = v
+        .as_f64()
+        .unwrap_or_else(|| panic!("expected number {expected}, got {v:?}"));
     let tol = 1e-9 * expected.abs().max(1.0);
-    assert!((got - expected).abs() <= tol, "expected {expected}, got {got}");
+    assert!(
+        (got - expected).abs() <= tol,
+        "expected {expected}, got {got}"
+    );
 }
 
 /// Assert a cell is NULL.

@@ -36,10 +36,19 @@ fn parquet_round_trip_keeps_types_order_and_compression() {
     let builder = ParquetRecordBatchReaderBuilder::try_new(file).unwrap();
     let meta = builder.metadata().clone();
     let schema = builder.schema().clone();
-    assert_eq!(schema.field_with_name("year").unwrap().data_type(), &DataType::Int32);
-    assert_eq!(schema.field_with_name("value").unwrap().data_type(), &DataType::Float64);
+    assert_eq!(
+        schema.field_with_name("year").unwrap().data_type(),
+        &DataType::Int32
+    );
+    assert_eq!(
+        schema.field_with_name("value").unwrap().data_type(),
+        &DataType::Float64
+    );
     assert!(schema.field_with_name("value").unwrap().is_nullable());
-    assert_eq!(schema.field_with_name("iso3").unwrap().data_type(), &DataType::Utf8);
+    assert_eq!(
+        schema.field_with_name("iso3").unwrap().data_type(),
+        &DataType::Utf8
+    );
     let rg = meta.row_group(0);
     assert!(matches!(rg.column(0).compression(), Compression::ZSTD(_)));
     assert_eq!(rg.sorting_columns().map(|s| s.len()), Some(3));
@@ -49,14 +58,26 @@ fn parquet_round_trip_keeps_types_order_and_compression() {
     // Sorted by (category, iso3, year): check iso3/year are non-decreasing.
     let b = &batches[0];
     let iso = b.column_by_name("iso3").unwrap();
-    let iso = iso.as_any().downcast_ref::<arrow::array::StringArray>().unwrap();
+    let iso = iso
+        .as_any()
+        .downcast_ref::<arrow::array::StringArray>()
+        .unwrap();
     let year = b.column_by_name("year").unwrap();
-    let year = year.as_any().downcast_ref::<arrow::array::Int32Array>().unwrap();
+    let year = year
+        .as_any()
+        .downcast_ref::<arrow::array::Int32Array>()
+        .unwrap();
     for i in 1..b.num_rows() {
         assert!((iso.value(i - 1), year.value(i - 1)) <= (iso.value(i), year.value(i)));
     }
     // The fractional-free fixture has exact values: AAA 2018 count 12.
     let value = b.column_by_name("value").unwrap();
-    let value = value.as_any().downcast_ref::<arrow::array::Float64Array>().unwrap();
-    assert_eq!((iso.value(0), year.value(0), value.value(0)), ("AAA", 2018, 12.0));
+    let value = value
+        .as_any()
+        .downcast_ref::<arrow::array::Float64Array>()
+        .unwrap();
+    assert_eq!(
+        (iso.value(0), year.value(0), value.value(0)),
+        ("AAA", 2018, 12.0)
+    );
 }

@@ -1,0 +1,348 @@
+//! The real binary, end to end: outputs, exit codes, determinism, and bad input.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use super::support::{mini, root};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kidnap-trends"))
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("binary runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Every file under `dir` with its bytes, by relative path.
+fn snapshot_dir(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                out.insert(
+                    p.strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(&p).unwrap(),
+                );
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// A copy of the fixture in a temp folder, with a pipeline whose queries and report point to
+/// the repository's, so the inputs can be broken one at a time.
+fn sandbox() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    for f in [
+        "cts.csv",
+        "cts.xlsx",
+        "countries.csv",
+        "units.csv",
+        "population.csv",
+    ] {
+        std::fs::copy(mini().join(f), tmp.path().join(f)).unwrap();
+    }
+    let yaml = std::fs::read_to_string(mini().join("pipeline.yaml"))
+        .unwrap()
+        .replace(
+            "../../../queries",
+            &root().join("queries").to_string_lossy(),
+        )
+        .replace(
+            "../../../reports",
+            &root().join("reports").to_string_lossy(),
+        )
+        .replace("../../../out/test-mini", "out");
+    std::fs::write(tmp.path().join("pipeline.yaml"), yaml).unwrap();
+    tmp
+}
+
+#[test]
+fn run_writes_the_whole_report_and_is_byte_identical_on_rerun() {
+    let tmp = sandbox();
+    let out = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let dir = tmp.path().join("out");
+    for f in [
+        "report.html",
+        "report.md",
+        "manifest.json",
+        "figures/F1.svg",
+        "figures/F1.png",
+        "figures/F2.svg",
+        "figures/F2.png",
+        "figures/F5.svg",
+        "figures/F5.png",
+        "tables/T1.csv",
+        "tables/T2.csv",
+        "tables/T3.csv",
+        "warehouse/observations.parquet",
+        "warehouse/population.parquet",
+        "warehouse/countries.parquet",
+    ] {
+        assert!(dir.join(f).is_file(), "missing {f}");
+    }
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    // Self-contained: no external scripts, styles, images or fonts.
+    for bad in ["src=\"http", "href=\"http", "url(http", "<script", "<link"] {
+        assert!(!html.contains(bad), "report.html contains {bad}");
+    }
+    assert_eq!(html.matches("<svg").count(), 3);
+    assert!(html.contains("<title>Figure 1."));
+    // N2: 220 kidnappings over 9.55 M people in 2021 → 2.303… → "2.3"; median (3 + 4)/2 = 3.5.
+    assert!(
+        html.contains("recorded a total of 220 kidnappings, a combined rate of 2.3 per 100,000"),
+        "{html}"
+    );
+    assert!(html.contains("the median rate was 3.5"));
+    assert!(html.contains("from 0.0 per 100,000 in Gammaland to 9.5 in Epsilonland"));
+    // N3: (125/137 − 1) = −8.76 % is inside the ±10 % band → "broadly stable".
+    assert!(html.contains("remained broadly stable (a decrease of 8.8 per cent) between 2018 and 2021, from 1.7 to 1.6"));
+    // T3 in CSV: FFF first, with its 2020 year; '..' for what is not available.
+    let t3 = std::fs::read_to_string(dir.join("tables/T3.csv")).unwrap();
+    let lines: Vec<&str> = t3.lines().collect();
+    assert_eq!(
+        lines[1],
+        "1,Philand (Plurinational State of),Americas,2020,300,10.0,..,.."
+    );
+    assert_eq!(lines[2], "2,Epsilonland,Asia,2021,95,9.5,7.2,208.3");
+    // T2: Asia withheld (one panel unit).
+    let t2 = std::fs::read_to_string(dir.join("tables/T2.csv")).unwrap();
+    assert!(
+        t2.lines().any(|l| l == "Asia,1,3.2,..,..,..,..,..,.."),
+        "{t2}"
+    );
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(md.contains("![") && md.contains("](figures/F1.svg)"));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["tables"]["observations"], 48);
+    assert_eq!(manifest["inputs"][0]["path"], "cts.csv");
+    assert_eq!(manifest["inputs"][0]["sha256"].as_str().unwrap().len(), 64);
+    assert!(
+        manifest["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|o| o["path"] == "report.html")
+    );
+
+    let first = snapshot_dir(&dir);
+    let again = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(again.status.success());
+    assert!(again.stdout.is_empty(), "-q prints nothing");
+    let second = snapshot_dir(&dir);
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (k, v) in &first {
+        assert!(second[k] == *v, "{} differs between runs", k.display());
+    }
+    // No staging or old folders are left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+/// Run a good pipeline, break one input, run again: check the message, the exit code, and that
+/// the published output is untouched.
+fn bad_input(break_it: impl FnOnce(&Path), code: i32, expect: &[&str]) -> String {
+    let tmp = sandbox();
+    let good = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(good.status.success(), "{}", text(&good.stderr));
+    let before = snapshot_dir(&tmp.path().join("out"));
+    break_it(tmp.path());
+    let bad = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    let stderr = text(&bad.stderr);
+    assert_eq!(bad.status.code(), Some(code), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    for e in expect {
+        assert!(stderr.contains(e), "expected {e:?} in:\n{stderr}");
+    }
+    assert_eq!(
+        snapshot_dir(&tmp.path().join("out")),
+        before,
+        "published output changed"
+    );
+    stderr
+}
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let s = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(s)).unwrap();
+}
+
+#[test]
+fn missing_source_file_is_a_config_error() {
+    let err = bad_input(
+        |d| std::fs::remove_file(d.join("cts.csv")).unwrap(),
+        2,
+        &["pipeline.yaml:8:11", "cts.csv does not exist"],
+    );
+    insta::assert_snapshot!(
+        "missing_source",
+        err.replace(&*tempfile::env::temp_dir().to_string_lossy(), "<tmp>")
+    );
+}
+
+#[test]
+fn yaml_typo_names_line_column_and_suggests_the_key() {
+    let err = bad_input(
+        |d| {
+            edit(&d.join("pipeline.yaml"), |s| {
+                s.replace("sources:", "sourcse:")
+            })
+        },
+        2,
+        &[
+            "unknown field `sourcse`",
+            "pipeline.yaml:5:1",
+            "did you mean `sources`?",
+        ],
+    );
+    insta::assert_snapshot!("yaml_typo", err);
+}
+
+#[test]
+fn wrong_type_in_params_is_reported_with_its_line() {
+    let err = bad_input(
+        |d| {
+            edit(&d.join("pipeline.yaml"), |s| {
+                s.replace("first_year: 2018", "first_year: twenty")
+            })
+        },
+        2,
+        &["pipeline.yaml:21:15", "invalid type"],
+    );
+    insta::assert_snapshot!("wrong_type", err);
+}
+
+#[test]
+fn header_without_value_column_names_file_row_and_column() {
+    bad_input(
+        |d| edit(&d.join("cts.csv"), |s| s.replacen(",VALUE,", ",VALU,", 1)),
+        1,
+        &["cts.csv: row 3: the header lacks column `VALUE`"],
+    );
+}
+
+#[test]
+fn non_numeric_value_names_file_row_and_column() {
+    bad_input(
+        |d| {
+            edit(&d.join("cts.csv"), |s| {
+                s.replacen("Counts,12,CTS", "Counts,twelve,CTS", 1)
+            })
+        },
+        1,
+        &[
+            "cts.csv: row 4, column L (VALUE): expected a number ≥ 0 (or an empty cell), found \"twelve\"",
+        ],
+    );
+}
+
+#[test]
+fn unknown_country_code_suggests_the_closest() {
+    bad_input(
+        |d| edit(&d.join("cts.csv"), |s| s.replace("\nBBB,", "\nBBX,")),
+        1,
+        &["unknown country code `BBX`", "did you mean `BBB`?"],
+    );
+}
+
+#[test]
+fn corrupt_xlsx_is_a_data_error() {
+    bad_input(
+        |d| {
+            std::fs::write(d.join("cts.xlsx"), b"PK\x03\x04 not really a zip").unwrap();
+            edit(&d.join("pipeline.yaml"), |s| {
+                s.replace("path: cts.csv", "path: cts.xlsx")
+            });
+        },
+        1,
+        &["cts.xlsx: cannot read: not a readable xlsx workbook"],
+    );
+}
+
+#[test]
+fn validate_accepts_every_shipped_pipeline() {
+    let mut pipelines: Vec<PathBuf> = std::fs::read_dir(root().join("pipelines"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    pipelines.sort();
+    assert!(!pipelines.is_empty());
+    let out = bin()
+        .arg("validate")
+        .args(&pipelines)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("ok: "));
+}
+
+#[test]
+fn validate_rejects_a_broken_sql_file() {
+    let tmp = sandbox();
+    let q = tmp.path().join("queries");
+    std::fs::create_dir(&q).unwrap();
+    for e in std::fs::read_dir(root().join("queries/ccpcj")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, q.join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(q.join("T9.sql"), "SELEC year FROM kidnapping").unwrap();
+    edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replace(&*root().join("queries/ccpcj").to_string_lossy(), "queries")
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("T9.sql"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    let out = run_in(&root(), &["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let help = run_in(&root(), &["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(text(&help.stdout).contains("Examples:"));
+}
+
+#[test]
+fn query_subcommand_answers_ad_hoc_sql_with_bound_parameters() {
+    let out = run_in(
+        &root(),
+        &[
+            "query",
+            "tests/fixtures/mini/pipeline.yaml",
+            "SELECT iso3, count FROM kidnapping WHERE year = $last_year AND iso3 < 'C' ORDER BY iso3",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "iso3,count\nAAA,40\nBBB,60\n");
+}

@@ -1,7 +1,8 @@
 -- N2 level in $last_year, over units with data in exactly that year: how many, the kidnappings
 -- they recorded (sub-national units whose country also reports are not added twice), their
 -- combined rate (Σ count ÷ Σ population × 100,000), the median rate, and the lowest and highest
--- rates among units of at least $population_floor inhabitants.
+-- rates among units of at least $population_floor inhabitants (with how many units share them:
+-- the first by code is given, the template says when others tie).
 WITH y AS (
     SELECT * FROM kidnapping
     WHERE year = $last_year AND count IS NOT NULL AND rate IS NOT NULL
@@ -18,11 +19,17 @@ WITH y AS (
            row_number() OVER (ORDER BY rate ASC, iso3) AS low,
            row_number() OVER (ORDER BY rate DESC, iso3) AS high
     FROM y WHERE population >= $population_floor
+), ties AS (
+    SELECT
+        sum(CASE WHEN rate = (SELECT min(rate) FROM ranked) THEN 1 ELSE 0 END) AS min_ties,
+        sum(CASE WHEN rate = (SELECT max(rate) FROM ranked) THEN 1 ELSE 0 END) AS max_ties
+    FROM ranked
 )
 SELECT agg.units, agg.kidnappings, comb.combined_rate, agg.median_rate,
-       mn.country AS min_country, mn.rate AS min_rate,
-       mx.country AS max_country, mx.rate AS max_rate
+       mn.country AS min_country, mn.rate AS min_rate, ties.min_ties,
+       mx.country AS max_country, mx.rate AS max_rate, ties.max_ties
 FROM agg
 CROSS JOIN comb
+CROSS JOIN ties
 CROSS JOIN (SELECT country, rate FROM ranked WHERE low = 1) mn
 CROSS JOIN (SELECT country, rate FROM ranked WHERE high = 1) mx

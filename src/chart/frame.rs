@@ -24,6 +24,32 @@ pub enum Swatch {
         marker: Marker,
         radius: i32,
     },
+    /// A plain line without marker.
+    Rule {
+        color: RGBColor,
+        width: u32,
+    },
+    /// A dashed line.
+    Dashed {
+        color: RGBColor,
+        width: u32,
+    },
+    /// A dotted vertical line.
+    Dotted(RGBColor),
+    /// A filled or hollow circle.
+    Circle {
+        color: RGBColor,
+        radius: i32,
+        hollow: bool,
+    },
+    /// A translucent disc.
+    Disc {
+        color: RGBColor,
+        radius: i32,
+        alpha: f64,
+    },
+    /// A short vertical bar.
+    Bar(RGBColor),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -175,6 +201,37 @@ impl Furniture {
                     let w = i32::try_from(width).unwrap_or(1).max(1);
                     scene.rect((x, cy - w / 2), (x + SWATCH_WIDTH, cy - w / 2 + w), color);
                     scene.marker(marker, (x + SWATCH_WIDTH / 2, cy), radius, color);
+                }
+                Swatch::Rule { color, width } => {
+                    let w = i32::try_from(width).unwrap_or(1).max(1);
+                    scene.rect((x, cy - w / 2), (x + SWATCH_WIDTH, cy - w / 2 + w), color);
+                }
+                Swatch::Dashed { color, width } => {
+                    scene.dashed(&[(x, cy), (x + SWATCH_WIDTH, cy)], color, width, (6, 4));
+                }
+                Swatch::Dotted(color) => {
+                    scene.dotted_vline(x + SWATCH_WIDTH / 2, cy - 9, cy + 10, color);
+                }
+                Swatch::Circle {
+                    color,
+                    radius,
+                    hollow,
+                } => {
+                    let center = (x + SWATCH_WIDTH / 2, cy);
+                    if hollow {
+                        scene.ring(center, radius, 2, color);
+                    } else {
+                        scene.circle(center, radius, color);
+                    }
+                }
+                Swatch::Disc {
+                    color,
+                    radius,
+                    alpha,
+                } => scene.disc((x + SWATCH_WIDTH / 2, cy), radius, color, alpha),
+                Swatch::Bar(color) => {
+                    let cx = x + SWATCH_WIDTH / 2;
+                    scene.rect((cx - 1, cy - 9), (cx + 2, cy + 10), color);
                 }
             }
             scene.text_mid(

@@ -10,7 +10,7 @@
 //! system font (Inter is embedded), never touch the file system and never
 //! print.
 //!
-//! The layout is computed once into a backend-neutral [`scene::Scene`] that
+//! The layout is computed once into a backend-neutral `scene::Scene` that
 //! is then painted on plotters' SVG and bitmap backends.
 
 mod axis;

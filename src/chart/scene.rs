@@ -8,7 +8,7 @@
 //! encoding failure comes back as an error message.
 
 use plotters::coord::Shift;
-use plotters::element::{Circle, PathElement, Polygon, Rectangle, Text};
+use plotters::element::{Circle, PathElement, Pixel, Polygon, Rectangle, Text};
 use plotters::prelude::{BitMapBackend, DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{Color, RGBColor, ShapeStyle};
@@ -85,6 +85,16 @@ pub enum Shape {
         center: (i32, i32),
         radius: u32,
         fill: RGBColor,
+    },
+    /// Translucent filled circle (`alpha` in 0..=1), so that overlapping
+    /// discs show as darker areas. The bitmap painter rasterises it itself,
+    /// touching every pixel once, because plotters' own circle fill paints
+    /// some pixels twice and would show a cross inside a translucent disc.
+    Disc {
+        center: (i32, i32),
+        radius: u32,
+        fill: RGBColor,
+        alpha: f64,
     },
     /// Single line of text; `y` is the top of the line box.
     Text {
@@ -170,6 +180,99 @@ impl Scene {
         }
     }
 
+    pub fn circle(&mut self, center: (i32, i32), radius: i32, fill: RGBColor) {
+        if radius > 0 {
+            self.shapes.push(Shape::Circle {
+                center,
+                radius: radius.unsigned_abs(),
+                fill,
+            });
+        }
+    }
+
+    /// A hollow circle: a `width`-pixel ring of `color` around a white inside.
+    pub fn ring(&mut self, center: (i32, i32), radius: i32, width: i32, color: RGBColor) {
+        self.circle(center, radius, color);
+        self.circle(center, radius - width, theme::WHITE);
+    }
+
+    pub fn disc(&mut self, center: (i32, i32), radius: i32, fill: RGBColor, alpha: f64) {
+        let alpha = if alpha.is_finite() {
+            alpha.clamp(0.0, 1.0)
+        } else {
+            1.0
+        };
+        if radius > 0 && alpha > 0.0 {
+            self.shapes.push(Shape::Disc {
+                center,
+                radius: radius.unsigned_abs(),
+                fill,
+                alpha,
+            });
+        }
+    }
+
+    /// A polyline drawn as dashes of `dash` pixels separated by `gap`
+    /// pixels, each dash its own short line; the pattern runs on across
+    /// corners.
+    pub fn dashed(
+        &mut self,
+        points: &[(i32, i32)],
+        color: RGBColor,
+        width: u32,
+        (dash, gap): (i32, i32),
+    ) {
+        let (dash, gap) = (f64::from(dash.max(1)), f64::from(gap.max(0)));
+        let period = dash + gap;
+        let at = |a: (i32, i32), b: (i32, i32), t: f64| {
+            let x = f64::from(a.0) + (f64::from(b.0) - f64::from(a.0)) * t;
+            let y = f64::from(a.1) + (f64::from(b.1) - f64::from(a.1)) * t;
+            (x.round() as i32, y.round() as i32)
+        };
+        // Distance along the whole path at the start of the current segment.
+        let mut walked = 0.0f64;
+        let mut current: Vec<(i32, i32)> = Vec::new();
+        for pair in points.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let dx = f64::from(b.0) - f64::from(a.0);
+            let dy = f64::from(b.1) - f64::from(a.1);
+            let length = dx.hypot(dy);
+            if length <= 0.0 {
+                continue;
+            }
+            let mut s = 0.0f64;
+            while s < length {
+                let phase = (walked + s) % period;
+                if phase < dash {
+                    let end = (s + dash - phase).min(length);
+                    if current.is_empty() {
+                        current.push(at(a, b, s / length));
+                    }
+                    current.push(at(a, b, end / length));
+                    if end < length {
+                        self.line(std::mem::take(&mut current), color, width);
+                    }
+                    s = end;
+                } else {
+                    self.line(std::mem::take(&mut current), color, width);
+                    s += period - phase;
+                }
+            }
+            walked += length;
+        }
+        self.line(current, color, width);
+    }
+
+    /// A dotted vertical line: 2-pixel dots every 5 pixels.
+    pub fn dotted_vline(&mut self, x: i32, y0: i32, y1: i32, color: RGBColor) {
+        let (y0, y1) = (y0.min(y1), y0.max(y1));
+        let mut y = y0;
+        while y < y1 {
+            self.rect((x, y), (x + 1, (y + 2).min(y1)), color);
+            y += 5;
+        }
+    }
+
     /// A marker with a thin white halo, so it stands out from crossing lines.
     pub fn marker(&mut self, marker: Marker, center: (i32, i32), radius: i32, fill: RGBColor) {
         self.marker_shape(marker, center, radius + 1, theme::WHITE);
@@ -229,12 +332,13 @@ fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
-/// Paints the scene; with `per_glyph` every character is drawn on its own
-/// at its proper place (see `glyphs`), which the bitmap output needs.
+/// Paints the scene; with `bitmap` every character is drawn on its own at
+/// its proper place (see `glyphs`) and translucent discs are rasterised
+/// here, which the bitmap output needs.
 fn paint<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     scene: &Scene,
-    per_glyph: bool,
+    bitmap: bool,
 ) -> Result<(), String> {
     root.fill(&theme::WHITE).map_err(err)?;
     for shape in &scene.shapes {
@@ -262,6 +366,18 @@ fn paint<DB: DrawingBackend>(
                 radius,
                 fill,
             } => root.draw(&Circle::new(*center, *radius, fill.filled())),
+            Shape::Disc {
+                center,
+                radius,
+                fill,
+                alpha,
+            } => {
+                if bitmap {
+                    paint_disc(root, *center, *radius, *fill, *alpha)
+                } else {
+                    root.draw(&Circle::new(*center, *radius, fill.mix(*alpha).filled()))
+                }
+            }
             Shape::Text {
                 text,
                 x,
@@ -271,7 +387,7 @@ fn paint<DB: DrawingBackend>(
                 align,
             } => {
                 let style = kind.font().color(color);
-                let placed = if per_glyph {
+                let placed = if bitmap {
                     theme::metrics(*kind).and_then(|m| m.place(kind.size(), text))
                 } else {
                     None
@@ -304,6 +420,41 @@ fn paint<DB: DrawingBackend>(
         .map_err(err)?;
     }
     root.present().map_err(err)
+}
+
+/// A translucent disc painted pixel by pixel, each pixel's opacity scaled
+/// by how much of it the circle covers (4 × 4 samples).
+fn paint_disc<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    (cx, cy): (i32, i32),
+    radius: u32,
+    fill: RGBColor,
+    alpha: f64,
+) -> Result<(), plotters::drawing::DrawingAreaErrorKind<DB::ErrorType>> {
+    const SAMPLES: i32 = 4;
+    let r = f64::from(radius);
+    let reach = i32::try_from(radius)
+        .unwrap_or(i32::MAX / 4)
+        .saturating_add(1);
+    for y in cy.saturating_sub(reach)..=cy.saturating_add(reach) {
+        for x in cx.saturating_sub(reach)..=cx.saturating_add(reach) {
+            let mut inside = 0;
+            for sy in 0..SAMPLES {
+                for sx in 0..SAMPLES {
+                    let dx = f64::from(x - cx) + (f64::from(sx) + 0.5) / f64::from(SAMPLES) - 0.5;
+                    let dy = f64::from(y - cy) + (f64::from(sy) + 0.5) / f64::from(SAMPLES) - 0.5;
+                    if dx * dx + dy * dy <= r * r {
+                        inside += 1;
+                    }
+                }
+            }
+            if inside > 0 {
+                let coverage = f64::from(inside) / f64::from(SAMPLES * SAMPLES);
+                root.draw(&Pixel::new((x, y), fill.mix(alpha * coverage).filled()))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn dimensions(scene: &Scene) -> Result<(u32, u32), String> {

@@ -228,6 +228,8 @@ fn n1_n2_n3_narrative_numbers() {
     approx(n2["combined_rate"], 220.0 / 9.55e6 * 1e5);
     approx(n2["median_rate"], 3.5); // 0, 0.4, 3, 4, 9.5, 10
     assert_eq!(n2["min_country"].as_text(), "Gammaland"); // 0, a real value
+    approx(n2["min_ties"], 1.0);
+    approx(n2["max_ties"], 1.0);
     assert_eq!(n2["max_country"].as_text(), "Epsilonland"); // DDD (10) is under the floor
     let n3 = row(&r["N3"], "panel_n", "4");
     approx(n3["rate_first"], 137.0 / 8.05e6 * 1e5);

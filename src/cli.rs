@@ -23,6 +23,7 @@ pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
     after_help = "Examples:\n  \
         kidnap-trends                                   # run the default pipeline\n  \
         kidnap-trends run pipelines/ccpcj-kidnapping.yaml --out /tmp/report\n  \
+        kidnap-trends render pipelines/ccpcj-kidnapping.yaml   # after editing a template\n  \
         kidnap-trends validate pipelines/*.yaml\n  \
         kidnap-trends query pipelines/ccpcj-kidnapping.yaml \"SELECT * FROM panel\"\n\n\
         Exit codes: 0 ok, 1 data error, 2 usage or configuration error, 3 internal error."
@@ -49,6 +50,15 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Regenerate figures, tables and report from the existing warehouse (no re-ingest).
+    Render {
+        /// Pipeline file.
+        #[arg(default_value = DEFAULT_PIPELINE)]
+        pipeline: PathBuf,
+        /// The output folder to re-render instead of the pipeline's `output`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Check pipelines (config, files, SQL, report spec, templates) without running them.
     Validate {
         /// Pipeline files.
@@ -60,7 +70,8 @@ enum Command {
     Query {
         /// Pipeline file.
         pipeline: PathBuf,
-        /// One SQL statement.
+        /// One SQL statement (it may start with a `--` comment).
+        #[arg(allow_hyphen_values = true)]
         sql: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
@@ -106,7 +117,8 @@ pub fn main() -> i32 {
         out: None,
     });
     let result = match command {
-        Command::Run { pipeline, out } => run(&pipeline, out.as_deref(), cli.quiet),
+        Command::Run { pipeline, out } => run(&pipeline, out.as_deref(), cli.quiet, false),
+        Command::Render { pipeline, out } => run(&pipeline, out.as_deref(), cli.quiet, true),
         Command::Validate { pipelines } => validate(&pipelines, cli.quiet),
         Command::Query {
             pipeline,
@@ -140,10 +152,14 @@ fn stdout_line(s: &str) -> Result<(), Error> {
     }
 }
 
-fn run(pipeline: &Path, out: Option<&Path>, quiet: bool) -> Result<(), Error> {
+fn run(pipeline: &Path, out: Option<&Path>, quiet: bool, render: bool) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
     let started = std::time::Instant::now();
-    let summary = crate::run::run(&p, out)?;
+    let summary = if render {
+        crate::run::render(&p, out)?
+    } else {
+        crate::run::run(&p, out)?
+    };
     tracing::info!(seconds = started.elapsed().as_secs_f64(), "Run finished");
     if quiet {
         return Ok(());

@@ -170,9 +170,51 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
         .unwrap_or_else(|| pipeline.output.clone());
     let report_spec = load_report_spec(pipeline)?;
     let warehouse = ingest(pipeline)?;
-    let results = query(pipeline, &warehouse)?;
+    publish(pipeline, &target, &report_spec, &warehouse)
+}
 
-    let staging = Staging::new(&target)?;
+/// Regenerate figures, tables and report from the warehouse of an existing output folder,
+/// without reading the sources again (after a template, spec or SQL edit).
+pub fn render(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
+    let target = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| pipeline.output.clone());
+    let report_spec = load_report_spec(pipeline)?;
+    let wh = target.join("warehouse");
+    let warehouse = Warehouse {
+        observations: read_parquet(&wh.join("observations.parquet"))?,
+        population: read_parquet(&wh.join("population.parquet"))?,
+        countries: read_parquet(&wh.join("countries.parquet"))?,
+    };
+    publish(pipeline, &target, &report_spec, &warehouse)
+}
+
+/// Read a whole Parquet file into one batch.
+pub fn read_parquet(path: &Path) -> Result<arrow::array::RecordBatch> {
+    let err = |e: &dyn std::fmt::Display| Error::Store {
+        context: "cannot read warehouse table (run `kidnap-trends run` first)",
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let file = std::fs::File::open(path).map_err(|e| err(&e))?;
+    let builder = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .map_err(|e| err(&e))?;
+    let schema = builder.schema().clone();
+    let reader = builder.build().map_err(|e| err(&e))?;
+    let batches = reader
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| err(&e))?;
+    arrow::compute::concat_batches(&schema, &batches).map_err(|e| err(&e))
+}
+
+fn publish(
+    pipeline: &Pipeline,
+    target: &Path,
+    report_spec: &report::spec::ReportSpec,
+    warehouse: &Warehouse,
+) -> Result<Summary> {
+    let results = query(pipeline, warehouse)?;
+    let staging = Staging::new(target)?;
     let wh = staging.subdir("warehouse")?;
     store::write_parquet(
         &wh.join("observations.parquet"),
@@ -190,7 +232,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
         &["iso3"],
     )?;
 
-    let artefacts = report::build(pipeline, &report_spec, &results)?;
+    let artefacts = report::build(pipeline, report_spec, &results)?;
     for a in &artefacts {
         let path = staging.path().join(&a.path);
         if let Some(parent) = path.parent() {

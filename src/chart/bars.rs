@@ -1,6 +1,7 @@
-//! Layout of the two bar charts: stacked bars per year (one segment per
-//! series, integer count axis) and ranked horizontal bars with labels on the
-//! left and the value plus annotation printed at each bar's end.
+//! Layout of the bar charts: stacked bars per year (one segment per series,
+//! integer count axis), stacked bars per category (labels wrapped under the
+//! bars) and ranked horizontal bars with labels on the left and the value
+//! plus annotation printed at each bar's end.
 //!
 //! Takes the figure texts and the bar data; returns the finished scene. It
 //! must never let labels collide with bars or leave the canvas: the left
@@ -94,6 +95,125 @@ pub fn stacked(
     }
     plot.baseline(&mut scene);
     plot.year_labels(&mut scene, false);
+    Ok(scene)
+}
+
+/// Most lines a category label under a bar may take.
+const CATEGORY_LINES: usize = 3;
+
+/// `name` wrapped to `width`, at most `CATEGORY_LINES` lines, the last one
+/// shortened with "…" when more would be needed.
+fn category_label(name: &str, width: i32) -> Vec<String> {
+    let mut lines = theme::wrap(TextKind::Tick, name, width.max(1));
+    if lines.len() > CATEGORY_LINES {
+        let rest = lines.split_off(CATEGORY_LINES - 1).join(" ");
+        lines.push(theme::ellipsize(TextKind::Tick, &rest, width.max(1)));
+    }
+    lines
+}
+
+pub fn by_category(
+    text: &FigureText,
+    categories: &[String],
+    series: &[(String, Vec<f64>)],
+    y_label: &str,
+) -> Result<Scene, String> {
+    let legend: Vec<LegendItem> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| LegendItem {
+            label: name.clone(),
+            swatch: Swatch::Block(theme::palette(i)),
+        })
+        .collect();
+    let furniture = Furniture::new(text, &legend);
+    let height = fixed_canvas_height(&furniture, HEIGHT);
+    let (mut scene, region) = furniture.into_scene(height);
+    if categories.is_empty() {
+        axis::no_data(&mut scene, region);
+        return Ok(scene);
+    }
+
+    // values[s][c], missing, negative or non-finite values as zero.
+    let values: Vec<Vec<f64>> = series
+        .iter()
+        .map(|(_, row)| {
+            (0..categories.len())
+                .map(|c| {
+                    row.get(c)
+                        .copied()
+                        .filter(|v| v.is_finite())
+                        .map_or(0.0, |v| v.max(0.0))
+                })
+                .collect()
+        })
+        .collect();
+    let whole = values.iter().flatten().all(|v| v.fract() == 0.0);
+    let totals: Vec<f64> = (0..categories.len())
+        .map(|c| values.iter().map(|row| row[c]).sum())
+        .collect();
+    let max_total = totals.iter().copied().fold(0.0, f64::max);
+    let ticks = theme::nice_ticks(0.0, max_total, whole);
+    let decimals = if whole { 0 } else { ticks.decimals.max(1) };
+
+    // The slot width YearPlot will give each category, to wrap the labels.
+    let tick_width = ticks
+        .values
+        .iter()
+        .map(|v| theme::text_width(TextKind::Tick, &theme::thousands(*v, ticks.decimals)))
+        .max()
+        .unwrap_or(0);
+    let count = i32::try_from(categories.len()).unwrap_or(i32::MAX);
+    let slot = (region.x1 - 8 - (region.x0 + tick_width + 12)) / count;
+    let labels: Vec<Vec<String>> = categories
+        .iter()
+        .map(|c| category_label(c, slot - 6))
+        .collect();
+    let lines = labels.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let extra = i32::try_from(lines - 1).unwrap_or(0) * TextKind::Tick.line_height();
+    let plot_region = Region {
+        y1: region.y1 - extra,
+        ..region
+    };
+    let last = i32::try_from(categories.len() - 1).unwrap_or(0);
+    let plot = YearPlot::new(&mut scene, plot_region, ticks, y_label, (0, last));
+    let slot = plot.slot_width();
+    let bar_width = (slot * 0.6).clamp(1.0, 96.0).round() as i32;
+    for (c, total) in totals.iter().enumerate() {
+        let index = i32::try_from(c).unwrap_or(0);
+        let cx = plot.x(index);
+        let x0 = cx - bar_width / 2;
+        let mut cumulative = 0.0;
+        for (s, row) in values.iter().enumerate() {
+            let v = row[c];
+            if v <= 0.0 {
+                continue;
+            }
+            let top = plot.y(cumulative + v);
+            let mut bottom = plot.y(cumulative);
+            if cumulative > 0.0 && bottom - top >= 3 {
+                bottom -= 1;
+            }
+            scene.rect((x0, top), (x0 + bar_width, bottom), theme::palette(s));
+            cumulative += v;
+        }
+        let label = theme::thousands(*total, decimals);
+        if *total > 0.0 && f64::from(theme::text_width(TextKind::Tick, &label)) <= slot - 2.0 {
+            let baseline = plot.y(*total) - 6;
+            let top = baseline - (TextKind::Tick.size() / 2.0).round() as i32;
+            scene.text(label, (cx, top), TextKind::Tick, theme::TEXT, Align::Center);
+        }
+    }
+    plot.baseline(&mut scene);
+    let axis_y = plot.y(0.0).max(plot.bottom);
+    for (c, lines) in labels.into_iter().enumerate() {
+        let cx = plot.x(i32::try_from(c).unwrap_or(0));
+        let mut y = axis_y + 10;
+        for line in lines {
+            scene.text(line, (cx, y), TextKind::Tick, theme::TEXT, Align::Center);
+            y += TextKind::Tick.line_height();
+        }
+    }
     Ok(scene)
 }
 

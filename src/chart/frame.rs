@@ -42,14 +42,6 @@ pub enum Swatch {
         radius: i32,
         hollow: bool,
     },
-    /// A translucent disc.
-    Disc {
-        color: RGBColor,
-        radius: i32,
-        alpha: f64,
-    },
-    /// A short vertical bar.
-    Bar(RGBColor),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -223,15 +215,6 @@ impl Furniture {
                     } else {
                         scene.circle(center, radius, color);
                     }
-                }
-                Swatch::Disc {
-                    color,
-                    radius,
-                    alpha,
-                } => scene.disc((x + SWATCH_WIDTH / 2, cy), radius, color, alpha),
-                Swatch::Bar(color) => {
-                    let cx = x + SWATCH_WIDTH / 2;
-                    scene.rect((cx - 1, cy - 9), (cx + 2, cy + 10), color);
                 }
             }
             scene.text_mid(

@@ -40,7 +40,7 @@ struct Styled<'a> {
 }
 
 /// Finite points sorted by year, one per year (the first one given wins).
-fn clean(points: &[(i32, f64)]) -> Vec<(i32, f64)> {
+pub fn clean(points: &[(i32, f64)]) -> Vec<(i32, f64)> {
     let mut kept: Vec<(i32, f64)> = points
         .iter()
         .copied()
@@ -52,7 +52,7 @@ fn clean(points: &[(i32, f64)]) -> Vec<(i32, f64)> {
 }
 
 /// Splits sorted points into runs of consecutive years.
-fn runs(points: &[(i32, f64)]) -> Vec<&[(i32, f64)]> {
+pub fn runs(points: &[(i32, f64)]) -> Vec<&[(i32, f64)]> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..=points.len() {

@@ -36,6 +36,12 @@ pub enum ChartKind {
     Lines,
     /// Ranked horizontal bars.
     HorizontalBars,
+    /// Dots per unit on a log axis, one row per group, group medians marked.
+    Strip,
+    /// Two values per unit (start and end) joined by a line.
+    Dumbbell,
+    /// A grid of small line charts, one per unit, with a secondary line and marked years.
+    SmallMultiples,
 }
 
 /// One figure: which query, which columns, which texts.
@@ -56,9 +62,28 @@ pub struct FigureSpec {
     /// Column with the bar label — horizontal bars.
     #[serde(default)]
     pub label: Option<String>,
-    /// Column with text printed after the bar — horizontal bars.
+    /// Column with text printed after the bar or row — horizontal bars, dumbbell.
     #[serde(default)]
     pub annotation: Option<String>,
+    /// Column with each group's median — strip.
+    #[serde(default)]
+    pub median: Option<String>,
+    /// Columns with the start and end values — dumbbell.
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub end: Option<String>,
+    /// Legend names of the start and end markers — dumbbell (templates).
+    #[serde(default)]
+    pub start_name: Option<String>,
+    #[serde(default)]
+    pub end_name: Option<String>,
+    /// Column with a second line (e.g. a moving average) — small multiples.
+    #[serde(default)]
+    pub secondary: Option<String>,
+    /// Boolean column marking years (e.g. series breaks) — small multiples.
+    #[serde(default)]
+    pub marks: Option<String>,
     pub title: String,
     pub subtitle: String,
     pub axis: String,
@@ -124,6 +149,24 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
         let need: &[(&str, &Option<String>)] = match f.kind {
             ChartKind::StackedBars | ChartKind::Lines => &[("x", &f.x), ("series", &f.series)],
             ChartKind::HorizontalBars => &[("label", &f.label)],
+            ChartKind::Strip => &[
+                ("series", &f.series),
+                ("label", &f.label),
+                ("median", &f.median),
+            ],
+            ChartKind::Dumbbell => &[
+                ("label", &f.label),
+                ("start", &f.start),
+                ("end", &f.end),
+                ("start_name", &f.start_name),
+                ("end_name", &f.end_name),
+            ],
+            ChartKind::SmallMultiples => &[
+                ("x", &f.x),
+                ("series", &f.series),
+                ("secondary", &f.secondary),
+                ("marks", &f.marks),
+            ],
         };
         for (key, v) in need {
             if v.is_none() {

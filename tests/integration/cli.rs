@@ -100,7 +100,25 @@ fn run_writes_the_whole_report_and_is_byte_identical_on_rerun() {
     for bad in ["src=\"http", "href=\"http", "url(http", "<script", "<link"] {
         assert!(!html.contains(bad), "report.html contains {bad}");
     }
-    assert_eq!(html.matches("<svg").count(), 3);
+    assert_eq!(html.matches("<svg").count(), 8);
+    // Every figure has alt text generated from the data, and a data table.
+    assert_eq!(html.matches("<summary>Data for figure").count(), 8);
+    assert!(
+        html.contains("aria-label=\"Highest kidnapping rates"),
+        "F5 alt text"
+    );
+    // N4: AAA, EEE up; BBB down; DDD, GBR_S stable (see golden.rs).
+    assert!(
+        html.contains("the rate rose in 2, fell in 1 and stayed within ±10 per cent in 2 of the 5")
+    );
+    // N5: no region's panel reaches 50 % of its population: no comparison is made.
+    assert!(html.contains("No region&#x27;s panel covers 50 per cent of its population"));
+    // N6: 95 + 60 = 155 of 220 = 70.5 %.
+    assert!(html.contains(
+        "2 countries and areas (Epsilonland; Betaland) accounted for 70 per cent of the 220"
+    ));
+    // N7: EEE's break.
+    assert!(html.contains("1 series shows a likely definitional or recording break"));
     assert!(html.contains("<title>Figure 1."));
     // N2: 220 kidnappings over 9.55 M people in 2021 → 2.303… → "2.3"; median (3 + 4)/2 = 3.5.
     assert!(
@@ -345,4 +363,24 @@ fn query_subcommand_answers_ad_hoc_sql_with_bound_parameters() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "iso3,count\nAAA,40\nBBB,60\n");
+}
+
+#[test]
+fn render_regenerates_from_the_warehouse_without_the_sources() {
+    let tmp = sandbox();
+    assert!(
+        run_in(tmp.path(), &["-q", "run", "pipeline.yaml"])
+            .status
+            .success()
+    );
+    let before = std::fs::read(tmp.path().join("out/report.md")).unwrap();
+    // The sources may be gone: render reads only the warehouse (and the population/country
+    // files named for the manifest are still checked by `run`, not by `render`).
+    std::fs::write(tmp.path().join("cts.csv"), "not the source any more").unwrap();
+    let out = run_in(tmp.path(), &["-q", "render", "pipeline.yaml"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        std::fs::read(tmp.path().join("out/report.md")).unwrap(),
+        before
+    );
 }

@@ -237,3 +237,197 @@ fn n1_n2_n3_narrative_numbers() {
     approx(n3["change"], 125.0 / 137.0 - 1.0);
     approx(n3["cagr"], (125.0f64 / 137.0).powf(1.0 / 3.0) - 1.0);
 }
+
+#[test]
+fn latest_and_periods_tables() {
+    let l = sql("SELECT iso3, year, rankable FROM latest ORDER BY iso3");
+    let got: Vec<String> = l
+        .rows
+        .iter()
+        .map(|r| format!("{}:{}:{}", r[0].as_text(), r[1].as_text(), r[2].as_text()))
+        .collect();
+    // Latest year within 2019–2021; DDD (50,000 inhabitants) may not be ranked.
+    assert_eq!(
+        got,
+        [
+            "AAA:2021:true",
+            "BBB:2021:true",
+            "CCC:2021:true",
+            "DDD:2021:false",
+            "EEE:2021:true",
+            "FFF:2020:true",
+            "GBR_S:2021:true",
+        ]
+    );
+    let p = sql(
+        "SELECT iso3, p1_mean, p2_mean, p1_count_mean, change, direction, has_break \
+                 FROM periods ORDER BY iso3",
+    );
+    let get = |iso: &str| row(&p, "iso3", iso);
+    let a = get("AAA");
+    approx(a["p1_mean"], 1.5); // (1.2 + 1.8) / 2
+    approx(a["p2_mean"], 3.5); // (3 + 4) / 2
+    approx(a["p1_count_mean"], 15.0); // (12 + 18) / 2
+    approx(a["change"], 3.5 / 1.5 - 1.0);
+    assert_eq!(a["direction"].as_text(), "up");
+    let b = get("BBB");
+    approx(b["change"], 3.5 / 5.0 - 1.0); // −30 %
+    assert_eq!(b["direction"].as_text(), "down");
+    let c = get("CCC");
+    null(c["p1_mean"]); // only 2018 of P1 = 2018–2019: needs both
+    approx(c["p2_mean"], 0.5); // (1 + 0) / 2: the zero counts
+    null(c["direction"]);
+    assert_eq!(get("DDD")["direction"].as_text(), "stable");
+    assert_eq!(get("GBR_S")["direction"].as_text(), "stable");
+    assert_eq!(get("EEE")["has_break"].as_text(), "true");
+}
+
+#[test]
+fn f3_indexes_the_panel_rates_on_the_base_year() {
+    let t = &results()["F3"];
+    let europe: Vec<f64> = t
+        .rows
+        .iter()
+        .filter(|r| r[1].as_text() == "Europe")
+        .map(|r| r[t.column("index").unwrap()].as_f64().unwrap())
+        .collect();
+    // 100 × (1.65, 1.725, 1.625, 1.5) / 1.65
+    let expected = [100.0, 172.5 / 1.65, 162.5 / 1.65, 150.0 / 1.65];
+    for (g, e) in europe.iter().zip(expected) {
+        assert!((g - e).abs() < 1e-9, "{europe:?}");
+    }
+    assert_eq!(europe.len(), 4);
+}
+
+#[test]
+fn f4_latest_rates_by_region_with_medians() {
+    let t = &results()["F4"];
+    assert_eq!(t.rows.len(), 7); // every unit, DDD included: F4 ranks nothing
+    approx(row(t, "iso3", "AAA")["median_rate"], 3.0); // Europe: 0.4, 3, 4
+    approx(row(t, "iso3", "CCC")["median_rate"], 9.5); // Asia: 0, 9.5, 10
+    approx(row(t, "iso3", "FFF")["median_rate"], 10.0); // Americas: 10
+}
+
+#[test]
+fn f6_and_f8_compare_the_periods() {
+    let f6 = &results()["F6"];
+    let order: Vec<String> = f6.rows.iter().map(|r| r[0].as_text()).collect();
+    // Changes: EEE +208 %, AAA +133 %, DDD 0, GBR_S 0, BBB −30 %; CCC and FFF lack a P1 mean.
+    assert_eq!(order, ["EEE", "AAA", "DDD", "GBR_S", "BBB"]);
+    assert_eq!(row(f6, "iso3", "EEE")["flag"].as_text(), "b");
+    let f8 = &results()["F8"];
+    let cells: Vec<String> = f8
+        .rows
+        .iter()
+        .map(|r| format!("{} {} {}", r[0].as_text(), r[1].as_text(), r[2].as_text()))
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            "Asia up 1",
+            "Asia stable 1",
+            "Europe up 1",
+            "Europe stable 1",
+            "Europe down 1"
+        ]
+    );
+}
+
+#[test]
+fn f7_small_multiples_with_centred_moving_average() {
+    let t = &results()["F7"];
+    let units: Vec<String> = {
+        let mut v: Vec<String> = t.rows.iter().map(|r| r[1].as_text()).collect();
+        v.dedup();
+        v
+    };
+    // Counts in 2021 (population ≥ 100,000): EEE 95, BBB 60, AAA 40, GBR_S 20, CCC 0.
+    assert_eq!(units, ["EEE", "BBB", "AAA", "GBR_S", "CCC"]);
+    let aaa: Vec<_> = t.rows.iter().filter(|r| r[1].as_text() == "AAA").collect();
+    let ma = t.column("moving_average").unwrap();
+    null(&aaa[0][ma]); // 2018 needs 2017
+    approx(&aaa[1][ma], (1.2 + 1.8 + 3.0) / 3.0);
+    approx(&aaa[2][ma], (1.8 + 3.0 + 4.0) / 3.0);
+    null(&aaa[3][ma]); // 2021 needs 2022
+    let ccc: Vec<_> = t.rows.iter().filter(|r| r[1].as_text() == "CCC").collect();
+    assert_eq!(ccc.len(), 3); // the 2019 gap is not invented
+    assert!(
+        ccc.iter()
+            .all(|r| r[ma] == kidnap_trends::query::Value::Null)
+    );
+    let brk = t.column("is_break").unwrap();
+    let eee_breaks: Vec<String> = t
+        .rows
+        .iter()
+        .filter(|r| r[1].as_text() == "EEE" && r[brk].as_text() == "true")
+        .map(|r| r[3].as_text())
+        .collect();
+    assert_eq!(eee_breaks, ["2020"]);
+}
+
+#[test]
+fn t4_top_counts_with_share_of_all_latest_counts() {
+    let t = &results()["T4"];
+    let names: Vec<String> = t.rows.iter().map(|r| r[1].as_text()).collect();
+    assert_eq!(names, ["FFF", "EEE", "BBB"]);
+    // Σ latest counts of every unit (DDD included): 300 + 95 + 60 + 40 + 20 + 0 + 5 = 520.
+    approx(row(t, "iso3", "FFF")["share"], 300.0 / 520.0);
+    approx(row(t, "iso3", "BBB")["share"], 60.0 / 520.0);
+}
+
+#[test]
+fn t5_increases_and_decreases_on_a_base_of_ten() {
+    let t = &results()["T5"];
+    let got: Vec<String> = t
+        .rows
+        .iter()
+        .map(|r| format!("{} {}", r[0].as_text(), r[3].as_text()))
+        .collect();
+    // Eligible (P1 mean count ≥ 10): AAA 15, BBB 100, EEE 30, GBR_S 20 (change 0: neither list).
+    // DDD's mean count is 5; CCC and FFF have no P1 mean.
+    assert_eq!(got, ["Increase EEE", "Increase AAA", "Decrease BBB"]);
+    assert_eq!(row(t, "iso3", "EEE")["flag"].as_text(), "b");
+}
+
+#[test]
+fn t6_and_t7_annex() {
+    let t6 = &results()["T6"];
+    assert_eq!(t6.rows.len(), 24); // every unit-year of 2018–2021
+    let flags: Vec<String> = t6
+        .rows
+        .iter()
+        .filter(|r| !r[5].as_text().is_empty())
+        .map(|r| format!("{} {} {}", r[1].as_text(), r[2].as_text(), r[5].as_text()))
+        .collect();
+    assert_eq!(flags, ["EEE 2020 b"]);
+    let t7 = &results()["T7"];
+    assert_eq!(t7.rows.len(), 1, "{t7:?}"); // the fixture's rates match count/population exactly
+    let r = row(t7, "iso3", "EEE");
+    assert_eq!(r["change"].as_text(), "rate 3.0 → 9.0 (count 30 → 90)");
+    assert!(
+        r["treatment"]
+            .as_text()
+            .starts_with("Excluded from panel trends")
+    );
+}
+
+#[test]
+fn n4_to_n7_narrative_numbers() {
+    let r = results();
+    let n4 = row(&r["N4"], "compared", "5");
+    approx(n4["up"], 2.0); // AAA, EEE
+    approx(n4["down"], 1.0); // BBB
+    approx(n4["stable"], 2.0); // DDD, GBR_S
+    approx(n4["with_break"], 1.0);
+    let n5 = row(&r["N5"], "qualifying", "0");
+    // Europe's panel covers 8 of 63 M (13 % < 50 %): no region may be named as a whole.
+    approx(n5["shown"], 1.0);
+    null(n5["highest_region"]);
+    let n6 = row(&r["N6"], "units", "2");
+    // 2021: EEE 95 + BBB 60 = 155 of 220 = 70.5 % ≥ 50 %, while EEE alone is 43.2 %.
+    approx(n6["kidnappings"], 155.0);
+    approx(n6["share"], 155.0 / 220.0);
+    assert_eq!(n6["countries"].as_text(), "Epsilonland; Betaland");
+    let n7 = row(&r["N7"], "confirmed", "1");
+    approx(n7["possible"], 0.0);
+}

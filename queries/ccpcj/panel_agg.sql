@@ -1,0 +1,47 @@
+-- Table `panel_agg`: the panel aggregate rate (Σ count ÷ Σ population × 100,000) by region and
+-- for all panel units, by year of the window, with the number of panel units, their share of the
+-- region's (or the world's) population in $last_year, a legend label, and whether the aggregate
+-- may be shown (at least $min_countries units). Every region of the M49 table has rows, shown or not.
+WITH pk AS (
+    SELECT k.region, k.year, k.iso3, k.count, k.population
+    FROM kidnapping k JOIN panel p ON p.iso3 = k.iso3
+    WHERE k.year BETWEEN $first_year AND $last_year
+), agg AS (
+    SELECT region AS series, year, count(*) AS countries,
+           sum(count) AS kidnappings, sum(population) AS population
+    FROM pk GROUP BY region, year
+    UNION ALL
+    SELECT 'All panel countries', year, count(*), sum(count), sum(population)
+    FROM pk GROUP BY year
+), regions AS (
+    SELECT c.region AS series, 0 AS series_order, sum(p.population) AS base_population
+    FROM countries c JOIN population p ON p.iso3 = c.iso3
+    WHERE p.year = $last_year AND c.parent_iso3 IS NULL
+    GROUP BY c.region
+    UNION ALL
+    SELECT 'All panel countries', 1, sum(p.population)
+    FROM countries c JOIN population p ON p.iso3 = c.iso3
+    WHERE p.year = $last_year AND c.parent_iso3 IS NULL
+), last AS (
+    SELECT series, countries, population FROM agg WHERE year = $last_year
+), labelled AS (
+    SELECT
+        r.series, r.series_order,
+        COALESCE(l.countries, 0) AS panel_n,
+        COALESCE(l.population, 0.0) / r.base_population AS population_share,
+        COALESCE(l.countries, 0) >= $min_countries AS shown
+    FROM regions r LEFT JOIN last l ON l.series = r.series
+)
+SELECT
+    concat(
+        b.series, ' (', CAST(b.panel_n AS VARCHAR),
+        CASE WHEN b.series_order = 1 THEN ', ' ELSE ' countries, ' END,
+        CAST(CAST(round(b.population_share * 100.0) AS BIGINT) AS VARCHAR),
+        CASE WHEN b.series_order = 1 THEN ' % of world population)' ELSE ' % of population)' END
+    ) AS label,
+    b.series, b.series_order, b.panel_n, b.population_share, b.shown,
+    a.year, a.kidnappings, a.population,
+    a.kidnappings / a.population * 100000.0 AS rate
+FROM labelled b
+LEFT JOIN agg a ON a.series = b.series
+ORDER BY b.series_order, b.series, a.year

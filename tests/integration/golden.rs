@@ -396,10 +396,25 @@ fn t6_and_t7_annex() {
     let flags: Vec<String> = t6
         .rows
         .iter()
-        .filter(|r| !r[5].as_text().is_empty())
-        .map(|r| format!("{} {} {}", r[1].as_text(), r[2].as_text(), r[5].as_text()))
+        .filter(|r| !r[6].as_text().is_empty())
+        .map(|r| format!("{} {} {}", r[1].as_text(), r[2].as_text(), r[6].as_text()))
         .collect();
     assert_eq!(flags, ["EEE 2020 b"]);
+    let yoy = t6.column("yoy").unwrap();
+    let cell = |iso: &str, year: &str| {
+        t6.rows
+            .iter()
+            .find(|r| r[1].as_text() == iso && r[2].as_text() == year)
+            .map(|r| r[yoy].clone())
+            .unwrap()
+    };
+    approx(&cell("AAA", "2019"), 1.8 / 1.2 - 1.0); // adjacent, count 12 ≥ 10
+    approx(&cell("BBB", "2020"), 4.0 / 5.0 - 1.0);
+    null(&cell("AAA", "2018")); // no 2017
+    null(&cell("CCC", "2020")); // 2019 is a gap: no change across it
+    null(&cell("CCC", "2021")); // previous count 5 < 10: suppressed
+    null(&cell("DDD", "2019")); // previous count 5 < 10
+    approx(&cell("EEE", "2020"), 9.0 / 3.0 - 1.0);
     let t7 = &results()["T7"];
     assert_eq!(t7.rows.len(), 1, "{t7:?}"); // the fixture's rates match count/population exactly
     let r = row(t7, "iso3", "EEE");
@@ -430,4 +445,48 @@ fn n4_to_n7_narrative_numbers() {
     assert_eq!(n6["countries"].as_text(), "Epsilonland; Betaland");
     let n7 = row(&r["N7"], "confirmed", "1");
     approx(n7["possible"], 0.0);
+}
+
+#[test]
+fn a_subnational_unit_is_never_added_to_its_reporting_country() {
+    // Copy the fixture and let GBR itself report in 2021 (count 120, rate 0.2 → 60 M people).
+    let tmp = tempfile::tempdir().unwrap();
+    for f in [
+        "cts.csv",
+        "countries.csv",
+        "units.csv",
+        "population.csv",
+        "pipeline.yaml",
+    ] {
+        std::fs::copy(super::support::mini().join(f), tmp.path().join(f)).unwrap();
+    }
+    let mut cts = std::fs::read_to_string(tmp.path().join("cts.csv")).unwrap();
+    for (unit, v) in [
+        ("Counts", "120"),
+        ("\"Rate per 100,000 population\"", "0.2"),
+    ] {
+        cts.push_str(&format!(
+            "GBR,United Kingdom,Europe,Northern Europe,Violent offences,by type of offence,Kidnapping,Total,Total,2021,{unit},{v},CTS\n"
+        ));
+    }
+    std::fs::write(tmp.path().join("cts.csv"), cts).unwrap();
+    let root = super::support::root();
+    let yaml = std::fs::read_to_string(tmp.path().join("pipeline.yaml"))
+        .unwrap()
+        .replace("../../../queries", &root.join("queries").to_string_lossy())
+        .replace("../../../reports", &root.join("reports").to_string_lossy());
+    std::fs::write(tmp.path().join("pipeline.yaml"), yaml).unwrap();
+    let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
+    let w = kidnap_trends::run::ingest(&p).unwrap();
+    let r = kidnap_trends::run::query(&p, &w).unwrap();
+    // GBR_S leaves the panel (not in aggregates in 2021); GBR has one year only.
+    let t2 = row(&r["T2"], "region", "Europe");
+    approx(t2["panel_n"], 2.0);
+    // N6/N2 totals count GBR's 120, not GBR_S's 20 on top: 220 − 20 + 120 = 320.
+    let n6 = row(&r["N6"], "units", "2");
+    approx(n6["total"], 320.0);
+    let n2 = row(&r["N2"], "units", "7");
+    approx(n2["kidnappings"], 320.0);
+    // Combined rate over in-aggregate units: 320 / (9.55 M − 5 M + 60 M) × 1e5.
+    approx(n2["combined_rate"], 320.0 / 64.55e6 * 1e5);
 }

@@ -1,6 +1,7 @@
 //! The one integration-test binary: golden SQL results on a hand-made fixture, end-to-end runs
 //! of the real binary, bad-input cases and the Parquet round trip.
 
+mod browser;
 mod cli;
 mod golden;
 mod support;

@@ -26,7 +26,8 @@ pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
         kidnap-trends render pipelines/ccpcj-kidnapping.yaml   # after editing a template\n  \
         kidnap-trends validate pipelines/*.yaml\n  \
         kidnap-trends query pipelines/ccpcj-kidnapping.yaml \"SELECT * FROM panel\"\n\n\
-        Exit codes: 0 ok, 1 data error, 2 usage or configuration error, 3 internal error."
+        Exit codes: 0 ok, 1 data error, 2 usage or configuration error, 3 internal error,\n\
+        4 another run is writing the same output."
 )]
 struct Cli {
     /// More log output on stderr (-v info, -vv debug).
@@ -35,6 +36,9 @@ struct Cli {
     /// Only errors on stderr, nothing on stdout but requested data.
     #[arg(short, long, global = true)]
     quiet: bool,
+    /// Log format on stderr: human-readable text, or one JSON object per line for schedulers.
+    #[arg(long, value_enum, default_value_t = LogFormat::Text, global = true)]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -49,6 +53,21 @@ enum Command {
         /// Publish here instead of the pipeline's `output`.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Run every step even when nothing changed.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print which steps `run` would execute, and why, without running anything.
+    Plan {
+        /// Pipeline file.
+        #[arg(default_value = DEFAULT_PIPELINE)]
+        pipeline: PathBuf,
+        /// The output folder to compare with instead of the pipeline's `output`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// As `run --force` would.
+        #[arg(long)]
+        force: bool,
     },
     /// Regenerate figures, tables and report from the existing warehouse (no re-ingest).
     Render {
@@ -80,6 +99,12 @@ enum Command {
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum OutputFormat {
     Table,
     Csv,
@@ -106,19 +131,38 @@ pub fn main() -> i32 {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("KIDNAP_TRENDS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .without_time()
-        .try_init();
+    let _ = match cli.log_format {
+        LogFormat::Text => tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .without_time()
+            .try_init(),
+        LogFormat::Json => tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .try_init(),
+    };
 
     let command = cli.command.unwrap_or(Command::Run {
         pipeline: DEFAULT_PIPELINE.into(),
         out: None,
+        force: false,
     });
     let result = match command {
-        Command::Run { pipeline, out } => run(&pipeline, out.as_deref(), cli.quiet, false),
-        Command::Render { pipeline, out } => run(&pipeline, out.as_deref(), cli.quiet, true),
+        Command::Run {
+            pipeline,
+            out,
+            force,
+        } => run(&pipeline, out.as_deref(), cli.quiet, Mode::Run { force }),
+        Command::Render { pipeline, out } => {
+            run(&pipeline, out.as_deref(), cli.quiet, Mode::Render)
+        }
+        Command::Plan {
+            pipeline,
+            out,
+            force,
+        } => plan(&pipeline, out.as_deref(), force),
         Command::Validate { pipelines } => validate(&pipelines, cli.quiet),
         Command::Query {
             pipeline,
@@ -152,24 +196,53 @@ fn stdout_line(s: &str) -> Result<(), Error> {
     }
 }
 
-fn run(pipeline: &Path, out: Option<&Path>, quiet: bool, render: bool) -> Result<(), Error> {
+enum Mode {
+    Run { force: bool },
+    Render,
+}
+
+fn plan(pipeline: &Path, out: Option<&Path>, force: bool) -> Result<(), Error> {
+    let p = crate::config::load(pipeline)?;
+    for (step, what) in crate::run::plan(&p, out, force)? {
+        stdout_line(&format!("{step}: {what}"))?;
+    }
+    Ok(())
+}
+
+fn run(pipeline: &Path, out: Option<&Path>, quiet: bool, mode: Mode) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
     let started = std::time::Instant::now();
-    let summary = if render {
-        crate::run::render(&p, out)?
-    } else {
-        crate::run::run(&p, out)?
+    let summary = match mode {
+        Mode::Render => crate::run::render(&p, out)?,
+        Mode::Run { force } => crate::run::run(&p, out, force)?,
     };
-    tracing::info!(seconds = started.elapsed().as_secs_f64(), "Run finished");
+    let seconds = started.elapsed().as_secs_f64();
+    tracing::info!(
+        outcome = ?summary.outcome,
+        reasons = %summary.reasons.join("; "),
+        files = summary.files,
+        seconds,
+        "Run finished"
+    );
     if quiet {
         return Ok(());
     }
+    if summary.outcome == crate::run::Outcome::UpToDate {
+        return stdout_line(&format!(
+            "Up to date: {} (nothing changed since it was published; --force reruns)",
+            summary.output.display()
+        ));
+    }
     stdout_line(&format!(
-        "Wrote {} ({} files; {} observations) in {:.2} s",
+        "Wrote {} ({} files; {} observations; {}) in {seconds:.2} s",
         summary.output.display(),
         summary.files,
         summary.tables.get("observations").copied().unwrap_or(0),
-        started.elapsed().as_secs_f64()
+        if summary.outcome == crate::run::Outcome::Rendered {
+            "warehouse reused"
+        } else {
+            "ingested"
+        },
     ))?;
     if let Some(t3) = summary.results.get("T3") {
         stdout_line("Table 3 (first rows): highest kidnapping rates, latest year")?;

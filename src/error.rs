@@ -14,6 +14,8 @@ pub const EXIT_DATA: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 /// A bug: something that should not happen did.
 pub const EXIT_INTERNAL: i32 = 3;
+/// Another run holds the lock on the same output.
+pub const EXIT_BUSY: i32 = 4;
 
 /// Every failure the library reports.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +42,11 @@ pub enum Error {
     /// The report template or a table spec is wrong.
     #[error("report {file}: {message}")]
     Report { file: PathBuf, message: String },
+    /// Another run is writing the same output.
+    #[error(
+        "another kidnap-trends run is writing {output} (lock {lock}); try again when it has finished"
+    )]
+    Busy { output: PathBuf, lock: PathBuf },
     /// Something that should never happen.
     #[error("internal error (this is a bug, please report it): {0}")]
     Internal(String),
@@ -53,6 +60,7 @@ impl Error {
             Error::Query { .. } => EXIT_USAGE,
             Error::Ingest(_) => EXIT_DATA,
             Error::Store { .. } | Error::Chart(_) | Error::Internal(_) => EXIT_INTERNAL,
+            Error::Busy { .. } => EXIT_BUSY,
         }
     }
 }

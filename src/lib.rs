@@ -4,6 +4,7 @@
 //! Stages follow the data: `config` → `ingest` → `store` → `query` → `chart` → `report`,
 //! driven by `run`; only `cli` touches the terminal.
 
+pub mod cache;
 pub mod chart;
 pub mod cli;
 pub mod config;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::cache::{self, Plan};
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
 use crate::ingest::{self, IngestError};
@@ -17,9 +18,24 @@ use crate::query::{Engine, Table};
 use crate::report;
 use crate::store::{self, Staging};
 
+/// What a run did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Ingested, queried and reported.
+    Ran,
+    /// Reused the published warehouse; queried and reported.
+    Rendered,
+    /// Nothing changed since the published output: nothing was written.
+    UpToDate,
+}
+
 /// What a run produced.
 #[derive(Debug)]
 pub struct Summary {
+    /// What the run did.
+    pub outcome: Outcome,
+    /// Why (the plan's reasons).
+    pub reasons: Vec<String>,
     /// The published output folder.
     pub output: PathBuf,
     /// Rows per warehouse table.
@@ -33,6 +49,7 @@ pub struct Summary {
 #[derive(Serialize)]
 struct Manifest {
     tool: ToolInfo,
+    fingerprint: crate::cache::Fingerprint,
     pipeline: FileEntry,
     params: crate::config::Params,
     inputs: Vec<InputEntry>,
@@ -163,14 +180,62 @@ pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<Stri
     Ok(results)
 }
 
-/// Run the pipeline and publish its output folder (or `output` when given).
-pub fn run(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
+/// Run the pipeline and publish its output folder (or `output` when given), doing only the
+/// steps whose inputs changed since the published output (all of them with `force`).
+pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Summary> {
     let target = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| pipeline.output.clone());
+    let _lock = store::lock(&target)?;
     let report_spec = load_report_spec(pipeline)?;
-    let warehouse = ingest(pipeline)?;
-    publish(pipeline, &target, &report_spec, &warehouse)
+    let fingerprint = cache::fingerprint(pipeline)?;
+    let plan = cache::plan(&fingerprint, cache::published(&target).as_ref(), force);
+    match plan {
+        Plan::UpToDate => Ok(Summary {
+            outcome: Outcome::UpToDate,
+            reasons: vec!["nothing changed since the published output".into()],
+            output: target,
+            tables: BTreeMap::new(),
+            results: BTreeMap::new(),
+            files: 0,
+        }),
+        Plan::Render(reasons) => match read_warehouse(&target) {
+            Ok(warehouse) => publish(
+                pipeline,
+                &target,
+                &report_spec,
+                &warehouse,
+                &fingerprint,
+                Outcome::Rendered,
+                reasons,
+            ),
+            Err(e) => {
+                tracing::warn!(error = %e, "Published warehouse unreadable; ingesting again");
+                let warehouse = ingest(pipeline)?;
+                publish(
+                    pipeline,
+                    &target,
+                    &report_spec,
+                    &warehouse,
+                    &fingerprint,
+                    Outcome::Ran,
+                    reasons,
+                )
+            }
+        },
+        Plan::Full(reasons) => {
+            let warehouse = ingest(pipeline)?;
+            publish(
+                pipeline,
+                &target,
+                &report_spec,
+                &warehouse,
+                &fingerprint,
+                Outcome::Ran,
+                reasons,
+            )
+        }
+    }
 }
 
 /// Regenerate figures, tables and report from the warehouse of an existing output folder,
@@ -179,14 +244,45 @@ pub fn render(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
     let target = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| pipeline.output.clone());
+    let _lock = store::lock(&target)?;
     let report_spec = load_report_spec(pipeline)?;
+    let fingerprint = cache::fingerprint(pipeline)?;
+    let warehouse = read_warehouse(&target)?;
+    publish(
+        pipeline,
+        &target,
+        &report_spec,
+        &warehouse,
+        &fingerprint,
+        Outcome::Rendered,
+        vec!["render requested".into()],
+    )
+}
+
+/// What `run` would do now, step by step.
+pub fn plan(
+    pipeline: &Pipeline,
+    output: Option<&Path>,
+    force: bool,
+) -> Result<BTreeMap<&'static str, String>> {
+    let target = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| pipeline.output.clone());
+    let fingerprint = cache::fingerprint(pipeline)?;
+    Ok(cache::describe(&cache::plan(
+        &fingerprint,
+        cache::published(&target).as_ref(),
+        force,
+    )))
+}
+
+fn read_warehouse(target: &Path) -> Result<Warehouse> {
     let wh = target.join("warehouse");
-    let warehouse = Warehouse {
+    Ok(Warehouse {
         observations: read_parquet(&wh.join("observations.parquet"))?,
         population: read_parquet(&wh.join("population.parquet"))?,
         countries: read_parquet(&wh.join("countries.parquet"))?,
-    };
-    publish(pipeline, &target, &report_spec, &warehouse)
+    })
 }
 
 /// Read a whole Parquet file into one batch.
@@ -212,6 +308,9 @@ fn publish(
     target: &Path,
     report_spec: &report::spec::ReportSpec,
     warehouse: &Warehouse,
+    fingerprint: &cache::Fingerprint,
+    outcome: Outcome,
+    reasons: Vec<String>,
 ) -> Result<Summary> {
     let results = query(pipeline, warehouse)?;
     let staging = Staging::new(target)?;
@@ -256,7 +355,7 @@ fn publish(
     );
     tables.insert("population".to_string(), warehouse.population.num_rows());
     tables.insert("countries".to_string(), warehouse.countries.num_rows());
-    let manifest = manifest(pipeline, &staging, &tables, &results)?;
+    let manifest = manifest(pipeline, &staging, &tables, &results, fingerprint)?;
     std::fs::write(staging.path().join("manifest.json"), manifest).map_err(|e| Error::Store {
         context: "cannot write",
         path: staging.path().join("manifest.json"),
@@ -265,6 +364,8 @@ fn publish(
     let files = artefacts.len() + 4;
     let output = staging.publish()?;
     Ok(Summary {
+        outcome,
+        reasons,
         output,
         tables,
         results,
@@ -287,6 +388,7 @@ fn manifest(
     staging: &Staging,
     tables: &BTreeMap<String, usize>,
     results: &BTreeMap<String, Table>,
+    fingerprint: &cache::Fingerprint,
 ) -> Result<Vec<u8>> {
     let base = pipeline
         .file
@@ -359,6 +461,7 @@ fn manifest(
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
         },
+        fingerprint: fingerprint.clone(),
         pipeline: pipeline_entry,
         params: pipeline.params.clone(),
         inputs,

@@ -76,6 +76,17 @@ impl Staging {
             .into_owned();
         std::fs::create_dir_all(&parent)
             .map_err(|e| store_error("cannot create output parent", &parent, e))?;
+        // Only the holder of the output's lock gets here, so leftovers of killed runs can go.
+        if let Ok(rd) = std::fs::read_dir(&parent) {
+            for e in rd.flatten() {
+                let n = e.file_name().to_string_lossy().into_owned();
+                if n.starts_with(&format!(".{name}.staging-"))
+                    || n.starts_with(&format!(".{name}.old-"))
+                {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir)
@@ -102,9 +113,17 @@ impl Staging {
         Ok(p)
     }
 
-    /// Swap the staging folder in place of the target. The previous output is moved aside
-    /// first and removed only once the new one is in place.
+    /// Swap the staging folder in place of the target: one atomic exchange where the file
+    /// system allows it (the previous output is then never absent, even for a moment);
+    /// otherwise the previous output is moved aside first and removed once the new one is in place.
     pub fn publish(mut self) -> Result<PathBuf> {
+        if self.target.exists() && exchange(&self.dir, &self.target).is_ok() {
+            self.published = true;
+            // `dir` now holds the previous output.
+            std::fs::remove_dir_all(&self.dir)
+                .map_err(|e| store_error("cannot remove previous output", &self.dir, e))?;
+            return Ok(self.target.clone());
+        }
         let old = self.dir.with_file_name(
             self.dir
                 .file_name()
@@ -136,5 +155,70 @@ impl Drop for Staging {
         if !self.published {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// Atomically exchange two paths (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both pointers are valid NUL-terminated strings for the duration of the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("no atomic exchange on this platform"))
+}
+
+/// An exclusive lock on an output folder, held until dropped (released by the OS even when
+/// the process is killed).
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+/// Take the lock of `target` (`.<name>.lock` beside it) or fail at once if another run holds it.
+pub fn lock(target: &Path) -> Result<Lock> {
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)
+        .map_err(|e| store_error("cannot create output parent", &parent, e))?;
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let path = parent.join(format!(".{name}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| store_error("cannot open lock file", &path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Lock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::Busy {
+            output: target.to_path_buf(),
+            lock: path,
+        }),
+        Err(std::fs::TryLockError::Error(e)) => Err(store_error("cannot lock", &path, e)),
     }
 }

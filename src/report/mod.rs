@@ -22,7 +22,7 @@ use crate::query::{Table, Value};
 use spec::{ChartKind, FigureSpec, Format, ReportSpec, TableSpec};
 
 /// The font the figures are measured with; embedded in the HTML so browsers draw the same.
-const FONT_REGULAR: &[u8] = include_bytes!("../../reports/fonts/Inter-Regular.otf");
+pub const FONT_REGULAR: &[u8] = include_bytes!("../../reports/fonts/Inter-Regular.otf");
 
 /// One output file of the report stage.
 pub struct Artefact {

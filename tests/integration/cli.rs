@@ -159,7 +159,7 @@ fn run_writes_the_whole_report_and_is_byte_identical_on_rerun() {
     );
 
     let first = snapshot_dir(&dir);
-    let again = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    let again = run_in(tmp.path(), &["-q", "run", "--force", "pipeline.yaml"]);
     assert!(again.status.success());
     assert!(again.stdout.is_empty(), "-q prints nothing");
     let second = snapshot_dir(&dir);
@@ -170,11 +170,14 @@ fn run_writes_the_whole_report_and_is_byte_identical_on_rerun() {
     for (k, v) in &first {
         assert!(second[k] == *v, "{} differs between runs", k.display());
     }
-    // No staging or old folders are left behind.
+    // No staging or old folders are left behind (the lock file stays).
     let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with('.') && !n.ends_with(".lock")
+        })
         .collect();
     assert!(leftovers.is_empty());
 }
@@ -383,4 +386,100 @@ fn render_regenerates_from_the_warehouse_without_the_sources() {
         std::fs::read(tmp.path().join("out/report.md")).unwrap(),
         before
     );
+}
+
+#[test]
+fn an_unchanged_pipeline_is_not_rerun_and_a_template_edit_only_rerenders() {
+    let tmp = sandbox();
+    assert!(
+        run_in(tmp.path(), &["-q", "run", "pipeline.yaml"])
+            .status
+            .success()
+    );
+    let before = snapshot_dir(&tmp.path().join("out"));
+    let again = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    assert!(again.status.success());
+    assert!(
+        text(&again.stdout).starts_with("Up to date: out"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(snapshot_dir(&tmp.path().join("out")), before);
+    let plan = run_in(tmp.path(), &["plan", "pipeline.yaml"]);
+    assert_eq!(
+        text(&plan.stdout),
+        "1 ingest: skip: unchanged\n2 query: skip: unchanged\n3 report: skip: unchanged\n"
+    );
+    // A changed input reruns everything; the plan says why.
+    edit(&tmp.path().join("cts.csv"), |s| {
+        s.replacen("Counts,12,CTS", "Counts,13,CTS", 1)
+    });
+    let plan = run_in(tmp.path(), &["plan", "pipeline.yaml"]);
+    assert!(text(&plan.stdout).contains("1 ingest: run: input files or source settings changed"));
+    edit(&tmp.path().join("cts.csv"), |s| {
+        s.replacen("Counts,13,CTS", "Counts,12,CTS", 1)
+    });
+    // --force always runs.
+    let forced = run_in(tmp.path(), &["run", "--force", "pipeline.yaml"]);
+    assert!(
+        text(&forced.stdout).contains("ingested"),
+        "{}",
+        text(&forced.stdout)
+    );
+}
+
+#[test]
+fn a_second_run_on_a_locked_output_exits_4_with_a_clear_message() {
+    let tmp = sandbox();
+    let held = kidnap_trends::store::lock(&tmp.path().join("out")).unwrap();
+    let out = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    assert_eq!(out.status.code(), Some(4));
+    assert!(
+        text(&out.stderr).contains("another kidnap-trends run is writing out"),
+        "{}",
+        text(&out.stderr)
+    );
+    drop(held);
+    assert!(
+        run_in(tmp.path(), &["-q", "run", "pipeline.yaml"])
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn a_run_killed_at_any_point_leaves_the_previous_output_complete() {
+    let tmp = sandbox();
+    assert!(
+        run_in(tmp.path(), &["-q", "run", "pipeline.yaml"])
+            .status
+            .success()
+    );
+    let before = snapshot_dir(&tmp.path().join("out"));
+    // Kill forced reruns with SIGKILL at several moments (start-up, ingest, queries, figures,
+    // publishing); each time the published output must be exactly the previous one.
+    for delay_ms in [5u64, 40, 150, 400, 800, 1500, 2500] {
+        let mut child = bin()
+            .args(["-q", "run", "--force", "pipeline.yaml"])
+            .current_dir(tmp.path())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+        let now = snapshot_dir(&tmp.path().join("out"));
+        // Either the kill came before publication (previous output intact) or after it (a
+        // complete new output, byte-identical since the inputs did not change).
+        assert_eq!(now, before, "output changed after a kill at {delay_ms} ms");
+    }
+    let next = run_in(tmp.path(), &["run", "--force", "pipeline.yaml"]);
+    assert!(next.status.success(), "{}", text(&next.stderr));
+    assert_eq!(snapshot_dir(&tmp.path().join("out")), before);
+    let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".staging-") || n.contains(".old-"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }

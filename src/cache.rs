@@ -1,0 +1,209 @@
+//! Cache: decides which steps of a run must execute, from fingerprints of what each depends on.
+//!
+//! Takes a pipeline and the manifest of the output it would replace; returns a `Plan`: nothing
+//! to do, re-render from the published warehouse (only SQL, templates or parameters changed), or
+//! a full run (inputs, source settings or the tool changed, or no usable previous output), each
+//! with the reasons. Never trusts a previous output whose files are missing.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Pipeline;
+use crate::error::{Error, Result};
+use crate::run::sha256_hex;
+
+/// Hashes of everything a run depends on, grouped by the step that uses them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    /// Tool name and version, and the embedded font.
+    pub tool: String,
+    /// Source settings and every input file's bytes: what ingest reads.
+    pub ingest: String,
+    /// Parameters and SQL files: what the queries compute.
+    pub queries: String,
+    /// Report spec and templates: what the report draws.
+    pub report: String,
+}
+
+/// What a run has to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    /// The published output was made from exactly these inputs.
+    UpToDate,
+    /// Reuse the published warehouse; rerun queries and report.
+    Render(Vec<String>),
+    /// Ingest again and rerun everything.
+    Full(Vec<String>),
+}
+
+fn hash_file(path: &Path, into: &mut Vec<u8>) -> Result<()> {
+    let bytes = std::fs::read(path).map_err(|e| Error::Store {
+        context: "cannot read for fingerprint",
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    into.extend_from_slice(
+        path.file_name()
+            .map(|n| n.as_encoded_bytes())
+            .unwrap_or_default(),
+    );
+    into.push(0);
+    into.extend_from_slice(sha256_hex(&bytes).as_bytes());
+    into.push(b'\n');
+    Ok(())
+}
+
+fn files_in(dir: &Path, ext: &[&str]) -> Result<Vec<std::path::PathBuf>> {
+    let mut out = Vec::new();
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::Store {
+        context: "cannot list",
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    for e in rd.flatten() {
+        let p = e.path();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if p.is_file() && ext.iter().any(|x| name.ends_with(x)) {
+            out.push(p);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Fingerprint the pipeline as it is on disk now.
+pub fn fingerprint(pipeline: &Pipeline) -> Result<Fingerprint> {
+    let mut ingest = Vec::new();
+    for s in &pipeline.sources {
+        ingest.extend_from_slice(
+            format!(
+                "{}|{:?}|{}|{}|{}\n",
+                s.id, s.layout, s.release, s.category, s.citation
+            )
+            .as_bytes(),
+        );
+        hash_file(&s.path, &mut ingest)?;
+    }
+    hash_file(&pipeline.population.path, &mut ingest)?;
+    hash_file(&pipeline.countries, &mut ingest)?;
+    hash_file(&pipeline.units, &mut ingest)?;
+
+    let mut queries =
+        serde_json::to_vec(&pipeline.params).map_err(|e| Error::Internal(e.to_string()))?;
+    queries.extend_from_slice(format!("{:?}\n", pipeline.tables).as_bytes());
+    for f in files_in(&pipeline.queries_dir, &[".sql"])? {
+        hash_file(&f, &mut queries)?;
+    }
+    let mut report = Vec::new();
+    report.extend_from_slice(
+        format!(
+            "{}|{}|{}|{}\n",
+            pipeline.title,
+            pipeline.population.citation,
+            pipeline.population.vintage,
+            pipeline.countries_citation
+        )
+        .as_bytes(),
+    );
+    for f in files_in(&pipeline.report_dir, &[".yaml", ".j2"])? {
+        hash_file(&f, &mut report)?;
+    }
+    Ok(Fingerprint {
+        tool: format!(
+            "{} {} font {}",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION"),
+            &sha256_hex(crate::report::FONT_REGULAR)[..16]
+        ),
+        ingest: sha256_hex(&ingest),
+        queries: sha256_hex(&queries),
+        report: sha256_hex(&report),
+    })
+}
+
+#[derive(Deserialize)]
+struct PublishedManifest {
+    fingerprint: Option<Fingerprint>,
+    outputs: Vec<PublishedFile>,
+}
+
+#[derive(Deserialize)]
+struct PublishedFile {
+    path: String,
+    bytes: u64,
+}
+
+/// The fingerprint of a published output folder, if it is complete (every file of its
+/// manifest present with its size).
+pub fn published(target: &Path) -> Option<Fingerprint> {
+    let text = std::fs::read(target.join("manifest.json")).ok()?;
+    let m: PublishedManifest = serde_json::from_slice(&text).ok()?;
+    let complete = m
+        .outputs
+        .iter()
+        .all(|o| std::fs::metadata(target.join(&o.path)).is_ok_and(|md| md.len() == o.bytes));
+    if complete { m.fingerprint } else { None }
+}
+
+/// Decide what to run.
+pub fn plan(now: &Fingerprint, before: Option<&Fingerprint>, force: bool) -> Plan {
+    if force {
+        return Plan::Full(vec!["--force".into()]);
+    }
+    let Some(b) = before else {
+        return Plan::Full(vec!["no complete previous output".into()]);
+    };
+    let mut full = Vec::new();
+    if now.tool != b.tool {
+        full.push(format!("tool changed ({} → {})", b.tool, now.tool));
+    }
+    if now.ingest != b.ingest {
+        full.push("input files or source settings changed".into());
+    }
+    if !full.is_empty() {
+        return Plan::Full(full);
+    }
+    let mut render = Vec::new();
+    if now.queries != b.queries {
+        render.push("SQL files or parameters changed".into());
+    }
+    if now.report != b.report {
+        render.push("report spec or templates changed".into());
+    }
+    if render.is_empty() {
+        Plan::UpToDate
+    } else {
+        Plan::Render(render)
+    }
+}
+
+/// Per-step view of a plan, for `kidnap-trends plan`.
+pub fn describe(plan: &Plan) -> BTreeMap<&'static str, String> {
+    let mut steps = BTreeMap::new();
+    match plan {
+        Plan::UpToDate => {
+            for s in ["1 ingest", "2 query", "3 report"] {
+                steps.insert(s, "skip: unchanged".to_string());
+            }
+        }
+        Plan::Render(why) => {
+            steps.insert(
+                "1 ingest",
+                "skip: inputs unchanged (published warehouse reused)".into(),
+            );
+            steps.insert("2 query", format!("run: {}", why.join("; ")));
+            steps.insert("3 report", format!("run: {}", why.join("; ")));
+        }
+        Plan::Full(why) => {
+            for s in ["1 ingest", "2 query", "3 report"] {
+                steps.insert(s, format!("run: {}", why.join("; ")));
+            }
+        }
+    }
+    steps
+}

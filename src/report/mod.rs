@@ -23,6 +23,8 @@ use spec::{ChartKind, FigureSpec, Format, ReportSpec, TableSpec};
 
 /// The font the figures are measured with; embedded in the HTML so browsers draw the same.
 pub const FONT_REGULAR: &[u8] = include_bytes!("../../reports/fonts/Inter-Regular.otf");
+/// The bold face, for titles in the HTML.
+pub const FONT_BOLD: &[u8] = include_bytes!("../../reports/fonts/Inter-Bold.otf");
 
 /// One output file of the report stage.
 pub struct Artefact {
@@ -50,6 +52,8 @@ struct TableCtx {
     headers: Vec<String>,
     rows: Vec<Vec<String>>,
     notes: Vec<String>,
+    /// Per column: right-align (numbers) or not (text).
+    numeric: Vec<bool>,
     /// The unformatted values and their formats, for the workbook.
     #[serde(skip)]
     values: Vec<Vec<Value>>,
@@ -124,7 +128,9 @@ pub fn build(
             text("report.yaml", f.start_name.as_deref().unwrap_or(""))?,
             text("report.yaml", f.end_name.as_deref().unwrap_or(""))?,
         );
-        let (fig, alt, data) = draw(dir, f, ft.clone_with_desc(), table, &names)?;
+        let mut f = f.clone();
+        f.axis = text("report.yaml", &f.axis)?;
+        let (fig, alt, data) = draw(dir, &f, ft.clone_with_desc(), table, &names)?;
         artefacts.push(Artefact {
             path: format!("figures/{}.svg", f.id).into(),
             bytes: fig.svg.clone().into_bytes(),
@@ -182,6 +188,7 @@ pub fn build(
         .collect();
     let title = text("report.yaml", &spec.title)?;
     let font = base64::engine::general_purpose::STANDARD.encode(FONT_REGULAR);
+    let font_bold = base64::engine::general_purpose::STANDARD.encode(FONT_BOLD);
     let population = minijinja::context! {
         citation => &pipeline.population.citation,
         vintage => &pipeline.population.vintage,
@@ -233,6 +240,7 @@ pub fn build(
         narrative => paragraphs,
         footnotes => footnotes,
         font_base64 => font,
+        font_bold_base64 => font_bold,
     };
     for (file, out) in [
         ("report.html.j2", "report.html"),
@@ -339,6 +347,7 @@ fn draw(
         headers: Vec::new(),
         rows: Vec::new(),
         notes: Vec::new(),
+        numeric: Vec::new(),
         values: Vec::new(),
         formats: Vec::new(),
     };
@@ -859,6 +868,7 @@ fn table_ctx(
             .map(|row| idx.iter().map(|(i, _)| row[*i].clone()).collect())
             .collect(),
         formats: idx.iter().map(|(_, f)| *f).collect(),
+        numeric: idx.iter().map(|(_, f)| *f != Format::Text).collect(),
     })
 }
 

@@ -324,11 +324,12 @@ fn f6_and_f8_compare_the_periods() {
     assert_eq!(
         cells,
         [
-            "Asia up 1",
-            "Asia stable 1",
-            "Europe up 1",
-            "Europe stable 1",
-            "Europe down 1"
+            "Asia Up 1",
+            "Asia Stable 1",
+            "Asia Down 0",
+            "Europe Up 1",
+            "Europe Stable 1",
+            "Europe Down 1"
         ]
     );
 }

@@ -78,7 +78,7 @@ struct RawReport {
 }
 
 /// Statistical parameters, bound into every SQL file as named parameters (`$first_year`, …).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Params {
     /// First year of the review window (Y0, also the base year).

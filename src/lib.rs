@@ -8,6 +8,7 @@ pub mod cache;
 pub mod chart;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod ingest;
 pub mod query;

@@ -115,6 +115,13 @@ impl Engine {
         })
     }
 
+    /// A session with explicit named parameters (for SQL outside a pipeline).
+    pub fn with_bindings(params: Vec<(String, ScalarValue)>) -> Result<Engine> {
+        let mut engine = Engine::new(&Params::default())?;
+        engine.params = params;
+        Ok(engine)
+    }
+
     /// Make a batch visible to SQL as table `name`.
     pub fn register_batch(&self, name: &str, batch: RecordBatch) -> Result<()> {
         self.ctx

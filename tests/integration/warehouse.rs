@@ -81,3 +81,69 @@ fn parquet_round_trip_keeps_types_order_and_compression() {
         ("AAA", 2018, 12.0)
     );
 }
+
+#[test]
+fn diff_lists_added_removed_and_revised_country_years() {
+    // Old = the fixture; new = the fixture with AAA 2018 count 12 → 13 (+8.3 %, not large),
+    // BBB 2021 rate 3 → 4 (+33 %, large), FFF 2020 removed, a new HHH 2021 count.
+    let tmp = tempfile::tempdir().unwrap();
+    let old = mini().join("cts.csv");
+    let text = std::fs::read_to_string(&old).unwrap();
+    let mut new_text: String = text
+        .lines()
+        .filter(|l| !l.starts_with("FFF,"))
+        .map(|l| {
+            if l.starts_with("AAA,") && l.contains(",2018,Counts,12,") {
+                l.replace(",12,CTS", ",13,CTS")
+            } else if l.starts_with("BBB,")
+                && l.contains(",2021,\"Rate per 100,000 population\",3,")
+            {
+                l.replace(",3,CTS", ",4,CTS")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    new_text.push_str("\nHHH,Etaland,Asia,Western Asia,Violent offences,by type of offence,Kidnapping,Total,Total,2021,Counts,7,CTS\n");
+    let new = tmp.path().join("new.csv");
+    std::fs::write(&new, new_text).unwrap();
+    let d = kidnap_trends::diff::diff(&old, &new, "Kidnapping", 0.10).unwrap();
+    let rows: Vec<String> = d
+        .table
+        .rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {} {}",
+                r[0].as_text(),
+                r[1].as_text(),
+                r[2].as_text(),
+                r[4].as_text(),
+                r[8].as_text()
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "added count HHH 2021 false",
+            "removed count FFF 2020 false",
+            "removed rate_per_100k FFF 2020 false",
+            "changed count AAA 2018 false",
+            "changed rate_per_100k BBB 2021 true",
+        ]
+    );
+    let rc = d.table.column("relative_change").unwrap();
+    let aaa = d
+        .table
+        .rows
+        .iter()
+        .find(|r| r[2].as_text() == "AAA")
+        .unwrap();
+    assert!((aaa[rc].as_f64().unwrap() - (13.0 / 12.0 - 1.0)).abs() < 1e-12);
+    assert!(
+        d.summary
+            .contains(&("changed".into(), "rate_per_100k".into(), 1, 1))
+    );
+}

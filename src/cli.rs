@@ -25,7 +25,9 @@ pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
         kidnap-trends run pipelines/ccpcj-kidnapping.yaml --out /tmp/report\n  \
         kidnap-trends render pipelines/ccpcj-kidnapping.yaml   # after editing a template\n  \
         kidnap-trends validate pipelines/*.yaml\n  \
-        kidnap-trends query pipelines/ccpcj-kidnapping.yaml \"SELECT * FROM panel\"\n\n\
+        kidnap-trends query pipelines/ccpcj-kidnapping.yaml \"SELECT * FROM panel\"\n  \
+        kidnap-trends synth --rows 1m --out /tmp/cts-1m.csv        # benchmark input\n  \
+        kidnap-trends ingest pipelines/ccpcj-kidnapping.yaml --out /tmp/wh\n\n\
         Exit codes: 0 ok, 1 data error, 2 usage or configuration error, 3 internal error,\n\
         4 another run is writing the same output."
 )]
@@ -96,6 +98,40 @@ enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
     },
+    /// Read a pipeline's sources and publish only the warehouse (`<out>/warehouse/*.parquet`).
+    Ingest {
+        /// Pipeline file.
+        #[arg(default_value = DEFAULT_PIPELINE)]
+        pipeline: PathBuf,
+        /// Publish the warehouse under this folder instead of the pipeline's `output`.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Write a synthetic UN-CTS file of any size (and `<stem>.units.csv` beside it), for
+    /// benchmarks. Deterministic: the same seed gives the same bytes.
+    Synth {
+        /// Data rows: a number, or with a suffix `k` (thousand) or `m` (million): 10k, 1m.
+        #[arg(long, value_parser = crate::synth::parse_rows)]
+        rows: u64,
+        /// The file to write (`.csv`, or `.xlsx` with `--format xlsx`).
+        #[arg(long)]
+        out: PathBuf,
+        /// Seed of the random streams.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// File format; xlsx holds at most about a million rows.
+        #[arg(long, value_enum, default_value_t = SynthFormat::Csv)]
+        format: SynthFormat,
+        /// How many synthetic sub-national units per country report Kidnapping.
+        #[arg(long, default_value_t = 8)]
+        subnational_kidnapping: usize,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SynthFormat {
+    Csv,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -169,6 +205,26 @@ pub fn main() -> i32 {
             sql,
             format,
         } => query(&pipeline, &sql, format),
+        Command::Ingest { pipeline, out } => ingest(&pipeline, out.as_deref(), cli.quiet),
+        Command::Synth {
+            rows,
+            out,
+            seed,
+            format,
+            subnational_kidnapping,
+        } => synth(
+            crate::synth::Options {
+                rows,
+                seed,
+                out,
+                format: match format {
+                    SynthFormat::Csv => crate::synth::Format::Csv,
+                    SynthFormat::Xlsx => crate::synth::Format::Xlsx,
+                },
+                subnational_kidnapping,
+            },
+            cli.quiet,
+        ),
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -344,6 +400,43 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
             stdout_line(&json)
         }
     }
+}
+
+fn ingest(pipeline: &Path, out: Option<&Path>, quiet: bool) -> Result<(), Error> {
+    let p = crate::config::load(pipeline)?;
+    let started = std::time::Instant::now();
+    let summary = crate::run::ingest_warehouse(&p, out)?;
+    let seconds = started.elapsed().as_secs_f64();
+    tracing::info!(seconds, "Ingest finished");
+    if quiet {
+        return Ok(());
+    }
+    let rows = |t: &str| summary.tables.get(t).copied().unwrap_or(0);
+    stdout_line(&format!(
+        "Wrote {} ({} observations, {} population rows, {} units) in {seconds:.2} s",
+        summary.warehouse.display(),
+        rows("observations"),
+        rows("population"),
+        rows("countries"),
+    ))
+}
+
+fn synth(options: crate::synth::Options, quiet: bool) -> Result<(), Error> {
+    let started = std::time::Instant::now();
+    let summary = crate::synth::write(&options)?;
+    if quiet {
+        return Ok(());
+    }
+    stdout_line(&format!(
+        "Wrote {} ({} rows, {} of them Kidnapping; {} units, {} synthetic) and {} in {:.2} s",
+        summary.data.display(),
+        summary.rows,
+        summary.kidnapping_rows,
+        summary.units,
+        summary.synthetic_units,
+        summary.units_file.display(),
+        started.elapsed().as_secs_f64(),
+    ))
 }
 
 /// A plain aligned text table; rates and floats with one decimal, nulls as "..".

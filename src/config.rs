@@ -498,8 +498,9 @@ fn strip_location(message: &str) -> String {
 /// "unknown variant" messages.
 fn suggestion(message: &str) -> Option<String> {
     let rest = message
-        .strip_prefix("unknown field `")
-        .or_else(|| message.split_once("unknown variant `").map(|(_, r)| r))?;
+        .split_once("unknown field `")
+        .or_else(|| message.split_once("unknown variant `"))
+        .map(|(_, r)| r)?;
     let (got, tail) = rest.split_once('`')?;
     let expected: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
     did_you_mean(got, &expected)

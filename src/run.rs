@@ -523,3 +523,58 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
     }
     Ok(pipeline)
 }
+
+// ---------------------------------------------------------------------------------------------
+// `kidnap-trends ingest`: sources → warehouse only (used by the benchmarks in benches/).
+// ---------------------------------------------------------------------------------------------
+
+/// What `ingest_warehouse` published.
+#[derive(Debug)]
+pub struct IngestSummary {
+    /// The published warehouse folder, `<output>/warehouse`.
+    pub warehouse: PathBuf,
+    /// Rows per warehouse table.
+    pub tables: BTreeMap<String, usize>,
+}
+
+/// Read the pipeline's inputs and publish only `<output>/warehouse/*.parquet` (the pipeline's
+/// `output` unless `output` is given). The warehouse folder is built beside itself and swapped
+/// in at the end, under the output's lock, as `run` does; anything else in the output folder is
+/// left alone, and a failed ingest leaves the previous warehouse as it was.
+pub fn ingest_warehouse(pipeline: &Pipeline, output: Option<&Path>) -> Result<IngestSummary> {
+    let target = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| pipeline.output.clone());
+    let _lock = store::lock(&target)?;
+    let warehouse = ingest(pipeline)?;
+    let staging = Staging::new(&target.join("warehouse"))?;
+    let dir = staging.path();
+    store::write_parquet(
+        &dir.join("observations.parquet"),
+        &warehouse.observations,
+        &["category", "iso3", "year"],
+    )?;
+    store::write_parquet(
+        &dir.join("population.parquet"),
+        &warehouse.population,
+        &["iso3", "year"],
+    )?;
+    store::write_parquet(
+        &dir.join("countries.parquet"),
+        &warehouse.countries,
+        &["iso3"],
+    )?;
+    let published = staging.publish()?;
+    let tables = BTreeMap::from([
+        (
+            "observations".to_string(),
+            warehouse.observations.num_rows(),
+        ),
+        ("population".to_string(), warehouse.population.num_rows()),
+        ("countries".to_string(), warehouse.countries.num_rows()),
+    ]);
+    Ok(IngestSummary {
+        warehouse: published,
+        tables,
+    })
+}

@@ -4,8 +4,14 @@
 //! The header is found by content (banner rows above it are skipped), columns are matched by
 //! name, `Year` may be text or number, `VALUE` must be a number (fractional allowed).
 //! Never coerces a bad cell: it reports file, row, column and what was expected.
+//!
+//! A csv source is streamed: records are read one at a time through a buffer, and a record
+//! whose `Category` is not the requested one is dropped after a UTF-8 check, without building
+//! its cells, so memory grows with the kept rows only (a 10-million-row file is fine). An xlsx
+//! source is loaded whole by the workbook reader.
 
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::Path;
 
 use calamine::{Data, Reader};
@@ -30,8 +36,18 @@ pub const COLUMNS: [&str; 13] = [
     "Source",
 ];
 
+/// Position of `Category` in `COLUMNS`.
+const CATEGORY: usize = 6;
+
 /// How many rows may precede the header (banner rows).
 const HEADER_SEARCH_ROWS: usize = 20;
+
+/// No field of this layout is longer (the longest country names have about 60 characters);
+/// a longer cell is a broken file, not data.
+const MAX_CELL_CHARS: usize = 1_000;
+
+/// Read buffer of the csv reader.
+const CSV_BUFFER: usize = 1 << 17;
 
 /// A cell as the layout parser sees it, whatever the file format.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,12 +77,12 @@ pub fn read_unodc_cts(source: &Source) -> Result<Vec<Observation>, IngestError> 
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let rows = if ext == "xlsx" {
-        read_xlsx(&source.path)?
+    if ext == "xlsx" {
+        let rows = read_xlsx(&source.path)?;
+        parse_rows(source, rows)
     } else {
-        read_csv(&source.path)?
-    };
-    parse_rows(source, rows)
+        read_csv(source)
+    }
 }
 
 /// Rows of the first sheet, each with its 1-based sheet row number.
@@ -98,45 +114,195 @@ fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
     Ok(out)
 }
 
-/// Records of a UTF-8 csv file, each with its 1-based line number.
-fn read_csv(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
-    let open = |message: String| IngestError::Open {
-        file: path.to_path_buf(),
-        message,
-    };
-    let bytes = std::fs::read(path).map_err(|e| open(e.to_string()))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut out = Vec::new();
-    for record in reader.byte_records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            open(format!("line {line}: malformed csv ({e})"))
-        })?;
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        let mut cells = Vec::with_capacity(record.len());
-        for (col, field) in record.iter().enumerate() {
-            let text = std::str::from_utf8(field).map_err(|_| IngestError::Cell {
-                file: path.to_path_buf(),
-                row: line,
-                column: format!("{} (field {})", column_letter(col), col + 1),
-                expected: "UTF-8 text (re-save the file as UTF-8)".into(),
-                found: String::from_utf8_lossy(field).into_owned(),
-            })?;
-            cells.push(if text.is_empty() {
-                Cell::Empty
-            } else {
-                Cell::Text(text.to_string())
-            });
-        }
-        out.push((line, cells));
-    }
-    Ok(out)
+/// The csv input with its UTF-8 byte-order mark, if any, removed.
+type CsvInput = std::io::Chain<std::io::Cursor<Vec<u8>>, std::fs::File>;
+
+/// Records of a csv file, read one at a time; each is checked to be well-formed UTF-8 before
+/// it is handed out.
+struct CsvRecords<'a> {
+    path: &'a Path,
+    reader: csv::Reader<CsvInput>,
+    record: csv::ByteRecord,
 }
 
+impl<'a> CsvRecords<'a> {
+    fn open(path: &'a Path) -> Result<Self, IngestError> {
+        let open = |message: String| IngestError::Open {
+            file: path.to_path_buf(),
+            message,
+        };
+        let mut file = std::fs::File::open(path).map_err(|e| open(e.to_string()))?;
+        // The first three bytes, so that a byte-order mark can be dropped.
+        let mut head = Vec::with_capacity(3);
+        (&mut file)
+            .take(3)
+            .read_to_end(&mut head)
+            .map_err(|e| open(e.to_string()))?;
+        if head == b"\xEF\xBB\xBF" {
+            head.clear();
+        }
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(CSV_BUFFER)
+            .from_reader(std::io::Cursor::new(head).chain(file));
+        Ok(CsvRecords {
+            path,
+            reader,
+            record: csv::ByteRecord::new(),
+        })
+    }
+
+    /// Read the next record into `self.record`; its 1-based line, or `None` at the end.
+    fn next(&mut self) -> Result<Option<usize>, IngestError> {
+        let open = |message: String| IngestError::Open {
+            file: self.path.to_path_buf(),
+            message,
+        };
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                return Err(match e.kind() {
+                    // A failing read, as when the file could not be read whole.
+                    csv::ErrorKind::Io(io) => open(io.to_string()),
+                    _ => open(format!("line {line}: malformed csv ({e})")),
+                });
+            }
+        }
+        let line = self
+            .record
+            .position()
+            .map(|p| p.line() as usize)
+            .unwrap_or(0);
+        if !self.record.as_slice().is_ascii() {
+            for (col, field) in self.record.iter().enumerate() {
+                if std::str::from_utf8(field).is_err() {
+                    return Err(IngestError::Cell {
+                        file: self.path.to_path_buf(),
+                        row: line,
+                        column: format!("{} (field {})", column_letter(col), col + 1),
+                        expected: "UTF-8 text (re-save the file as UTF-8)".into(),
+                        found: String::from_utf8_lossy(field).into_owned(),
+                    });
+                }
+            }
+        }
+        Ok(Some(line))
+    }
+
+    /// Field `i` of the current record, trimmed ("" when the record is shorter).
+    fn text(&self, i: usize) -> &str {
+        self.record
+            .get(i)
+            .and_then(|f| std::str::from_utf8(f).ok())
+            .unwrap_or("")
+            .trim()
+    }
+
+    /// The current record as cells.
+    fn cells(&self) -> Vec<Cell> {
+        self.record
+            .iter()
+            .map(|f| match std::str::from_utf8(f) {
+                Ok("") => Cell::Empty,
+                Ok(s) => Cell::Text(s.to_string()),
+                // Checked in `next`.
+                Err(_) => Cell::Other(String::from_utf8_lossy(f).into_owned()),
+            })
+            .collect()
+    }
+
+    /// `error`, unless a later record cannot be read: reading errors take precedence over
+    /// content errors, wherever they are in the file, as when the file was read whole first.
+    fn after_rest(mut self, error: IngestError) -> IngestError {
+        loop {
+            match self.next() {
+                Ok(Some(_)) => {}
+                Ok(None) => return error,
+                Err(read_error) => return read_error,
+            }
+        }
+    }
+}
+
+/// Stream a UTF-8 csv file and keep the rows of `source.category`; rows and lines are 1-based
+/// line numbers.
+fn read_csv(source: &Source) -> Result<Vec<Observation>, IngestError> {
+    let mut records = CsvRecords::open(&source.path)?;
+    let mut searched = 0;
+    let header = loop {
+        if searched == HEADER_SEARCH_ROWS {
+            break None;
+        }
+        let Some(line) = records.next()? else {
+            break None;
+        };
+        searched += 1;
+        if records
+            .record
+            .iter()
+            .any(|f| trimmed(f).eq_ignore_ascii_case("Iso3_code"))
+        {
+            let names: Vec<String> = (0..records.record.len())
+                .map(|i| records.text(i).to_string())
+                .collect();
+            break Some((line, names));
+        }
+    };
+    let Some((header_row, names)) = header else {
+        let error = IngestError::NoHeader {
+            file: source.path.clone(),
+            searched,
+            expected: COLUMNS.join(", "),
+        };
+        return Err(records.after_rest(error));
+    };
+    let mut rows = match Collector::new(source, header_row, &names) {
+        Ok(c) => c,
+        Err(e) => return Err(records.after_rest(e)),
+    };
+    let category = rows.index[CATEGORY];
+    while let Some(line) = records.next()? {
+        // A row with another number of fields (a stray or unterminated quote, a cut line) is a
+        // broken file whatever its category.
+        if records.record.len() != names.len() && !records.record.iter().all(<[u8]>::is_empty) {
+            let error = IngestError::Cell {
+                file: source.path.clone(),
+                row: line,
+                column: format!("{} fields", records.record.len()),
+                expected: format!(
+                    "{} fields, as in the header on row {header_row}",
+                    names.len()
+                ),
+                found: String::from_utf8_lossy(records.record.as_slice())
+                    .chars()
+                    .take(80)
+                    .collect(),
+            };
+            return Err(records.after_rest(error));
+        }
+        // Most rows are another category: look at that one field and move on.
+        if records.text(category) != source.category {
+            continue;
+        }
+        if records.record.iter().all(<[u8]>::is_empty) {
+            continue;
+        }
+        if let Err(e) = rows.push(line, &records.cells()) {
+            return Err(records.after_rest(e));
+        }
+    }
+    rows.finish()
+}
+
+/// A field as trimmed text ("" when it is not UTF-8, which `CsvRecords::next` has excluded).
+fn trimmed(field: &[u8]) -> &str {
+    std::str::from_utf8(field).unwrap_or("").trim()
+}
+
+/// Parse rows already in memory (xlsx): find the header, keep the rows of `source.category`.
 pub(crate) fn parse_rows(
     source: &Source,
     rows: Vec<(usize, Vec<Cell>)>,
@@ -157,59 +323,101 @@ pub(crate) fn parse_rows(
         })?;
     let (header_row, header) = &rows[header_at];
     let names: Vec<String> = header.iter().map(Cell::text).collect();
-    let mut index = [0usize; 13];
-    for (k, want) in COLUMNS.iter().enumerate() {
-        index[k] = names
-            .iter()
-            .position(|n| n.eq_ignore_ascii_case(want))
-            .ok_or_else(|| IngestError::MissingColumn {
-                file: file.clone(),
-                row: *header_row,
-                column: (*want).to_string(),
-                found: names
-                    .iter()
-                    .filter(|n| !n.is_empty())
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?;
-    }
-    let [
-        iso3,
-        country,
-        region,
-        subregion,
-        indicator,
-        dimension,
-        category,
-        sex,
-        age,
-        year,
-        unit,
-        value,
-        note,
-    ] = index;
-    let col_name = |k: usize, i: usize| format!("{} ({})", column_letter(i), COLUMNS[k]);
-    let empty = Cell::Empty;
-
-    let mut out = Vec::new();
-    let mut seen: HashMap<(String, String, String, String, i32, &'static str), usize> =
-        HashMap::new();
+    let mut out = Collector::new(source, *header_row, &names)?;
+    let category = out.index[CATEGORY];
     for (row, cells) in &rows[header_at + 1..] {
-        let get = |i: usize| cells.get(i).unwrap_or(&empty);
         if cells.iter().all(|c| *c == Cell::Empty) {
             continue;
         }
-        if get(category).text() != source.category {
+        if cells.get(category).map(Cell::text).unwrap_or_default() != source.category {
             continue;
         }
+        out.push(*row, cells)?;
+    }
+    out.finish()
+}
+
+/// Key of the duplicate check: unit, indicator, dimension, sex|age, year, unit of measurement.
+type Key = (String, String, String, String, i32, &'static str);
+
+/// Turns the kept rows of one source into observations, checking every cell and duplicates.
+struct Collector<'a> {
+    source: &'a Source,
+    /// Position in the file of each of `COLUMNS`.
+    index: [usize; 13],
+    seen: HashMap<Key, usize>,
+    out: Vec<Observation>,
+}
+
+impl<'a> Collector<'a> {
+    /// Match the header's names (trimmed) to `COLUMNS`.
+    fn new(source: &'a Source, header_row: usize, names: &[String]) -> Result<Self, IngestError> {
+        let mut index = [0usize; 13];
+        for (k, want) in COLUMNS.iter().enumerate() {
+            index[k] = names
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(want))
+                .ok_or_else(|| IngestError::MissingColumn {
+                    file: source.path.clone(),
+                    row: header_row,
+                    column: (*want).to_string(),
+                    found: names
+                        .iter()
+                        .filter(|n| !n.is_empty())
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })?;
+        }
+        Ok(Collector {
+            source,
+            index,
+            seen: HashMap::new(),
+            out: Vec::new(),
+        })
+    }
+
+    /// One row of the requested category (not blank).
+    fn push(&mut self, row: usize, cells: &[Cell]) -> Result<(), IngestError> {
+        let [
+            iso3,
+            country,
+            region,
+            subregion,
+            indicator,
+            dimension,
+            category,
+            sex,
+            age,
+            year,
+            unit,
+            value,
+            note,
+        ] = self.index;
+        let file = &self.source.path;
+        let empty = Cell::Empty;
+        let get = |i: usize| cells.get(i).unwrap_or(&empty);
         let cell_error = |k: usize, i: usize, expected: &str| IngestError::Cell {
             file: file.clone(),
-            row: *row,
-            column: col_name(k, i),
+            row,
+            column: format!("{} ({})", column_letter(i), COLUMNS[k]),
             expected: expected.to_string(),
             found: get(i).text(),
         };
+        for (k, i) in self.index.iter().enumerate() {
+            let long = match get(*i) {
+                Cell::Text(t) | Cell::Other(t) => t.chars().count() > MAX_CELL_CHARS,
+                _ => false,
+            };
+            if long {
+                let mut e = cell_error(k, *i, "a cell of at most 1,000 characters");
+                if let IngestError::Cell { found, .. } = &mut e {
+                    let head: String = found.chars().take(40).collect();
+                    *found = format!("{head}… ({} characters)", found.chars().count());
+                }
+                return Err(e);
+            }
+        }
         let code = get(iso3).text();
         if code.is_empty() {
             return Err(cell_error(0, iso3, "a country code"));
@@ -234,48 +442,57 @@ pub(crate) fn parse_rows(
                     .ok_or_else(|| cell_error(11, value, "a number ≥ 0 (or an empty cell)"))?,
             ),
         };
+        let indicator = get(indicator).text();
+        let dimension = get(dimension).text();
+        let sex = get(sex).text();
+        let age = get(age).text();
         let key = (
             code.clone(),
-            get(indicator).text(),
-            get(dimension).text(),
-            format!("{}|{}", get(sex).text(), get(age).text()),
+            indicator.clone(),
+            dimension.clone(),
+            format!("{sex}|{age}"),
             y,
             u,
         );
-        if let Some(first) = seen.insert(key, *row) {
+        if let Some(first) = self.seen.insert(key, row) {
             return Err(IngestError::Duplicate {
                 file: file.clone(),
-                row: *row,
+                row,
                 first_row: first,
                 what: format!("{code} {y} {u}"),
             });
         }
-        out.push(Observation {
-            release: source.release.clone(),
-            source_id: source.id.clone(),
+        self.out.push(Observation {
+            release: self.source.release.clone(),
+            source_id: self.source.id.clone(),
             iso3: code,
             country: get(country).text(),
             region: get(region).text(),
             subregion: get(subregion).text(),
-            indicator: get(indicator).text(),
-            dimension: get(dimension).text(),
+            indicator,
+            dimension,
             category: get(category).text(),
-            sex: get(sex).text(),
-            age: get(age).text(),
+            sex,
+            age,
             year: y,
             unit: u,
             value: v,
             source_note: get(note).text(),
-            source_row: *row as i64,
+            source_row: row as i64,
         });
+        Ok(())
     }
-    if out.is_empty() {
-        return Err(IngestError::Empty {
-            file: file.clone(),
-            category: source.category.clone(),
-        });
+
+    /// The observations, or `Empty` when the source had none of the category.
+    fn finish(self) -> Result<Vec<Observation>, IngestError> {
+        if self.out.is_empty() {
+            return Err(IngestError::Empty {
+                file: self.source.path.clone(),
+                category: self.source.category.clone(),
+            });
+        }
+        Ok(self.out)
     }
-    Ok(out)
 }
 
 /// A year stored as a whole number or as text such as "2003".
@@ -332,5 +549,152 @@ mod tests {
         assert_eq!(parse_value(&Cell::Text("n/a".into())), None);
         assert_eq!(parse_value(&Cell::Number(-1.0)), None);
         assert_eq!(parse_value(&Cell::Number(f64::NAN)), None);
+    }
+
+    const HEAD: &str = "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,\
+                        Year,Unit of measurement,VALUE,Source\n";
+
+    fn row(code: &str, category: &str, year: &str, unit: &str, value: &str) -> String {
+        format!(
+            "{code},\"Name, of {code}\",Europe,Northern Europe,Violent offences,by type of offence,\
+             {category},Total,Total,{year},{unit},{value},CTS\n"
+        )
+    }
+
+    fn source(dir: &Path, bytes: &[u8]) -> Source {
+        let path = dir.join("cts.csv");
+        std::fs::write(&path, bytes).unwrap();
+        Source {
+            id: "t".into(),
+            layout: crate::config::Layout::UnodcCts,
+            path,
+            release: "r".into(),
+            citation: "c".into(),
+            category: "Kidnapping".into(),
+        }
+    }
+
+    /// The csv path as it was before streaming: the whole file as cells, then `parse_rows`.
+    fn read_whole(source: &Source) -> Result<Vec<Observation>, IngestError> {
+        let bytes = std::fs::read(&source.path).unwrap();
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        let rows = reader
+            .byte_records()
+            .map(|r| {
+                let r = r.unwrap();
+                let line = r.position().unwrap().line() as usize;
+                let cells = r
+                    .iter()
+                    .map(|f| match std::str::from_utf8(f).unwrap() {
+                        "" => Cell::Empty,
+                        t => Cell::Text(t.to_string()),
+                    })
+                    .collect();
+                (line, cells)
+            })
+            .collect();
+        parse_rows(source, rows)
+    }
+
+    #[test]
+    fn streamed_csv_gives_what_the_whole_file_gave() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut text = String::from("\u{FEFF}UNODC,banner\n02/06/2025\n\n");
+        text.push_str(&HEAD.replace("Iso3_code", " iso3_CODE "));
+        for (i, code) in ["AAA", "BBB", "CCC"].iter().enumerate() {
+            for year in 2018..2022 {
+                let y = year.to_string();
+                text.push_str(&row(code, "Serious assault", &y, "Counts", "100"));
+                text.push_str(&row(code, " Kidnapping ", &y, "Counts", &format!("{i}")));
+                text.push_str(&row(
+                    code,
+                    "Kidnapping",
+                    &y,
+                    "\"Rate per 100,000 population\"",
+                    "",
+                ));
+                text.push_str(",,,,,,,,,,,,\n\n");
+            }
+        }
+        text.push_str("DDD,Short row,,,,,Kidnapping\n");
+        let src = source(dir.path(), text.as_bytes());
+        // A short row is refused as such (the whole-file reader only saw its empty Year).
+        let err = read_csv(&src).unwrap_err().to_string();
+        assert!(err.contains("row 64, column 7 fields: expected 13 fields"), "{err}");
+        assert!(read_whole(&src).unwrap_err().to_string().contains("column J (Year)"));
+
+        let text = text.replace("DDD,Short row,,,,,Kidnapping\n", "");
+        let src = source(dir.path(), text.as_bytes());
+        let streamed = read_csv(&src).unwrap();
+        assert_eq!(streamed.len(), 24);
+        assert_eq!(streamed, read_whole(&src).unwrap());
+        assert_eq!(streamed[0].country, "Name, of AAA");
+        assert_eq!(streamed[0].source_row, 6);
+        assert_eq!(streamed[1].value, None);
+    }
+
+    #[test]
+    fn a_bad_byte_anywhere_outranks_a_bad_cell() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = HEAD.as_bytes().to_vec();
+        bytes.extend(row("AAA", "Kidnapping", "2019", "Counts", "twelve").as_bytes());
+        bytes.extend(row("AAA", "Robbery", "2019", "Counts", "1").as_bytes());
+        bytes.extend(b"AAA,Bad \xFF byte,Europe\n");
+        let src = source(dir.path(), &bytes);
+        let err = read_csv(&src).unwrap_err().to_string();
+        assert!(
+            err.ends_with(
+                "cts.csv: row 4, column B (field 2): expected UTF-8 text (re-save the file as \
+                 UTF-8), found \"Bad \u{FFFD} byte\""
+            ),
+            "{err}"
+        );
+        // Without the bad byte, the bad cell.
+        let src = source(dir.path(), &bytes[..bytes.len() - 24]);
+        let err = read_csv(&src).unwrap_err().to_string();
+        assert!(
+            err.ends_with(
+                "row 2, column L (VALUE): expected a number ≥ 0 (or an empty cell), found \"twelve\""
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn header_duplicates_and_empty_category_are_reported_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: Vec<Vec<u8>> = vec![
+            b"a,b\nc,d\n".to_vec(),
+            "x\n".repeat(25).into_bytes(),
+            HEAD.replace(",VALUE", ",VALU").into_bytes(),
+            format!("{HEAD}{}", row("AAA", "Robbery", "2019", "Counts", "1")).into_bytes(),
+            format!(
+                "{HEAD}{}{}",
+                row("AAA", "Kidnapping", "2019", "Counts", "1"),
+                row("AAA", "Kidnapping", "2019", "Counts", "2")
+            )
+            .into_bytes(),
+        ];
+        let expected = [
+            "no header row found in the first 2 rows",
+            "no header row found in the first 20 rows",
+            "row 1: the header lacks column `VALUE`",
+            "no rows with Category = \"Kidnapping\"",
+            "row 3: duplicate AAA 2019 count (first seen on row 2)",
+        ];
+        for (bytes, want) in cases.iter().zip(expected) {
+            let src = source(dir.path(), bytes);
+            let err = read_csv(&src).unwrap_err().to_string();
+            assert!(err.contains(want), "{err}");
+            assert_eq!(err, read_whole(&src).unwrap_err().to_string());
+        }
+        let missing = source(dir.path(), b"");
+        std::fs::remove_file(&missing.path).unwrap();
+        let err = read_csv(&missing).unwrap_err().to_string();
+        assert!(err.contains("cannot read: No such file"), "{err}");
     }
 }

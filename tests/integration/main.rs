@@ -3,6 +3,7 @@
 
 mod browser;
 mod cli;
+mod corpus;
 mod golden;
 mod support;
 mod warehouse;

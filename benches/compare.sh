@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# kidnap-trends (release build) against DuckDB, in the same run, on synthetic UN-CTS files.
+#
+#   benches/compare.sh                      # sizes 10k and 1m, 3 repeats
+#   SIZES="10k 1m 10m" REPEATS=3 benches/compare.sh
+#
+# Builds nothing: it expects the release binary (KT_BIN) and, for the warehouse-only query row,
+# the `warehouse_query` bench program built beside it (KT_QUERY_BIN; see benches/README.md).
+# Creates benches/.venv with DuckDB. Writes data and outputs under WORK (default /tmp/kt-bench;
+# a 10m csv is 1.8 GB) and prints a markdown table: medians of REPEATS runs, the median of the
+# runs' peak resident set sizes, and the ratio kidnap-trends / DuckDB of the median times.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/.." && pwd)
+KT_BIN=${KT_BIN:-$HOME/.cache/kt-release/release/kidnap-trends}
+KT_QUERY_BIN=${KT_QUERY_BIN:-}
+SIZES=${SIZES:-10k 1m}
+REPEATS=${REPEATS:-3}
+DEFAULT_REPEATS=${DEFAULT_REPEATS:-5}
+WORK=${WORK:-/tmp/kt-bench}
+SEED=${SEED:-1}
+VENV=$here/.venv
+PY=$VENV/bin/python
+
+if [[ ! -x $KT_BIN ]]; then
+    echo "error: no release binary at $KT_BIN (build it: cargo build --release; or set KT_BIN)" >&2
+    exit 2
+fi
+if [[ -z $KT_QUERY_BIN ]]; then
+    # cargo puts bench programs in deps/ with a hash; take the newest.
+    KT_QUERY_BIN=$(ls -t "$(dirname "$KT_BIN")"/deps/warehouse_query-* 2>/dev/null \
+        | grep -v '\.d$' | head -n1 || true)
+fi
+
+mkdir -p "$WORK/logs"
+
+# DuckDB, in a virtual environment of its own.
+if [[ ! -x $PY ]]; then
+    python3 -m venv "$VENV"
+fi
+if ! "$PY" -c 'import duckdb' 2>/dev/null; then
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check duckdb
+fi
+
+# GNU time for the peak resident set size.
+TIME=/usr/bin/time
+have_time() { [[ -x $TIME ]] && "$TIME" -f %M -o /dev/null true 2>/dev/null; }
+if ! have_time && command -v apt-get >/dev/null && [[ $(id -u) == 0 ]]; then
+    echo "GNU time is missing: apt-get install time (for peak RSS)" >&2
+    apt-get install -y -qq time >/dev/null 2>&1 || true
+fi
+if have_time; then HAVE_TIME=1; else
+    HAVE_TIME=0
+    echo "no GNU time: peak RSS is not measured" >&2
+fi
+
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {
+    if (NR == 0) print "";
+    else if (NR % 2) print v[(NR + 1) / 2];
+    else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# measure REPEATS LABEL COMMAND... → M_MS (median wall ms), M_KB (median peak RSS, KiB),
+# M_ERR (empty when every run succeeded). Output goes to $WORK/logs/LABEL.{out,err}.
+measure() {
+    local n=$1 label=$2
+    shift 2
+    local ms=() kb=() i t0 t1 code
+    M_MS="" M_KB="" M_ERR=""
+    for ((i = 0; i < n; i++)); do
+        t0=$(date +%s%N)
+        code=0
+        if ((HAVE_TIME)); then
+            "$TIME" -f %M -o "$WORK/rss" "$@" >"$WORK/logs/$label.out" 2>"$WORK/logs/$label.err" \
+                || code=$?
+        else
+            "$@" >"$WORK/logs/$label.out" 2>"$WORK/logs/$label.err" || code=$?
+        fi
+        t1=$(date +%s%N)
+        if ((code != 0)); then
+            M_ERR="exit $code: $(grep -v '^Command exited' "$WORK/logs/$label.err" | tail -n1)"
+            echo "  $label FAILED ($M_ERR)" >&2
+            return 0
+        fi
+        ms+=($(((t1 - t0) / 1000000)))
+        if ((HAVE_TIME)); then kb+=("$(tail -n1 "$WORK/rss")"); fi
+    done
+    M_MS=$(median "${ms[@]}")
+    if ((HAVE_TIME)); then M_KB=$(median "${kb[@]}"); fi
+    echo "  $label: ${ms[*]} ms" >&2
+}
+
+secs() { [[ -n $1 ]] && awk -v m="$1" 'BEGIN {printf "%.2f s", m / 1000}' || printf 'n/a'; }
+mib() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}' || printf 'n/a'; }
+ratio() { [[ -n $1 && -n $2 && $2 != 0 ]] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}' \
+    || printf 'n/a'; }
+
+ROWS=()
+# row SIZE STEP  (uses K_* for kidnap-trends and D_* for DuckDB)
+row() {
+    local kt dk
+    if [[ -n $K_ERR ]]; then kt="failed ($K_ERR)"; else kt=$(secs "$K_MS"); fi
+    if [[ -n $D_ERR ]]; then dk="failed ($D_ERR)"; else dk=$(secs "$D_MS"); fi
+    local r="n/a"
+    [[ -z $K_ERR && -z $D_ERR ]] && r=$(ratio "$K_MS" "$D_MS")
+    ROWS+=("| $1 | $2 | $kt | $(mib "$K_KB") | $dk | $(mib "$D_KB") | $r |")
+}
+keep_k() { K_MS=$M_MS K_KB=$M_KB K_ERR=$M_ERR; }
+keep_d() { D_MS=$M_MS D_KB=$M_KB D_ERR=$M_ERR; }
+none_k() { K_MS="" K_KB="" K_ERR="not measured"; }
+
+m49=$root/data/country-codes-m49/country-codes.csv
+population=$root/data/population-worldbank/population.csv
+queries=$root/queries/ccpcj
+
+for size in $SIZES; do
+    dir=$WORK/$size
+    mkdir -p "$dir"
+    csv=$dir/cts.csv
+    units=$dir/cts.units.csv
+    echo "== $size: generating $csv" >&2
+    "$KT_BIN" synth --rows "$size" --out "$csv" --seed "$SEED" >&2
+    pipeline=$dir/bench.yaml
+    cat >"$pipeline" <<EOF
+# Written by benches/compare.sh: the default report's queries and templates over synthetic data.
+name: bench-$size
+title: Synthetic benchmark ($size rows)
+sources:
+  - id: synth
+    layout: unodc-cts
+    path: $csv
+    release: "synthetic"
+    citation: "kidnap-trends synth --rows $size --seed $SEED"
+    category: Kidnapping
+population:
+  path: $population
+  citation: "World Bank, World Development Indicators (SP.POP.TOTL)"
+  vintage: "2026-03-06"
+countries:
+  path: $m49
+  units: $units
+  citation: "UN Statistics Division, M49 standard; synthetic reporting units"
+params:
+  first_year: 2013
+  last_year: 2023
+  p1: [2013, 2015]
+  p2: [2021, 2023]
+  top_n_table: 10
+  top_n_chart: 15
+  population_floor: 100000
+  min_countries: 3
+  region_share_for_text: 0.5
+  stable_band: 0.10
+queries:
+  dir: $queries
+  tables: [kidnapping, breaks, panel, latest, periods, panel_agg]
+report:
+  dir: $root/reports/ccpcj-kidnapping
+output: $dir/kt-run
+EOF
+    ref=(--m49 "$m49" --population "$population" --units "$units")
+
+    # (a) csv → Parquet warehouse.
+    measure "$REPEATS" "$size-kt-ingest" "$KT_BIN" -q ingest "$pipeline" --out "$dir/kt-ingest"
+    keep_k
+    measure "$REPEATS" "$size-duckdb-ingest" "$PY" "$here/duckdb_peer.py" ingest --csv "$csv" \
+        "${ref[@]}" --out "$dir/duckdb-ingest"
+    keep_d
+    row "$size" "(a) csv → Parquet warehouse"
+
+    # (b) T2 (queries/ccpcj/T2.sql after the six table stages).
+    measure "$REPEATS" "$size-kt-query" "$KT_BIN" query "$pipeline" "$(cat "$queries/T2.sql")" \
+        --format csv
+    keep_k
+    cp "$WORK/logs/$size-kt-query.out" "$dir/T2-kt.csv" 2>/dev/null || true
+    measure "$REPEATS" "$size-duckdb-query-csv" "$PY" "$here/duckdb_peer.py" query --csv-source \
+        --csv "$csv" "${ref[@]}" --queries "$queries" --sql "$queries/T2.sql" \
+        --out "$dir/T2-duckdb.csv"
+    keep_d
+    row "$size" "(b) T2 from the csv (\`query\` re-reads the sources)"
+    if [[ -n $KT_QUERY_BIN && -x $KT_QUERY_BIN ]]; then
+        measure "$REPEATS" "$size-kt-query-parquet" "$KT_QUERY_BIN" "$pipeline" \
+            "$dir/kt-ingest/warehouse" "$queries/T2.sql"
+        keep_k
+    else
+        none_k
+    fi
+    measure "$REPEATS" "$size-duckdb-query-parquet" "$PY" "$here/duckdb_peer.py" query \
+        --warehouse "$dir/kt-ingest/warehouse" --queries "$queries" --sql "$queries/T2.sql"
+    keep_d
+    row "$size" "(b) T2 over the Parquet warehouse"
+    if [[ -s $dir/T2-kt.csv && -s $dir/T2-duckdb.csv ]]; then
+        "$PY" "$here/duckdb_peer.py" same "$dir/T2-kt.csv" "$dir/T2-duckdb.csv" >&2 \
+            || echo "  WARNING: T2 differs between the engines" >&2
+    fi
+
+    # (c) the whole default report.
+    measure "$REPEATS" "$size-kt-run" "$KT_BIN" -q run --force "$pipeline" --out "$dir/kt-run"
+    keep_k
+    measure "$REPEATS" "$size-duckdb-report" "$PY" "$here/duckdb_peer.py" report --csv "$csv" \
+        "${ref[@]}" --queries "$queries" --out "$dir/duckdb-report"
+    keep_d
+    row "$size" "(c) whole report (DuckDB: tables only, no figures)"
+done
+
+# The real default report (xlsx source), release build.
+echo "== default report" >&2
+measure "$DEFAULT_REPEATS" "default-run" "$KT_BIN" -q run --force \
+    "$root/pipelines/ccpcj-kidnapping.yaml" --out /tmp/kt-bench-default
+K_MS=$M_MS K_KB=$M_KB K_ERR=$M_ERR D_MS="" D_KB="" D_ERR="no peer"
+row "real" "default report (\`run --force pipelines/ccpcj-kidnapping.yaml\`, median of $DEFAULT_REPEATS)"
+
+echo
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), \
+$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) memory, Linux $(uname -r)"
+echo "- kidnap-trends: $("$KT_BIN" --version) (git $(git -C "$root" rev-parse --short HEAD 2>/dev/null \
+    || echo '?')$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ', with local changes'))"
+echo "- rustc: $(rustc --version 2>/dev/null || echo '?'); DuckDB (Python) \
+$("$PY" -c 'import duckdb; print(duckdb.__version__)'); $("$PY" --version)"
+echo "- medians of $REPEATS runs (default report: $DEFAULT_REPEATS); peak RSS: median of the runs' maxima"
+echo
+echo "| size | step | kidnap-trends | peak RSS | DuckDB | peak RSS | time ratio kt/DuckDB |"
+echo "|---|---|---:|---:|---:|---:|---:|"
+printf '%s\n' "${ROWS[@]}"

@@ -1,0 +1,974 @@
+//! Synthetic UN-CTS data: a file in the long 13-column layout of the UNODC release, as large as
+//! asked, for measuring the pipeline at scale.
+//!
+//! Takes a row count, a seed and an output path; writes the csv (or xlsx) and, beside it,
+//! `<stem>.units.csv`: the reporting units of the file that the M49 table lacks, in the layout of
+//! `data/reference/reporting-units.csv`, so that a pipeline can point `countries.units` at it.
+//! Deterministic: the same seed and row count give the same bytes, and a file of N rows is the
+//! first N data rows of any larger file with the same seed (units are generated one after the
+//! other, each from its own random stream). Never reads the repository's data files: the real
+//! units below are embedded, and larger files add synthetic sub-national units (`MEX_S001`,
+//! "Mexico (State 001)") of the same region as their country. Never uses floating-point
+//! functions beyond + − × ÷, so the bytes do not depend on the platform's maths library.
+//!
+//! What the data look like: years 1990–2024, about 10 % of unit-years missing (late starts, early
+//! ends, a few holes); the UN-CTS violent-crime categories with sex `Total`, plus victims by
+//! relationship to the perpetrator with sex `Male` and `Female` for some units, so that
+//! Kidnapping is a minority of rows (about 6 % while the embedded units last); a `Counts` and a `Rate per 100,000 population` row for every
+//! unit, year and series, the rate being the count over the unit's own population; small counts
+//! sometimes zero; exactly one fractional count (the first Kidnapping count that is not zero,
+//! plus one half). Only the first `subnational_kidnapping` synthetic units of each country report
+//! Kidnapping (the others report the other categories): a real release has about 110 units with
+//! Kidnapping, and the report draws one row per unit in some figures, so a file of millions of
+//! rows keeps a few hundred Kidnapping units and its Kidnapping share falls (under 3 % from a
+//! million rows).
+
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The 13 columns of the UN-CTS layout, in file order.
+pub const HEADER: [&str; 13] = [
+    "Iso3_code",
+    "Country",
+    "Region",
+    "Subregion",
+    "Indicator",
+    "Dimension",
+    "Category",
+    "Sex",
+    "Age",
+    "Year",
+    "Unit of measurement",
+    "VALUE",
+    "Source",
+];
+
+/// Rows above the header, as in the UNODC export.
+const BANNER: [&str; 2] = [
+    "Synthetic UN-CTS data written by kidnap-trends synth; not real statistics",
+    "01/01/2025",
+];
+
+/// First and last year of every series.
+pub const YEARS: (i32, i32) = (1990, 2024);
+
+/// Excel's last row, less the banner and the header.
+pub const XLSX_MAX_ROWS: u64 = 1_048_576 - 3;
+
+const COUNTS: &str = "Counts";
+const RATE: &str = "Rate per 100,000 population";
+
+/// A real reporting unit: code, name as UN-CTS writes it, M49 region and sub-region, population
+/// in 2010 (millions), and the parent country of a unit the M49 table lacks.
+struct RealUnit {
+    iso3: &'static str,
+    name: &'static str,
+    region: &'static str,
+    subregion: &'static str,
+    millions: f64,
+    parent: Option<&'static str>,
+    /// In the M49 table (so not written to the units file).
+    m49: bool,
+}
+
+const fn m49(
+    iso3: &'static str,
+    name: &'static str,
+    region: &'static str,
+    subregion: &'static str,
+    millions: f64,
+) -> RealUnit {
+    RealUnit {
+        iso3,
+        name,
+        region,
+        subregion,
+        millions,
+        parent: None,
+        m49: true,
+    }
+}
+
+const LAC: &str = "Latin America and the Caribbean";
+const SSA: &str = "Sub-Saharan Africa";
+
+/// The embedded units, in file order (the first ones are those a small file holds).
+const UNITS: [RealUnit; 62] = [
+    m49("MEX", "Mexico", "Americas", LAC, 113.6),
+    m49(
+        "BOL",
+        "Bolivia (Plurinational State of)",
+        "Americas",
+        LAC,
+        10.2,
+    ),
+    m49(
+        "VEN",
+        "Venezuela, Bolivarian Republic of",
+        "Americas",
+        LAC,
+        28.8,
+    ),
+    m49("CIV", "Côte d'Ivoire", "Africa", SSA, 22.5),
+    m49("TUR", "Türkiye", "Asia", "Western Asia", 73.1),
+    RealUnit {
+        iso3: "GBR_E_W",
+        name: "United Kingdom (England and Wales)",
+        region: "Europe",
+        subregion: "Northern Europe",
+        millions: 55.7,
+        parent: Some("GBR"),
+        m49: false,
+    },
+    m49("COL", "Colombia", "Americas", LAC, 44.8),
+    m49("DEU", "Germany", "Europe", "Western Europe", 81.8),
+    m49("KOR", "Korea, Republic of", "Asia", "Eastern Asia", 49.6),
+    m49("ZAF", "South Africa", "Africa", SSA, 52.3),
+    m49("ARG", "Argentina", "Americas", LAC, 41.3),
+    m49("BRA", "Brazil", "Americas", LAC, 193.7),
+    m49("CAN", "Canada", "Americas", "Northern America", 34.0),
+    m49("CHL", "Chile", "Americas", LAC, 17.2),
+    m49("CRI", "Costa Rica", "Americas", LAC, 4.56),
+    m49("ECU", "Ecuador", "Americas", LAC, 15.1),
+    m49("SLV", "El Salvador", "Americas", LAC, 6.07),
+    m49("GTM", "Guatemala", "Americas", LAC, 14.5),
+    m49("HND", "Honduras", "Americas", LAC, 8.37),
+    m49("PAN", "Panama", "Americas", LAC, 3.63),
+    m49("PER", "Peru", "Americas", LAC, 29.1),
+    m49("PRY", "Paraguay", "Americas", LAC, 5.74),
+    m49("URY", "Uruguay", "Americas", LAC, 3.32),
+    m49(
+        "USA",
+        "United States of America",
+        "Americas",
+        "Northern America",
+        309.4,
+    ),
+    m49("JAM", "Jamaica", "Americas", LAC, 2.75),
+    m49("DOM", "Dominican Republic", "Americas", LAC, 9.82),
+    m49("DZA", "Algeria", "Africa", "Northern Africa", 36.2),
+    m49("EGY", "Egypt", "Africa", "Northern Africa", 89.2),
+    m49("MAR", "Morocco", "Africa", "Northern Africa", 32.5),
+    m49("TUN", "Tunisia", "Africa", "Northern Africa", 10.8),
+    m49("KEN", "Kenya", "Africa", SSA, 41.6),
+    m49("UGA", "Uganda", "Africa", SSA, 32.4),
+    m49("NGA", "Nigeria", "Africa", SSA, 166.6),
+    m49("SEN", "Senegal", "Africa", SSA, 12.6),
+    m49("MUS", "Mauritius", "Africa", SSA, 1.25),
+    m49("ARM", "Armenia", "Asia", "Western Asia", 3.04),
+    m49("AZE", "Azerbaijan", "Asia", "Western Asia", 9.05),
+    m49("GEO", "Georgia", "Asia", "Western Asia", 3.79),
+    m49("IND", "India", "Asia", "Southern Asia", 1243.5),
+    m49("JPN", "Japan", "Asia", "Eastern Asia", 128.1),
+    m49("KAZ", "Kazakhstan", "Asia", "Central Asia", 16.8),
+    m49("LBN", "Lebanon", "Asia", "Western Asia", 5.04),
+    m49("PAK", "Pakistan", "Asia", "Southern Asia", 199.2),
+    m49("PHL", "Philippines", "Asia", "South-eastern Asia", 96.3),
+    m49("THA", "Thailand", "Asia", "South-eastern Asia", 68.6),
+    m49(
+        "IRN",
+        "Iran (Islamic Republic of)",
+        "Asia",
+        "Southern Asia",
+        77.4,
+    ),
+    m49("ARE", "United Arab Emirates", "Asia", "Western Asia", 6.87),
+    m49("AUT", "Austria", "Europe", "Western Europe", 8.36),
+    m49("BEL", "Belgium", "Europe", "Western Europe", 10.9),
+    m49("BGR", "Bulgaria", "Europe", "Eastern Europe", 7.4),
+    m49("CZE", "Czechia", "Europe", "Eastern Europe", 10.5),
+    m49("ESP", "Spain", "Europe", "Southern Europe", 46.6),
+    m49("FRA", "France", "Europe", "Western Europe", 65.0),
+    m49("ITA", "Italy", "Europe", "Southern Europe", 59.8),
+    m49("POL", "Poland", "Europe", "Eastern Europe", 38.0),
+    m49("ROU", "Romania", "Europe", "Eastern Europe", 20.3),
+    m49("SWE", "Sweden", "Europe", "Northern Europe", 9.38),
+    m49(
+        "MDA",
+        "Moldova, Republic of",
+        "Europe",
+        "Eastern Europe",
+        2.86,
+    ),
+    RealUnit {
+        iso3: "GBR_S",
+        name: "United Kingdom (Scotland)",
+        region: "Europe",
+        subregion: "Northern Europe",
+        millions: 5.3,
+        parent: Some("GBR"),
+        m49: false,
+    },
+    RealUnit {
+        iso3: "XKX",
+        name: "Kosovo under UNSCR 1244",
+        region: "Europe",
+        subregion: "Southern Europe",
+        millions: 1.79,
+        parent: None,
+        m49: false,
+    },
+    m49(
+        "AUS",
+        "Australia",
+        "Oceania",
+        "Australia and New Zealand",
+        22.0,
+    ),
+    m49("FJI", "Fiji", "Oceania", "Melanesia", 0.91),
+];
+
+/// A series of the file: category, indicator, dimension, sex, and a typical rate per 100,000.
+#[derive(Debug, Clone, Copy)]
+struct Series {
+    category: &'static str,
+    indicator: &'static str,
+    dimension: &'static str,
+    sex: &'static str,
+    rate: f64,
+}
+
+const OFFENCES: &str = "Violent offences";
+const BY_TYPE: &str = "by type of offence";
+const BY_RELATIONSHIP: &str = "by relationship to perpetrator";
+const KIDNAPPING: &str = "Kidnapping";
+
+const fn offence(category: &'static str, rate: f64) -> Series {
+    Series {
+        category,
+        indicator: OFFENCES,
+        dimension: BY_TYPE,
+        sex: "Total",
+        rate,
+    }
+}
+
+/// Offences by type, sex `Total`: every unit reports most of them.
+const OFFENCE_SERIES: [Series; 9] = [
+    offence("Serious assault", 80.0),
+    offence(KIDNAPPING, 2.0),
+    offence("Sexual violence", 30.0),
+    offence("Sexual violence: Rape", 12.0),
+    offence("Sexual violence: Sexual assault", 15.0),
+    offence("Sexual violence: Other acts of sexual violence", 5.0),
+    offence("Sexual Exploitation", 1.5),
+    offence("Robbery", 60.0),
+    offence("Acts intended to induce fear or emotional distress", 20.0),
+];
+
+/// Relationship categories of the victims' tables, with a typical rate per sex.
+const RELATIONSHIPS: [(&str, f64); 4] = [
+    ("Intimate partner or family member", 10.0),
+    ("Other Perpetrator known to the victim", 8.0),
+    ("Perpetrator unknown to the victim", 12.0),
+    ("Relationship to perpetrator is not known", 6.0),
+];
+
+/// Victims' indicators that are broken down by relationship.
+const VICTIMS: [&str; 2] = ["Victims of serious assault", "Victims of sexual violence"];
+
+/// splitmix64: a tiny, well-mixed 64-bit generator (Steele, Lea and Flood, 2014).
+#[derive(Debug, Clone)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A generator whose stream is fixed by `seed`.
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A uniform number in [0, 1) with 53 random bits.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// A uniform number in [lo, hi).
+    fn between(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * self.unit()
+    }
+
+    /// True with probability `p`.
+    fn chance(&mut self, p: f64) -> bool {
+        self.unit() < p
+    }
+}
+
+/// Output format of `write`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+}
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Data rows (banner and header not counted).
+    pub rows: u64,
+    /// Seed of every random stream.
+    pub seed: u64,
+    /// The data file to write; the units file goes beside it.
+    pub out: PathBuf,
+    pub format: Format,
+    /// How many synthetic sub-national units of each country report Kidnapping (the first
+    /// ones); the others report the other categories only.
+    pub subnational_kidnapping: usize,
+}
+
+/// What `write` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    /// The data file.
+    pub data: PathBuf,
+    /// The reporting-units file beside it.
+    pub units_file: PathBuf,
+    /// Data rows written.
+    pub rows: u64,
+    /// Kidnapping rows among them.
+    pub kidnapping_rows: u64,
+    /// Reporting units generated (each has rows unless it reports nothing at all).
+    pub units: usize,
+    /// Synthetic sub-national units among them.
+    pub synthetic_units: usize,
+}
+
+/// The units file written beside `data`: `<stem>.units.csv`.
+pub fn units_path(data: &Path) -> PathBuf {
+    data.with_extension("units.csv")
+}
+
+/// A reporting unit being generated.
+struct Unit {
+    iso3: String,
+    name: String,
+    region: &'static str,
+    subregion: &'static str,
+    parent: Option<String>,
+    /// Written to the units file (not in the M49 table).
+    listed: bool,
+    /// Number of a synthetic sub-national unit within its country (1, 2, …).
+    number: Option<usize>,
+    millions: f64,
+}
+
+/// The `index`-th unit of every file: the embedded ones, then synthetic sub-national units
+/// taken in turn from each M49 country of the list.
+fn unit(index: usize) -> Unit {
+    if let Some(u) = UNITS.get(index) {
+        return Unit {
+            iso3: u.iso3.to_string(),
+            name: u.name.to_string(),
+            region: u.region,
+            subregion: u.subregion,
+            parent: u.parent.map(str::to_string),
+            listed: !u.m49,
+            number: None,
+            millions: u.millions,
+        };
+    }
+    let countries: Vec<&RealUnit> = UNITS.iter().filter(|u| u.m49).collect();
+    let k = index - UNITS.len();
+    let parent = countries[k % countries.len()];
+    let number = k / countries.len() + 1;
+    // A sub-national unit holds 0.5–5 % of its country's people.
+    let mut rng = SplitMix64::new(0x5eed ^ index as u64);
+    Unit {
+        iso3: format!("{}_S{number:03}", parent.iso3),
+        name: format!("{} (State {number:03})", parent.name),
+        region: parent.region,
+        subregion: parent.subregion,
+        parent: Some(parent.iso3.to_string()),
+        listed: true,
+        number: Some(number),
+        millions: parent.millions * rng.between(0.005, 0.05),
+    }
+}
+
+/// One row about to be written.
+struct Row<'a> {
+    unit: &'a Unit,
+    series: &'a Series,
+    year: &'a str,
+    measure: &'static str,
+    value: f64,
+    source: &'static str,
+}
+
+/// Where rows go.
+trait Sink {
+    fn row(&mut self, row: &Row) -> std::io::Result<()>;
+}
+
+/// Generate rows into `sink` until `wanted`; returns (kidnapping rows, units used).
+fn generate(
+    seed: u64,
+    wanted: u64,
+    subnational_kidnapping: usize,
+    sink: &mut dyn Sink,
+    units: &mut Vec<Unit>,
+) -> std::io::Result<u64> {
+    let years: Vec<String> = (YEARS.0..=YEARS.1).map(|y| y.to_string()).collect();
+    let mut written = 0u64;
+    let mut kidnapping = 0u64;
+    let mut fraction_pending = true;
+    let mut index = 0usize;
+    while written < wanted {
+        let u = unit(index);
+        let mut rng =
+            SplitMix64::new(seed ^ (index as u64 + 1).wrapping_mul(0xD1B5_4A32_D192_ED03));
+        // Unit-level draws, always the same number of them.
+        let kidnapping_allowed = u.number.is_none_or(|n| n <= subnational_kidnapping);
+        let reports_kidnapping = index == 0 || (rng.chance(0.85) && kidnapping_allowed);
+        let reports_victims = rng.chance(0.3);
+        let x = rng.unit();
+        let level = 0.1 + 3.0 * x * x * x;
+        let growth = rng.between(-0.005, 0.025);
+        // Reporting span, as in UN-CTS: most series run from 1990, some start later (up to
+        // 2005), a few stop before 2024; plus 3 % of years missing inside the span. About 10 %
+        // of unit-years are missing in all.
+        let start = if rng.chance(0.3) {
+            1991 + (rng.unit() * 15.0) as i32
+        } else {
+            YEARS.0
+        };
+        let end = if rng.chance(0.15) {
+            2020 + (rng.unit() * 4.0) as i32
+        } else {
+            YEARS.1
+        };
+        let source = match rng.unit() {
+            x if x < 0.9 => "CTS",
+            x if x < 0.95 => "CTS/NSO",
+            _ => "CTS/MoI",
+        };
+        let mut series: Vec<Series> = Vec::new();
+        for s in &OFFENCE_SERIES {
+            let keep = rng.chance(0.9);
+            if (s.category == KIDNAPPING && reports_kidnapping)
+                || (s.category != KIDNAPPING && keep)
+            {
+                series.push(*s);
+            }
+        }
+        if reports_victims {
+            for indicator in VICTIMS {
+                for (category, rate) in RELATIONSHIPS {
+                    for sex in ["Male", "Female"] {
+                        series.push(Series {
+                            category,
+                            indicator,
+                            dimension: BY_RELATIONSHIP,
+                            sex,
+                            rate,
+                        });
+                    }
+                }
+            }
+        }
+        // Per series: its level and yearly trend; a multiplier that drifts from 1.
+        let mut state: Vec<(f64, f64, f64)> = series
+            .iter()
+            .map(|s| {
+                let base = s.rate * level * rng.between(0.5, 1.5);
+                let trend = rng.between(-0.04, 0.04);
+                (base, trend, 1.0)
+            })
+            .collect();
+        // Population in 1990, from 2010 and the growth rate.
+        let mut population = u.millions * 1e6;
+        for _ in YEARS.0..2010 {
+            population /= 1.0 + growth;
+        }
+        for (y, year) in years.iter().enumerate() {
+            if y > 0 {
+                population *= 1.0 + growth;
+            }
+            let people = population.round().max(1.0);
+            let calendar = YEARS.0 + y as i32;
+            let gap = rng.chance(0.03) || calendar < start || calendar > end;
+            for (s, (base, trend, mult)) in series.iter().zip(state.iter_mut()) {
+                *mult = (*mult * (1.0 + *trend + rng.between(-0.05, 0.05))).clamp(0.2, 5.0);
+                let expected = *base * *mult * people / 1e5;
+                let zero = expected < 5.0 && rng.chance(0.2);
+                if gap || written >= wanted {
+                    continue;
+                }
+                let mut count = if zero { 0.0 } else { expected.round() };
+                if fraction_pending && s.category == KIDNAPPING && count > 0.0 {
+                    count += 0.5;
+                    fraction_pending = false;
+                }
+                let rate = count / people * 1e5;
+                for (measure, value) in [(COUNTS, count), (RATE, rate)] {
+                    if written >= wanted {
+                        break;
+                    }
+                    sink.row(&Row {
+                        unit: &u,
+                        series: s,
+                        year,
+                        measure,
+                        value,
+                        source,
+                    })?;
+                    written += 1;
+                    if s.category == KIDNAPPING {
+                        kidnapping += 1;
+                    }
+                }
+            }
+        }
+        units.push(u);
+        index += 1;
+    }
+    Ok(kidnapping)
+}
+
+struct CsvSink<W: Write> {
+    writer: csv::Writer<W>,
+    value: String,
+}
+
+impl<W: Write> Sink for CsvSink<W> {
+    fn row(&mut self, r: &Row) -> std::io::Result<()> {
+        use std::fmt::Write as _;
+        self.value.clear();
+        let _ = write!(self.value, "{}", r.value);
+        self.writer
+            .write_record([
+                r.unit.iso3.as_str(),
+                r.unit.name.as_str(),
+                r.unit.region,
+                r.unit.subregion,
+                r.series.indicator,
+                r.series.dimension,
+                r.series.category,
+                r.series.sex,
+                "Total",
+                r.year,
+                r.measure,
+                self.value.as_str(),
+                r.source,
+            ])
+            .map_err(std::io::Error::other)
+    }
+}
+
+struct XlsxSink<'a> {
+    sheet: &'a mut rust_xlsxwriter::Worksheet,
+    next_row: u32,
+}
+
+impl Sink for XlsxSink<'_> {
+    fn row(&mut self, r: &Row) -> std::io::Result<()> {
+        let x = |e: rust_xlsxwriter::XlsxError| std::io::Error::other(e.to_string());
+        let n = self.next_row;
+        let text = [
+            r.unit.iso3.as_str(),
+            r.unit.name.as_str(),
+            r.unit.region,
+            r.unit.subregion,
+            r.series.indicator,
+            r.series.dimension,
+            r.series.category,
+            r.series.sex,
+            "Total",
+            // UNODC's workbook stores the year as text.
+            r.year,
+            r.measure,
+        ];
+        for (c, t) in text.iter().enumerate() {
+            self.sheet.write_string(n, c as u16, *t).map_err(x)?;
+        }
+        self.sheet.write_number(n, 11, r.value).map_err(x)?;
+        self.sheet.write_string(n, 12, r.source).map_err(x)?;
+        self.next_row += 1;
+        Ok(())
+    }
+}
+
+fn io_error(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Store {
+        context: "cannot write synthetic data",
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+/// A temporary name beside `path`, renamed over it once complete.
+fn partial(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.partial-{}", std::process::id()))
+}
+
+/// Write the data file and its units file.
+pub fn write(options: &Options) -> Result<Summary> {
+    let out = &options.out;
+    if options.format == Format::Xlsx && options.rows > XLSX_MAX_ROWS {
+        return Err(Error::Config(format!(
+            "error: --rows {} is more than an xlsx sheet holds ({XLSX_MAX_ROWS} data rows); use --format csv",
+            options.rows
+        )));
+    }
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+    }
+    let tmp = partial(out);
+    let mut units = Vec::new();
+    let result = match options.format {
+        Format::Csv => write_csv(&tmp, options, &mut units),
+        Format::Xlsx => write_xlsx(&tmp, options, &mut units),
+    };
+    let kidnapping_rows = match result {
+        Ok(k) => k,
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+    };
+    let units_file = units_path(out);
+    let units_tmp = partial(&units_file);
+    write_units(&units_tmp, &units).inspect_err(|_| {
+        let _ = std::fs::remove_file(&units_tmp);
+        let _ = std::fs::remove_file(&tmp);
+    })?;
+    std::fs::rename(&units_tmp, &units_file).map_err(|e| io_error(&units_file, e))?;
+    std::fs::rename(&tmp, out).map_err(|e| io_error(out, e))?;
+    Ok(Summary {
+        data: out.clone(),
+        units_file,
+        rows: options.rows,
+        kidnapping_rows,
+        units: units.len(),
+        synthetic_units: units.len().saturating_sub(UNITS.len()),
+    })
+}
+
+fn write_csv(path: &Path, options: &Options, units: &mut Vec<Unit>) -> Result<u64> {
+    let file = std::fs::File::create(path).map_err(|e| io_error(path, e))?;
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(BufWriter::with_capacity(1 << 20, file));
+    let err = |e: csv::Error| io_error(path, e);
+    writer.write_record(["UNODC", BANNER[0]]).map_err(err)?;
+    writer.write_record([BANNER[1]]).map_err(err)?;
+    writer.write_record(HEADER).map_err(err)?;
+    let mut sink = CsvSink {
+        writer,
+        value: String::new(),
+    };
+    let kidnapping = generate(
+        options.seed,
+        options.rows,
+        options.subnational_kidnapping,
+        &mut sink,
+        units,
+    )
+    .map_err(|e| io_error(path, e))?;
+    let inner = sink
+        .writer
+        .into_inner()
+        .map_err(|e| io_error(path, e.error()))?;
+    inner
+        .into_inner()
+        .map_err(|e| io_error(path, e.error()))?
+        .sync_all()
+        .map_err(|e| io_error(path, e))?;
+    Ok(kidnapping)
+}
+
+fn write_xlsx(path: &Path, options: &Options, units: &mut Vec<Unit>) -> Result<u64> {
+    use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook};
+    let x = |e: rust_xlsxwriter::XlsxError| io_error(path, e);
+    let mut book = Workbook::new();
+    // A fixed document date, so the same rows give the same bytes.
+    let fixed = ExcelDateTime::from_ymd(2000, 1, 1).map_err(x)?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title("Synthetic UN-CTS data")
+            .set_author("kidnap-trends synth")
+            .set_creation_datetime(&fixed),
+    );
+    let sheet = book.add_worksheet();
+    sheet.set_name("data").map_err(x)?;
+    sheet.write_string(0, 0, "UNODC").map_err(x)?;
+    sheet.write_string(0, 1, BANNER[0]).map_err(x)?;
+    sheet.write_string(1, 0, BANNER[1]).map_err(x)?;
+    for (c, h) in HEADER.iter().enumerate() {
+        sheet.write_string(2, c as u16, *h).map_err(x)?;
+    }
+    let mut sink = XlsxSink { sheet, next_row: 3 };
+    let kidnapping = generate(
+        options.seed,
+        options.rows,
+        options.subnational_kidnapping,
+        &mut sink,
+        units,
+    )
+    .map_err(|e| io_error(path, e))?;
+    book.save(path).map_err(x)?;
+    Ok(kidnapping)
+}
+
+/// The units the M49 table lacks, in the layout of `data/reference/reporting-units.csv`; the
+/// embedded ones are always listed, so that a pipeline may use them with any row count.
+fn write_units(path: &Path, used: &[Unit]) -> Result<()> {
+    let file = std::fs::File::create(path).map_err(|e| io_error(path, e))?;
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(BufWriter::new(file));
+    let err = |e: csv::Error| io_error(path, e);
+    w.write_record(["iso3", "name", "region", "subregion", "parent_iso3"])
+        .map_err(err)?;
+    let embedded = (0..UNITS.len()).map(unit);
+    let synthetic = used.iter().skip(UNITS.len());
+    for u in embedded.collect::<Vec<_>>().iter().chain(synthetic) {
+        if u.listed {
+            w.write_record([
+                u.iso3.as_str(),
+                u.name.as_str(),
+                u.region,
+                u.subregion,
+                u.parent.as_deref().unwrap_or(""),
+            ])
+            .map_err(err)?;
+        }
+    }
+    w.flush().map_err(|e| io_error(path, e))?;
+    Ok(())
+}
+
+/// A row count as written on the command line: digits with an optional `k` (thousand) or `m`
+/// (million) suffix, e.g. `10k`, `1m`, `2500000`.
+pub fn parse_rows(text: &str) -> std::result::Result<u64, String> {
+    let t = text.trim().to_ascii_lowercase().replace('_', "");
+    let (digits, factor) = match t.as_bytes().last() {
+        Some(b'k') => (&t[..t.len() - 1], 1_000),
+        Some(b'm') => (&t[..t.len() - 1], 1_000_000),
+        _ => (t.as_str(), 1),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .filter(|n| *n > 0)
+        .ok_or_else(|| {
+            format!("expected a positive row count such as 5000, 10k or 1m, found `{text}`")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Layout, Source};
+
+    fn synth(dir: &Path, name: &str, rows: u64, seed: u64, format: Format) -> Summary {
+        write(&Options {
+            rows,
+            seed,
+            out: dir.join(name),
+            format,
+            subnational_kidnapping: 8,
+        })
+        .unwrap()
+    }
+
+    fn source(path: &Path) -> Source {
+        Source {
+            id: "synth".into(),
+            layout: Layout::UnodcCts,
+            path: path.to_path_buf(),
+            release: "synthetic".into(),
+            citation: "kidnap-trends synth".into(),
+            category: KIDNAPPING.into(),
+        }
+    }
+
+    #[test]
+    fn splitmix64_matches_the_reference_stream() {
+        // First outputs of the reference implementation for seed 1234567.
+        let mut r = SplitMix64::new(1234567);
+        assert_eq!(r.next_u64(), 6457827717110365317);
+        assert_eq!(r.next_u64(), 3203168211198807973);
+        assert_eq!(r.next_u64(), 9817491932198370423);
+    }
+
+    #[test]
+    fn same_seed_same_bytes_other_seed_other_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        synth(dir.path(), "a.csv", 5000, 7, Format::Csv);
+        synth(dir.path(), "b.csv", 5000, 7, Format::Csv);
+        synth(dir.path(), "c.csv", 5000, 8, Format::Csv);
+        let read = |n: &str| std::fs::read(dir.path().join(n)).unwrap();
+        assert_eq!(read("a.csv"), read("b.csv"));
+        assert_eq!(read("a.units.csv"), read("b.units.csv"));
+        assert_ne!(read("a.csv"), read("c.csv"));
+        // No temporary file is left behind.
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 6, "{names:?}");
+    }
+
+    #[test]
+    fn row_count_is_exact_and_a_small_file_is_a_prefix_of_a_large_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = synth(dir.path(), "s.csv", 2001, 3, Format::Csv);
+        let large = synth(dir.path(), "l.csv", 70_000, 3, Format::Csv);
+        let s = std::fs::read_to_string(dir.path().join("s.csv")).unwrap();
+        let l = std::fs::read_to_string(dir.path().join("l.csv")).unwrap();
+        assert_eq!(small.rows, 2001);
+        // Banner (2 lines), header, data; no field holds a line break.
+        assert_eq!(s.lines().count(), 3 + 2001);
+        assert_eq!(l.lines().count(), 3 + 70_000);
+        assert!(l.starts_with(&s));
+        assert!(large.synthetic_units > 0, "{large:?}");
+        // Kidnapping is a minority of the rows.
+        let share = large.kidnapping_rows as f64 / large.rows as f64;
+        assert!((0.03..0.2).contains(&share), "{share}");
+    }
+
+    #[test]
+    fn header_and_banner() {
+        let dir = tempfile::tempdir().unwrap();
+        synth(dir.path(), "h.csv", 10, 1, Format::Csv);
+        let text = std::fs::read_to_string(dir.path().join("h.csv")).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("UNODC,"));
+        assert_eq!(
+            lines[2],
+            "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,Year,\
+             Unit of measurement,VALUE,Source"
+        );
+        assert!(
+            lines[3].starts_with("MEX,Mexico,Americas,Latin America and the Caribbean,"),
+            "{}",
+            lines[3]
+        );
+        let units = std::fs::read_to_string(dir.path().join("h.units.csv")).unwrap();
+        assert!(units.starts_with("iso3,name,region,subregion,parent_iso3\n"));
+        assert!(units.contains("\nGBR_E_W,United Kingdom (England and Wales),Europe,"));
+    }
+
+    #[test]
+    fn csv_round_trips_through_the_ingest() {
+        let dir = tempfile::tempdir().unwrap();
+        let summary = synth(dir.path(), "r.csv", 60_000, 11, Format::Csv);
+        let obs = crate::ingest::read_unodc_cts(&source(&summary.data)).unwrap();
+        assert_eq!(obs.len() as u64, summary.kidnapping_rows);
+        let name = |code: &str| {
+            obs.iter()
+                .find(|o| o.iso3 == code)
+                .map(|o| o.country.clone())
+        };
+        assert_eq!(
+            name("VEN").as_deref(),
+            Some("Venezuela, Bolivarian Republic of")
+        );
+        assert_eq!(name("CIV").as_deref(), Some("Côte d'Ivoire"));
+        assert_eq!(name("TUR").as_deref(), Some("Türkiye"));
+        assert_eq!(
+            name("BOL").as_deref(),
+            Some("Bolivia (Plurinational State of)")
+        );
+        assert_eq!(
+            name("GBR_E_W").as_deref(),
+            Some("United Kingdom (England and Wales)")
+        );
+        let counts: Vec<f64> = obs
+            .iter()
+            .filter(|o| o.unit == "count")
+            .filter_map(|o| o.value)
+            .collect();
+        assert_eq!(counts.iter().filter(|v| v.fract() != 0.0).count(), 1);
+        assert!(counts.contains(&0.0));
+        // About 10 % of unit-years are missing.
+        let mut years = std::collections::BTreeMap::<&str, std::collections::BTreeSet<i32>>::new();
+        for o in &obs {
+            years.entry(o.iso3.as_str()).or_default().insert(o.year);
+        }
+        let present: usize = years.values().map(|y| y.len()).sum();
+        let missing = 1.0 - present as f64 / (years.len() as f64 * 35.0);
+        assert!((0.05..0.16).contains(&missing), "{missing}");
+        // Every count has its rate, consistent with one population per unit and year.
+        for pair in obs.chunks_exact(2) {
+            assert_eq!(pair[0].unit, "count");
+            assert_eq!(pair[1].unit, "rate_per_100k");
+            assert_eq!((pair[0].year, &pair[0].iso3), (pair[1].year, &pair[1].iso3));
+        }
+        // The units file makes every code known to the pipeline's countries table.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let countries = crate::ingest::read_countries(
+            &root.join("data/country-codes-m49/country-codes.csv"),
+            &summary.units_file,
+        )
+        .unwrap();
+        for o in &obs {
+            let c = countries.iter().find(|c| c.iso3 == o.iso3);
+            let c = c.unwrap_or_else(|| panic!("{} unknown", o.iso3));
+            assert_eq!(c.region, o.region, "{}", o.iso3);
+            assert_eq!(c.subregion, o.subregion, "{}", o.iso3);
+        }
+    }
+
+    #[test]
+    fn xlsx_ingests_like_the_csv() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = synth(dir.path(), "x.csv", 3000, 5, Format::Csv);
+        let b = synth(dir.path(), "x.xlsx", 3000, 5, Format::Xlsx);
+        let from_csv = crate::ingest::read_unodc_cts(&source(&a.data)).unwrap();
+        let from_xlsx = crate::ingest::read_unodc_cts(&source(&b.data)).unwrap();
+        assert!(!from_csv.is_empty());
+        assert_eq!(from_csv, from_xlsx);
+        let c = synth(dir.path(), "y.xlsx", 3000, 5, Format::Xlsx);
+        assert_eq!(
+            std::fs::read(&b.data).unwrap(),
+            std::fs::read(&c.data).unwrap()
+        );
+    }
+
+    #[test]
+    fn embedded_units_agree_with_the_m49_table() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        let s = synth(dir.path(), "u.csv", 10, 1, Format::Csv);
+        let countries = crate::ingest::read_countries(
+            &root.join("data/country-codes-m49/country-codes.csv"),
+            &s.units_file,
+        )
+        .unwrap();
+        for u in &UNITS {
+            let c = countries.iter().find(|c| c.iso3 == u.iso3).unwrap();
+            assert_eq!(
+                (c.region.as_str(), c.subregion.as_str()),
+                (u.region, u.subregion)
+            );
+            assert_eq!(c.m49.is_some(), u.m49, "{}", u.iso3);
+        }
+    }
+
+    #[test]
+    fn row_counts_parse_with_suffixes() {
+        assert_eq!(parse_rows("10k"), Ok(10_000));
+        assert_eq!(parse_rows("1M"), Ok(1_000_000));
+        assert_eq!(parse_rows("2500"), Ok(2500));
+        assert!(parse_rows("0").is_err());
+        assert!(parse_rows("ten").is_err());
+    }
+}

@@ -59,6 +59,26 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// What changed between two releases of a UN-CTS file: added, removed and revised
+    /// country-years, counts and rates separately.
+    Diff {
+        /// The older release (xlsx or csv, UN-CTS layout).
+        old: PathBuf,
+        /// The newer release.
+        new: PathBuf,
+        /// Category to compare.
+        #[arg(long, default_value = "Kidnapping")]
+        category: String,
+        /// Relative revision reported as large.
+        #[arg(long, default_value_t = 0.10)]
+        threshold: f64,
+        /// Also write every row to this CSV file.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// List every revision, not only the large ones.
+        #[arg(long)]
+        all: bool,
+    },
     /// Print which steps `run` would execute, and why, without running anything.
     Plan {
         /// Pipeline file.
@@ -205,6 +225,14 @@ pub fn main() -> i32 {
             sql,
             format,
         } => query(&pipeline, &sql, format),
+        Command::Diff {
+            old,
+            new,
+            category,
+            threshold,
+            csv,
+            all,
+        } => diff(&old, &new, &category, threshold, csv.as_deref(), all),
         Command::Ingest { pipeline, out } => ingest(&pipeline, out.as_deref(), cli.quiet),
         Command::Synth {
             rows,
@@ -368,7 +396,17 @@ fn validate(pipelines: &[PathBuf], quiet: bool) -> Result<(), Error> {
 
 fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
-    let warehouse = crate::run::ingest(&p)?;
+    // The published warehouse when it was made from the inputs as they are now; else ingest.
+    let now = crate::cache::fingerprint(&p)?;
+    let fresh = crate::cache::published(&p.output)
+        .is_some_and(|f| f.ingest == now.ingest && f.tool == now.tool);
+    let warehouse = if fresh {
+        tracing::info!(output = %p.output.display(), "Querying the published warehouse");
+        crate::run::read_warehouse(&p.output)?
+    } else {
+        tracing::info!("No up-to-date published warehouse; reading the sources");
+        crate::run::ingest(&p)?
+    };
     let engine = crate::query::Engine::new(&p.params)?;
     engine.register_batch("observations", warehouse.observations)?;
     engine.register_batch("population", warehouse.population)?;
@@ -378,8 +416,7 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
             engine.materialise(&name, &file)?;
         }
     }
-    let batches = engine.run_sql(Path::new("<command line>"), sql)?;
-    let table = crate::query::to_table(Path::new("<command line>"), &batches)?;
+    let table = engine.run_table(Path::new("<command line>"), sql)?;
     match fmt {
         OutputFormat::Table => stdout_line(&pretty(&table)),
         OutputFormat::Csv => {
@@ -481,4 +518,58 @@ pub fn pretty(t: &Table) -> String {
     );
     out.extend(cells.iter().map(|r| line(r)));
     out.join("\n")
+}
+
+fn diff(
+    old: &Path,
+    new: &Path,
+    category: &str,
+    threshold: f64,
+    csv_out: Option<&Path>,
+    all: bool,
+) -> Result<(), Error> {
+    let d = crate::diff::diff(old, new, category, threshold)?;
+    if let Some(path) = csv_out {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_path(path)
+            .map_err(|e| Error::Internal(format!("{}: {e}", path.display())))?;
+        let err = |e: csv::Error| Error::Internal(format!("{}: {e}", path.display()));
+        w.write_record(&d.table.columns).map_err(err)?;
+        for r in &d.table.rows {
+            w.write_record(r.iter().map(|v| v.as_text())).map_err(err)?;
+        }
+        w.flush().map_err(|e| Error::Internal(e.to_string()))?;
+    }
+    stdout_line(&format!(
+        "{category}: {} → {} (revisions over {} marked large)",
+        old.display(),
+        new.display(),
+        format::per_cent_text(Some(threshold))
+    ))?;
+    for (status, unit, n, large) in &d.summary {
+        let unit = if unit == "count" { "counts" } else { "rates" };
+        let extra = if status == "changed" {
+            format!(" ({large} large)")
+        } else {
+            String::new()
+        };
+        stdout_line(&format!("  {status:<8} {unit:<6} {n:>6}{extra}"))?;
+    }
+    let li = d.table.column("large");
+    let si = d.table.column("status");
+    let shown = Table {
+        columns: d.table.columns.clone(),
+        rows: d
+            .table
+            .rows
+            .iter()
+            .filter(|r| {
+                all || li.is_some_and(|i| r[i] == crate::query::Value::Bool(true))
+                    || si.is_some_and(|i| r[i].as_text() != "changed")
+            })
+            .cloned()
+            .collect(),
+    };
+    stdout_line(&pretty(&shown))
 }

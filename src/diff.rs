@@ -56,8 +56,7 @@ pub fn diff(old: &Path, new: &Path, category: &str, threshold: f64) -> Result<Di
     engine.register_batch("old_release", ingest::observations_batch(a))?;
     engine.register_batch("new_release", ingest::observations_batch(b))?;
     let file = PathBuf::from("queries/diff/diff.sql");
-    let batches = engine.run_sql(&file, DIFF_SQL)?;
-    let table = crate::query::to_table(&file, &batches)?;
+    let table = engine.run_table(&file, DIFF_SQL)?;
     let mut summary = Vec::new();
     let (si, ui, li) = (
         table.column("status").unwrap_or(0),

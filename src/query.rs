@@ -160,8 +160,31 @@ impl Engine {
     /// Run one SQL file and return its result as a table.
     pub fn run_file(&self, file: &Path) -> Result<Table> {
         let sql = read_sql(file)?;
-        let batches = self.run_sql(file, &sql)?;
-        to_table(file, &batches)
+        self.run_table(file, &sql)
+    }
+
+    /// Run SQL text and return its result as a table (columns named even when it has no rows).
+    pub fn run_table(&self, file: &Path, sql: &str) -> Result<Table> {
+        let err = |e: datafusion::error::DataFusionError| Error::Query {
+            file: file.to_path_buf(),
+            message: e.to_string(),
+        };
+        let (columns, batches) = self.runtime.block_on(async {
+            let df = self.ctx.sql(sql).await.map_err(err)?;
+            let df = df.with_param_values(self.params.clone()).map_err(err)?;
+            let columns: Vec<String> = df
+                .schema()
+                .fields()
+                .iter()
+                .map(|f| f.name().clone())
+                .collect();
+            Ok::<_, Error>((columns, df.collect().await.map_err(err)?))
+        })?;
+        let mut table = to_table(file, &batches)?;
+        if table.columns.is_empty() {
+            table.columns = columns;
+        }
+        Ok(table)
     }
 
     /// Run one SQL file and register its result as table `name` for later queries.

@@ -276,7 +276,8 @@ pub fn plan(
     )))
 }
 
-fn read_warehouse(target: &Path) -> Result<Warehouse> {
+/// Read the warehouse tables of a published output folder.
+pub fn read_warehouse(target: &Path) -> Result<Warehouse> {
     let wh = target.join("warehouse");
     Ok(Warehouse {
         observations: read_parquet(&wh.join("observations.parquet"))?,

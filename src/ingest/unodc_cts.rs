@@ -624,8 +624,16 @@ mod tests {
         let src = source(dir.path(), text.as_bytes());
         // A short row is refused as such (the whole-file reader only saw its empty Year).
         let err = read_csv(&src).unwrap_err().to_string();
-        assert!(err.contains("row 64, column 7 fields: expected 13 fields"), "{err}");
-        assert!(read_whole(&src).unwrap_err().to_string().contains("column J (Year)"));
+        assert!(
+            err.contains("row 64, column 7 fields: expected 13 fields"),
+            "{err}"
+        );
+        assert!(
+            read_whole(&src)
+                .unwrap_err()
+                .to_string()
+                .contains("column J (Year)")
+        );
 
         let text = text.replace("DDD,Short row,,,,,Kidnapping\n", "");
         let src = source(dir.path(), text.as_bytes());

@@ -483,3 +483,35 @@ fn a_run_killed_at_any_point_leaves_the_previous_output_complete() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn diff_of_a_release_with_itself_finds_nothing_and_writes_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let csv = tmp.path().join("d.csv");
+    let f = mini().join("cts.csv");
+    let x = mini().join("cts.xlsx");
+    let out = run_in(
+        &root(),
+        &[
+            "diff",
+            f.to_str().unwrap(),
+            x.to_str().unwrap(),
+            "--csv",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("changed  counts      0 (0 large)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("added    rates       0"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        "status,unit,iso3,country,year,old_value,new_value,relative_change,large\n"
+    );
+    let missing = run_in(&root(), &["diff", "no-such.xlsx", f.to_str().unwrap()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("no-such.xlsx does not exist"));
+}

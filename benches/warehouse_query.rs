@@ -22,7 +22,12 @@ fn run(pipeline: &Path, warehouse: &Path, sql: &Path) -> kidnap_trends::error::R
     use kidnap_trends::run::read_parquet;
     let p = kidnap_trends::config::load(pipeline)?;
     let engine = kidnap_trends::query::Engine::new(&p.params)?;
-    for table in ["observations", "population", "countries"] {
+    for table in [
+        "observations",
+        "previous_observations",
+        "population",
+        "countries",
+    ] {
         let batch = read_parquet(&warehouse.join(format!("{table}.parquet")))?;
         engine.register_batch(table, batch)?;
     }

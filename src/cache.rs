@@ -89,6 +89,10 @@ pub fn fingerprint(pipeline: &Pipeline) -> Result<Fingerprint> {
         );
         hash_file(&s.path, &mut ingest)?;
     }
+    if let Some(p) = &pipeline.previous {
+        ingest.extend_from_slice(format!("previous|{}|{}\n", p.release, p.citation).as_bytes());
+        hash_file(&p.path, &mut ingest)?;
+    }
     hash_file(&pipeline.population.path, &mut ingest)?;
     hash_file(&pipeline.countries, &mut ingest)?;
     hash_file(&pipeline.units, &mut ingest)?;

@@ -409,6 +409,7 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
     };
     let engine = crate::query::Engine::new(&p.params)?;
     engine.register_batch("observations", warehouse.observations)?;
+    engine.register_batch("previous_observations", warehouse.previous)?;
     engine.register_batch("population", warehouse.population)?;
     engine.register_batch("countries", warehouse.countries)?;
     for (name, file) in p.query_files()? {

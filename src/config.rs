@@ -27,6 +27,8 @@ struct RawPipeline {
     name: String,
     title: String,
     sources: Vec<RawSource>,
+    #[serde(default)]
+    previous: Option<RawPrevious>,
     population: RawReference,
     countries: RawCountries,
     params: Params,
@@ -45,6 +47,15 @@ struct RawSource {
     release: String,
     citation: String,
     category: String,
+}
+
+/// The previous release of the first source, compared with it in the report's appendix.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrevious {
+    path: String,
+    release: String,
+    citation: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,6 +173,8 @@ pub struct Pipeline {
     pub name: String,
     pub title: String,
     pub sources: Vec<Source>,
+    /// The previous release of the first source (same layout and category), if any.
+    pub previous: Option<Source>,
     pub population: Reference,
     /// ISO3 ↔ M49 table.
     pub countries: PathBuf,
@@ -343,6 +356,17 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
             category: s.category.clone(),
         });
     }
+    let previous = raw.previous.as_ref().map(|pr| Source {
+        id: "previous".into(),
+        layout: Layout::UnodcCts,
+        path: resolve("previous.path", &pr.path, false, &mut diags),
+        release: pr.release.clone(),
+        citation: pr.citation.clone(),
+        category: sources
+            .first()
+            .map(|s| s.category.clone())
+            .unwrap_or_default(),
+    });
     let population = Reference {
         path: resolve("population.path", &raw.population.path, false, &mut diags),
         citation: raw.population.citation.clone(),
@@ -419,6 +443,7 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
         name: raw.name,
         title: raw.title,
         sources,
+        previous,
         population,
         countries,
         units,

@@ -117,6 +117,8 @@ fn relative(base: &Path, path: &Path) -> String {
 /// The three warehouse tables, read from the pipeline's inputs.
 pub struct Warehouse {
     pub observations: arrow::array::RecordBatch,
+    /// Observations of the previous release (empty when the pipeline names none).
+    pub previous: arrow::array::RecordBatch,
     pub population: arrow::array::RecordBatch,
     pub countries: arrow::array::RecordBatch,
 }
@@ -154,7 +156,12 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
         rows.extend(obs);
     }
     let population = ingest::read_population(&pipeline.population.path, &known)?;
+    let previous = match &pipeline.previous {
+        Some(p) => ingest::read_unodc_cts(p)?,
+        None => Vec::new(),
+    };
     Ok(Warehouse {
+        previous: ingest::observations_batch(previous),
         observations: ingest::observations_batch(rows),
         population,
         countries: ingest::countries_batch(&countries),
@@ -165,6 +172,7 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
 pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<String, Table>> {
     let engine = Engine::new(&pipeline.params)?;
     engine.register_batch("observations", warehouse.observations.clone())?;
+    engine.register_batch("previous_observations", warehouse.previous.clone())?;
     engine.register_batch("population", warehouse.population.clone())?;
     engine.register_batch("countries", warehouse.countries.clone())?;
     let mut results = BTreeMap::new();
@@ -281,6 +289,7 @@ pub fn read_warehouse(target: &Path) -> Result<Warehouse> {
     let wh = target.join("warehouse");
     Ok(Warehouse {
         observations: read_parquet(&wh.join("observations.parquet"))?,
+        previous: read_parquet(&wh.join("previous_observations.parquet"))?,
         population: read_parquet(&wh.join("population.parquet"))?,
         countries: read_parquet(&wh.join("countries.parquet"))?,
     })
@@ -362,7 +371,7 @@ fn publish(
         path: staging.path().join("manifest.json"),
         message: e.to_string(),
     })?;
-    let files = artefacts.len() + 4;
+    let files = artefacts.len() + 5;
     let output = staging.publish()?;
     Ok(Summary {
         outcome,
@@ -413,6 +422,9 @@ fn manifest(
         };
     for s in &pipeline.sources {
         add("source", &s.id, &s.release, &s.citation, &s.path)?;
+    }
+    if let Some(p) = &pipeline.previous {
+        add("previous", &p.id, &p.release, &p.citation, &p.path)?;
     }
     let pop = &pipeline.population;
     add(
@@ -553,6 +565,11 @@ pub fn ingest_warehouse(pipeline: &Pipeline, output: Option<&Path>) -> Result<In
     store::write_parquet(
         &dir.join("observations.parquet"),
         &warehouse.observations,
+        &["category", "iso3", "year"],
+    )?;
+    store::write_parquet(
+        &dir.join("previous_observations.parquet"),
+        &warehouse.previous,
         &["category", "iso3", "year"],
     )?;
     store::write_parquet(

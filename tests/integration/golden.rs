@@ -491,3 +491,48 @@ fn a_subnational_unit_is_never_added_to_its_reporting_country() {
     // Combined rate over in-aggregate units: 320 / (9.55 M − 5 M + 60 M) × 1e5.
     approx(n2["combined_rate"], 320.0 / 64.55e6 * 1e5);
 }
+
+#[test]
+fn r1_r2_compare_with_the_previous_release() {
+    // Previous release = the fixture with AAA 2018 count 10 (now 12: +20 %, large), BBB 2019
+    // count 99 (now 100: +1 %), and a GBR_S 2017 row that is no longer there (removed).
+    let tmp = tempfile::tempdir().unwrap();
+    for f in ["cts.csv", "countries.csv", "units.csv", "population.csv"] {
+        std::fs::copy(super::support::mini().join(f), tmp.path().join(f)).unwrap();
+    }
+    let text = std::fs::read_to_string(tmp.path().join("cts.csv")).unwrap();
+    let mut prev = text
+        .replacen("2018,Counts,12,CTS", "2018,Counts,10,CTS", 1)
+        .replacen("BBB,Betaland,Europe,Western Europe,Violent offences,by type of offence,Kidnapping,Total,Total,2019,Counts,100,",
+                  "BBB,Betaland,Europe,Western Europe,Violent offences,by type of offence,Kidnapping,Total,Total,2019,Counts,99,", 1);
+    prev.push_str("GBR_S,United Kingdom (Scotland),Europe,Northern Europe,Violent offences,by type of offence,Kidnapping,Total,Total,2017,Counts,20,CTS\n");
+    std::fs::write(tmp.path().join("previous.csv"), prev).unwrap();
+    let root = super::support::root();
+    let yaml = std::fs::read_to_string(super::support::mini().join("pipeline.yaml"))
+        .unwrap()
+        .replace("../../../queries", &root.join("queries").to_string_lossy())
+        .replace("../../../reports", &root.join("reports").to_string_lossy())
+        .replace("population:\n", "previous:\n  path: previous.csv\n  release: \"2024-01-01\"\n  citation: Fixture\npopulation:\n");
+    std::fs::write(tmp.path().join("pipeline.yaml"), yaml).unwrap();
+    let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
+    let w = kidnap_trends::run::ingest(&p).unwrap();
+    let r = kidnap_trends::run::query(&p, &w).unwrap();
+    let r1 = row(&r["R1"], "previous_release", "2024-01-01");
+    approx(r1["added"], 0.0);
+    approx(r1["removed"], 1.0); // GBR_S 2017
+    approx(r1["counts_revised"], 2.0); // AAA 2018, BBB 2019
+    approx(r1["counts_large"], 1.0); // 12/10 − 1 = 20 % > 10 %; 100/99 − 1 = 1 %
+    approx(r1["rates_revised"], 0.0);
+    let r2 = &r["R2"];
+    let got: Vec<String> = r2
+        .rows
+        .iter()
+        .map(|x| format!("{} {} {}", x[1].as_text(), x[2].as_text(), x[6].as_text()))
+        .collect();
+    assert_eq!(got, ["GBR_S 2017 removed", "AAA 2018 revised"]);
+    approx(&r2.rows[1][5], 12.0 / 10.0 - 1.0);
+    // Without a previous release the appendix is empty.
+    let base = results();
+    approx(row(&base["R1"], "previous_rows", "0")["previous_rows"], 0.0);
+    assert!(base["R2"].rows.is_empty());
+}

@@ -6,17 +6,19 @@
                           --queries Q --out DIR
     duckdb_peer.py same A.csv B.csv     # compare two result csvs (exit 1 when they differ)
 
-ingest: the UN-CTS csv (2 banner rows, then the header) -> the same three warehouse tables as
-`kidnap-trends ingest` (observations of one category with typed columns, year INTEGER, value
-DOUBLE, sorted by category, iso3, year; population of known codes; countries = M49 + units), as
-zstd Parquet in DIR/warehouse. It checks what SQL checks cheaply: every code is known, no
-duplicate (unit, indicator, dimension, sex|age, year, unit of measurement), VALUE numeric and
->= 0, units of measurement known; it does not keep source line numbers (source_row is NULL).
+ingest: the UN-CTS csv (2 banner rows, then the header) -> the same warehouse tables as
+`kidnap-trends ingest`: observations of one category with typed columns (year INTEGER, value
+DOUBLE) sorted by category, iso3, year; population of known codes; countries = M49 + units; an
+empty previous_observations (the bench pipelines name no previous release); zstd Parquet in
+DIR/warehouse. It checks what SQL checks cheaply: every code is known, no duplicate (unit,
+indicator, dimension, sex|age, year, unit of measurement), VALUE numeric and >= 0, units of
+measurement known. It keeps no source line numbers (source_row is NULL).
 
 query: materialise the pipeline's tables (kidnapping, breaks, panel, latest, periods,
-panel_agg: the project's own SQL files, run unchanged with DuckDB's $name parameters), then run
-one SQL file and print its row count. With --csv-source, the warehouse is read from the csv first
-(the work `kidnap-trends query` does); without, from the Parquet warehouse.
+panel_agg: the project's own SQL files, unchanged but for the parameters, written in as
+literals), then run one SQL file. With --csv-source the tables are read from the csv first (what
+`kidnap-trends query` does when there is no current published output); without, from the
+Parquet warehouse.
 
 report: ingest + every SQL file of the queries folder (tables first, in pipeline order) + one
 csv per non-table result, in DIR/tables. No figures, no HTML: the peer draws nothing.
@@ -132,16 +134,26 @@ def load_observations(con, csv_path):
             raise SystemExit(f"{csv_path}: {what}")
 
 
+def no_previous_release(con):
+    """The bench pipelines name no previous release: `previous_observations` is empty (as in
+    kidnap-trends, which registers an empty table of the observations' schema)."""
+    con.execute("CREATE OR REPLACE TABLE previous_observations AS SELECT * FROM observations WHERE false")
+
+
 def write_warehouse(con, out):
     wh = os.path.join(out, "warehouse")
     os.makedirs(wh, exist_ok=True)
-    for t in ["observations", "population", "countries"]:
+    for t in ["observations", "previous_observations", "population", "countries"]:
         con.execute(f"COPY {t} TO {q(os.path.join(wh, t + '.parquet'))} (FORMAT parquet, COMPRESSION zstd)")
 
 
 def read_warehouse(con, wh):
-    for t in ["observations", "population", "countries"]:
-        con.execute(f"CREATE OR REPLACE VIEW {t} AS SELECT * FROM read_parquet({q(os.path.join(wh, t + '.parquet'))})")
+    for t in ["observations", "previous_observations", "population", "countries"]:
+        path = os.path.join(wh, t + ".parquet")
+        if t == "previous_observations" and not os.path.exists(path):
+            no_previous_release(con)
+            continue
+        con.execute(f"CREATE OR REPLACE VIEW {t} AS SELECT * FROM read_parquet({q(path)})")
 
 
 def materialise(con, queries):
@@ -193,6 +205,7 @@ def main():
     if a.mode == "ingest":
         load_reference(con, a.m49, a.units, a.population)
         load_observations(con, a.csv)
+        no_previous_release(con)
         write_warehouse(con, a.out)
         n = con.execute("SELECT count(*) FROM observations").fetchall()[0][0]
         print(f"duckdb ingest: {n} observations in {time.time() - started:.2f} s", file=sys.stderr)
@@ -200,6 +213,7 @@ def main():
         if a.csv_source:
             load_reference(con, a.m49, a.units, a.population)
             load_observations(con, a.csv)
+            no_previous_release(con)
         else:
             read_warehouse(con, a.warehouse)
         materialise(con, a.queries)
@@ -215,6 +229,7 @@ def main():
     else:
         load_reference(con, a.m49, a.units, a.population)
         load_observations(con, a.csv)
+        no_previous_release(con)
         write_warehouse(con, a.out)
         materialise(con, a.queries)
         tables = os.path.join(a.out, "tables")

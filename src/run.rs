@@ -331,6 +331,11 @@ fn publish(
         &["category", "iso3", "year"],
     )?;
     store::write_parquet(
+        &wh.join("previous_observations.parquet"),
+        &warehouse.previous,
+        &["category", "iso3", "year"],
+    )?;
+    store::write_parquet(
         &wh.join("population.parquet"),
         &warehouse.population,
         &["iso3", "year"],
@@ -362,6 +367,10 @@ fn publish(
     tables.insert(
         "observations".to_string(),
         warehouse.observations.num_rows(),
+    );
+    tables.insert(
+        "previous_observations".to_string(),
+        warehouse.previous.num_rows(),
     );
     tables.insert("population".to_string(), warehouse.population.num_rows());
     tables.insert("countries".to_string(), warehouse.countries.num_rows());

@@ -489,7 +489,7 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>, String> {
         let mut encoder = png::Encoder::new(&mut encoded, w, h);
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::Best);
+        encoder.set_compression(png::Compression::Fast);
         let mut writer = encoder.write_header().map_err(err)?;
         writer.write_image_data(&rgb).map_err(err)?;
         writer.finish().map_err(err)?;

@@ -109,6 +109,8 @@ pub fn build(
 
     let mut artefacts = Vec::new();
     let mut figures = Vec::new();
+    // Texts first (templating), then the drawing, which dominates, on every core.
+    let mut jobs = Vec::new();
     for (i, f) in spec.figures.iter().enumerate() {
         let table = get(&f.query)?;
         let ft = FigureText {
@@ -130,7 +132,25 @@ pub fn build(
         );
         let mut f = f.clone();
         f.axis = text("report.yaml", &f.axis)?;
-        let (fig, alt, data) = draw(dir, &f, ft.clone_with_desc(), table, &names)?;
+        jobs.push((f, ft, names, table));
+    }
+    let drawn: Vec<Result<(chart::Figure, String, TableCtx)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = jobs
+            .iter()
+            .map(|(f, ft, names, table)| {
+                scope.spawn(move || draw(dir, f, ft.clone_with_desc(), table, names))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(Error::Internal("a figure thread panicked".into())))
+            })
+            .collect()
+    });
+    for ((f, ft, _, _), result) in jobs.into_iter().zip(drawn) {
+        let (fig, alt, data) = result?;
         artefacts.push(Artefact {
             path: format!("figures/{}.svg", f.id).into(),
             bytes: fig.svg.clone().into_bytes(),

@@ -109,6 +109,16 @@ keep_k() { K_MS=$M_MS K_KB=$M_KB K_ERR=$M_ERR; }
 keep_d() { D_MS=$M_MS D_KB=$M_KB D_ERR=$M_ERR; }
 none_k() { K_MS="" K_KB="" K_ERR="not measured"; }
 
+# On a shared machine, optionally wait (up to WAIT_FOR_IDLE seconds) for the 1-minute load
+# average to fall under 1: other processes take cores from DuckDB's parallel reader first.
+WAIT_FOR_IDLE=${WAIT_FOR_IDLE:-0}
+waited=0
+while ((waited < WAIT_FOR_IDLE)) && awk '{exit !($1 >= 1.0)}' /proc/loadavg; do
+    sleep 10
+    waited=$((waited + 10))
+done
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+
 m49=$root/data/country-codes-m49/country-codes.csv
 population=$root/data/population-worldbank/population.csv
 queries=$root/queries/ccpcj
@@ -236,6 +246,7 @@ echo "- kidnap-trends: $("$KT_BIN" --version) (git $(git -C "$root" rev-parse --
 echo "- rustc: $(rustc --version 2>/dev/null || echo '?'); DuckDB (Python) \
 $("$PY" -c 'import duckdb; print(duckdb.__version__)'); $("$PY" --version)"
 echo "- medians of $REPEATS runs (default report: $DEFAULT_REPEATS); peak RSS: median of the runs' maxima"
+echo "- load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| size | step | kidnap-trends | peak RSS | DuckDB | peak RSS | time ratio kt/DuckDB |"
 echo "|---|---|---:|---:|---:|---:|---:|"

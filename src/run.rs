@@ -125,6 +125,33 @@ pub struct Warehouse {
 
 /// Read every input into the warehouse tables.
 pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
+    // The previous release is independent of everything else: read it on the other core.
+    std::thread::scope(|scope| {
+        let previous = scope.spawn(|| match &pipeline.previous {
+            Some(p) => ingest::read_unodc_cts(p).map(ingest::observations_batch),
+            None => Ok(ingest::observations_batch(Vec::new())),
+        });
+        let current = ingest_current(pipeline);
+        let previous = previous
+            .join()
+            .map_err(|_| Error::Internal("reading the previous release panicked".into()))??;
+        let (observations, population, countries) = current?;
+        Ok(Warehouse {
+            observations,
+            previous,
+            population,
+            countries,
+        })
+    })
+}
+
+type Current = (
+    arrow::array::RecordBatch,
+    arrow::array::RecordBatch,
+    arrow::array::RecordBatch,
+);
+
+fn ingest_current(pipeline: &Pipeline) -> Result<Current> {
     let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
     let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
     let mut rows = Vec::new();
@@ -156,16 +183,11 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
         rows.extend(obs);
     }
     let population = ingest::read_population(&pipeline.population.path, &known)?;
-    let previous = match &pipeline.previous {
-        Some(p) => ingest::read_unodc_cts(p)?,
-        None => Vec::new(),
-    };
-    Ok(Warehouse {
-        previous: ingest::observations_batch(previous),
-        observations: ingest::observations_batch(rows),
+    Ok((
+        ingest::observations_batch(rows),
         population,
-        countries: ingest::countries_batch(&countries),
-    })
+        ingest::countries_batch(&countries),
+    ))
 }
 
 /// Register the warehouse and run every SQL file; table stages are materialised first.

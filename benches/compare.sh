@@ -9,6 +9,7 @@
 # Creates benches/.venv with DuckDB. Writes data and outputs under WORK (default /tmp/kt-bench;
 # a 10m csv is 1.8 GB) and prints a markdown table: medians of REPEATS runs, the median of the
 # runs' peak resident set sizes, and the ratio kidnap-trends / DuckDB of the median times.
+# The two engines' runs alternate, so that both see the same machine.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -60,37 +61,73 @@ median() { printf '%s\n' "$@" | sort -n | awk '{v[NR] = $1} END {
     else if (NR % 2) print v[(NR + 1) / 2];
     else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure REPEATS LABEL COMMAND... → M_MS (median wall ms), M_KB (median peak RSS, KiB),
-# M_ERR (empty when every run succeeded). Output goes to $WORK/logs/LABEL.{out,err}.
-measure() {
-    local n=$1 label=$2
-    shift 2
-    local ms=() kb=() i t0 t1 code
-    M_MS="" M_KB="" M_ERR=""
-    for ((i = 0; i < n; i++)); do
-        t0=$(date +%s%N)
-        code=0
-        if ((HAVE_TIME)); then
-            "$TIME" -f %M -o "$WORK/rss" "$@" >"$WORK/logs/$label.out" 2>"$WORK/logs/$label.err" \
-                || code=$?
-        else
-            "$@" >"$WORK/logs/$label.out" 2>"$WORK/logs/$label.err" || code=$?
-        fi
-        t1=$(date +%s%N)
-        if ((code != 0)); then
-            M_ERR="exit $code: $(grep -v '^Command exited' "$WORK/logs/$label.err" | tail -n1)"
-            echo "  $label FAILED ($M_ERR)" >&2
-            return 0
-        fi
-        ms+=($(((t1 - t0) / 1000000)))
-        if ((HAVE_TIME)); then kb+=("$(tail -n1 "$WORK/rss")"); fi
-    done
-    M_MS=$(median "${ms[@]}")
-    if ((HAVE_TIME)); then M_KB=$(median "${kb[@]}"); fi
-    echo "  $label: ${ms[*]} ms" >&2
+declare -A RUN_MS=() RUN_KB=() RUN_ERR=()
+
+# once LABEL COMMAND...: one timed run, added to RUN_MS[LABEL] (wall ms) and RUN_KB[LABEL] (peak
+# RSS, KiB); on failure RUN_ERR[LABEL] says why and later runs of LABEL are skipped. Output goes
+# to $WORK/logs/LABEL.{out,err}.
+once() {
+    local label=$1
+    shift
+    [[ -n ${RUN_ERR[$label]:-} ]] && return 0
+    local t0 t1 code=0
+    t0=$(date +%s%N)
+    if ((HAVE_TIME)); then
+        "$TIME" -f %M -o "$WORK/rss" "$@" >"$WORK/logs/$label.out" 2>"$WORK/logs/$label.err" \
+            || code=$?
+    else
+        "$@" >"$WORK/logs/$label.out" 2>"$WORK/logs/$label.err" || code=$?
+    fi
+    t1=$(date +%s%N)
+    if ((code != 0)); then
+        RUN_ERR[$label]="exit $code: $(grep -v '^Command exited' "$WORK/logs/$label.err" | tail -n1)"
+        echo "  $label FAILED (${RUN_ERR[$label]})" >&2
+        return 0
+    fi
+    RUN_MS[$label]+="$(((t1 - t0) / 1000000)) "
+    if ((HAVE_TIME)); then RUN_KB[$label]+="$(tail -n1 "$WORK/rss") "; fi
 }
 
-secs() { [[ -n $1 ]] && awk -v m="$1" 'BEGIN {printf "%.2f s", m / 1000}' || printf 'n/a'; }
+# result LABEL → M_MS (median ms), M_MIN (fastest ms), M_KB (median peak RSS), M_ERR.
+result() {
+    local label=$1
+    M_ERR=${RUN_ERR[$label]:-} M_MS="" M_MIN="" M_KB=""
+    [[ -n $M_ERR ]] && return 0
+    # shellcheck disable=SC2086 # the runs are a space-separated list
+    M_MS=$(median ${RUN_MS[$label]})
+    # shellcheck disable=SC2086
+    M_MIN=$(printf '%s\n' ${RUN_MS[$label]} | sort -n | head -n1)
+    # shellcheck disable=SC2086
+    if ((HAVE_TIME)); then M_KB=$(median ${RUN_KB[$label]}); fi
+    echo "  $label: ${RUN_MS[$label]}ms" >&2
+}
+
+# pair N K_LABEL K_COMMAND_ARRAY D_LABEL D_COMMAND_ARRAY: the two commands in turn, N times each
+# (so that both see the same machine when other work comes and goes), into K_* and D_*.
+pair() {
+    local n=$1 kl=$2 dl=$4 i
+    local -n kc=$3 dc=$5
+    for ((i = 0; i < n; i++)); do
+        once "$kl" "${kc[@]}"
+        once "$dl" "${dc[@]}"
+    done
+    result "$kl"
+    keep_k
+    result "$dl"
+    keep_d
+}
+
+# single N LABEL COMMAND...: one command N times, into K_*.
+single() {
+    local n=$1 label=$2 i
+    shift 2
+    for ((i = 0; i < n; i++)); do once "$label" "$@"; done
+    result "$label"
+    keep_k
+}
+
+secs() { [[ -n $1 ]] && awk -v m="$1" -v f="$2" 'BEGIN {printf "%.2f s (%.2f)", m / 1000, f / 1000}' \
+    || printf 'n/a'; }
 mib() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}' || printf 'n/a'; }
 ratio() { [[ -n $1 && -n $2 && $2 != 0 ]] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}' \
     || printf 'n/a'; }
@@ -99,15 +136,17 @@ ROWS=()
 # row SIZE STEP  (uses K_* for kidnap-trends and D_* for DuckDB)
 row() {
     local kt dk
-    if [[ -n $K_ERR ]]; then kt="failed ($K_ERR)"; else kt=$(secs "$K_MS"); fi
-    if [[ -n $D_ERR ]]; then dk="failed ($D_ERR)"; else dk=$(secs "$D_MS"); fi
+    if [[ -n $K_ERR ]]; then kt="failed ($K_ERR)"; else kt=$(secs "$K_MS" "$K_MIN"); fi
+    if [[ $D_ERR == "no peer" ]]; then dk="—"
+    elif [[ -n $D_ERR ]]; then dk="failed ($D_ERR)"
+    else dk=$(secs "$D_MS" "$D_MIN"); fi
     local r="n/a"
     [[ -z $K_ERR && -z $D_ERR ]] && r=$(ratio "$K_MS" "$D_MS")
     ROWS+=("| $1 | $2 | $kt | $(mib "$K_KB") | $dk | $(mib "$D_KB") | $r |")
 }
-keep_k() { K_MS=$M_MS K_KB=$M_KB K_ERR=$M_ERR; }
-keep_d() { D_MS=$M_MS D_KB=$M_KB D_ERR=$M_ERR; }
-none_k() { K_MS="" K_KB="" K_ERR="not measured"; }
+keep_k() { K_MS=$M_MS K_MIN=$M_MIN K_KB=$M_KB K_ERR=$M_ERR; }
+keep_d() { D_MS=$M_MS D_MIN=$M_MIN D_KB=$M_KB D_ERR=$M_ERR; }
+none_k() { K_MS="" K_MIN="" K_KB="" K_ERR="not measured"; }
 
 # On a shared machine, optionally wait (up to WAIT_FOR_IDLE seconds) for the 1-minute load
 # average to fall under 1: other processes take cores from DuckDB's parallel reader first.
@@ -178,52 +217,43 @@ EOF
     ref=(--m49 "$m49" --population "$population" --units "$units")
 
     # (a) csv → Parquet warehouse.
-    measure "$REPEATS" "$size-kt-ingest" "$KT_BIN" -q ingest "$pipeline" --out "$dir/kt-ingest"
-    keep_k
-    measure "$REPEATS" "$size-duckdb-ingest" "$PY" "$here/duckdb_peer.py" ingest --csv "$csv" \
-        "${ref[@]}" --out "$dir/duckdb-ingest"
-    keep_d
+    k=("$KT_BIN" -q ingest "$pipeline" --out "$dir/kt-ingest")
+    d=("$PY" "$here/duckdb_peer.py" ingest --csv "$csv" "${ref[@]}" --out "$dir/duckdb-ingest")
+    pair "$REPEATS" "$size-kt-ingest" k "$size-duckdb-ingest" d
     row "$size" "(a) csv → Parquet warehouse"
 
     # (b) T2 (queries/ccpcj/T2.sql after the six table stages), from the csv: with no published
     # output, `kidnap-trends query` reads the sources.
     rm -rf "$dir/kt-run"
-    measure "$REPEATS" "$size-kt-query-csv" "$KT_BIN" query "$pipeline" "$(cat "$queries/T2.sql")" \
-        --format csv
-    keep_k
-    cp "$WORK/logs/$size-kt-query-csv.out" "$dir/T2-kt.csv" 2>/dev/null || true
-    measure "$REPEATS" "$size-duckdb-query-csv" "$PY" "$here/duckdb_peer.py" query --csv-source \
-        --csv "$csv" "${ref[@]}" --queries "$queries" --sql "$queries/T2.sql" \
-        --out "$dir/T2-duckdb.csv"
-    keep_d
+    k=("$KT_BIN" query "$pipeline" "$(cat "$queries/T2.sql")" --format csv)
+    d=("$PY" "$here/duckdb_peer.py" query --csv-source --csv "$csv" "${ref[@]}"
+        --queries "$queries" --sql "$queries/T2.sql" --out "$dir/T2-duckdb.csv")
+    pair "$REPEATS" "$size-kt-query-csv" k "$size-duckdb-query-csv" d
     row "$size" "(b) T2 from the csv (\`query\`, no published output: it ingests first)"
+    cp "$WORK/logs/$size-kt-query-csv.out" "$dir/T2-kt.csv" 2>/dev/null || true
     if [[ -s $dir/T2-kt.csv && -s $dir/T2-duckdb.csv ]]; then
         "$PY" "$here/duckdb_peer.py" same "$dir/T2-kt.csv" "$dir/T2-duckdb.csv" >&2 \
             || echo "  WARNING: T2 differs between the engines" >&2
     fi
 
     # (c) the whole default report; it publishes $dir/kt-run, the pipeline's output.
-    measure "$REPEATS" "$size-kt-run" "$KT_BIN" -q run --force "$pipeline"
-    keep_k
-    measure "$REPEATS" "$size-duckdb-report" "$PY" "$here/duckdb_peer.py" report --csv "$csv" \
-        "${ref[@]}" --queries "$queries" --out "$dir/duckdb-report"
-    keep_d
+    k=("$KT_BIN" -q run --force "$pipeline")
+    d=("$PY" "$here/duckdb_peer.py" report --csv "$csv" "${ref[@]}" --queries "$queries"
+        --out "$dir/duckdb-report")
+    pair "$REPEATS" "$size-kt-run" k "$size-duckdb-report" d
     row "$size" "(c) whole report (DuckDB: tables only, no figures)"
 
     # (b) T2 over the Parquet warehouse: `query` with a current published output reads its
     # warehouse (after hashing the inputs to know it is current); `warehouse_query` is the same
     # code path given the warehouse folder, without the hashing.
-    measure "$REPEATS" "$size-duckdb-query-parquet" "$PY" "$here/duckdb_peer.py" query \
-        --warehouse "$dir/kt-run/warehouse" --queries "$queries" --sql "$queries/T2.sql"
-    keep_d
-    measure "$REPEATS" "$size-kt-query-published" "$KT_BIN" query "$pipeline" \
-        "$(cat "$queries/T2.sql")" --format csv
-    keep_k
+    k=("$KT_BIN" query "$pipeline" "$(cat "$queries/T2.sql")" --format csv)
+    d=("$PY" "$here/duckdb_peer.py" query --warehouse "$dir/kt-run/warehouse"
+        --queries "$queries" --sql "$queries/T2.sql")
+    pair "$REPEATS" "$size-kt-query-published" k "$size-duckdb-query-parquet" d
     row "$size" "(b) T2 over the Parquet warehouse (\`query\` on the published output)"
     if [[ -n $KT_QUERY_BIN && -x $KT_QUERY_BIN ]]; then
-        measure "$REPEATS" "$size-kt-query-parquet" "$KT_QUERY_BIN" "$pipeline" \
+        single "$REPEATS" "$size-kt-query-parquet" "$KT_QUERY_BIN" "$pipeline" \
             "$dir/kt-run/warehouse" "$queries/T2.sql"
-        keep_k
     else
         none_k
     fi
@@ -232,9 +262,9 @@ done
 
 # The real default report (xlsx source), release build.
 echo "== default report" >&2
-measure "$DEFAULT_REPEATS" "default-run" "$KT_BIN" -q run --force \
+single "$DEFAULT_REPEATS" "default-run" "$KT_BIN" -q run --force \
     "$root/pipelines/ccpcj-kidnapping.yaml" --out /tmp/kt-bench-default
-K_MS=$M_MS K_KB=$M_KB K_ERR=$M_ERR D_MS="" D_KB="" D_ERR="no peer"
+D_MS="" D_MIN="" D_KB="" D_ERR="no peer"
 row "real" "default report (\`run --force pipelines/ccpcj-kidnapping.yaml\`, median of $DEFAULT_REPEATS)"
 
 echo
@@ -245,7 +275,8 @@ echo "- kidnap-trends: $("$KT_BIN" --version) (git $(git -C "$root" rev-parse --
     || echo '?')$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ', with local changes'))"
 echo "- rustc: $(rustc --version 2>/dev/null || echo '?'); DuckDB (Python) \
 $("$PY" -c 'import duckdb; print(duckdb.__version__)'); $("$PY" --version)"
-echo "- medians of $REPEATS runs (default report: $DEFAULT_REPEATS); peak RSS: median of the runs' maxima"
+echo "- times: median of $REPEATS runs (default report: $DEFAULT_REPEATS), the fastest in brackets;" \
+    "kidnap-trends and DuckDB runs alternate; peak RSS: median of the runs' maxima"
 echo "- load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| size | step | kidnap-trends | peak RSS | DuckDB | peak RSS | time ratio kt/DuckDB |"

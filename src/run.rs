@@ -306,6 +306,31 @@ pub fn plan(
     )))
 }
 
+/// Write the warehouse tables into `dir` (zstd Parquet, sort order recorded).
+fn write_warehouse(dir: &Path, warehouse: &Warehouse) -> Result<()> {
+    let by_unit_year = ["category", "iso3", "year"];
+    store::write_parquet(
+        &dir.join("observations.parquet"),
+        &warehouse.observations,
+        &by_unit_year,
+    )?;
+    store::write_parquet(
+        &dir.join("previous_observations.parquet"),
+        &warehouse.previous,
+        &by_unit_year,
+    )?;
+    store::write_parquet(
+        &dir.join("population.parquet"),
+        &warehouse.population,
+        &["iso3", "year"],
+    )?;
+    store::write_parquet(
+        &dir.join("countries.parquet"),
+        &warehouse.countries,
+        &["iso3"],
+    )
+}
+
 /// Read the warehouse tables of a published output folder.
 pub fn read_warehouse(target: &Path) -> Result<Warehouse> {
     let wh = target.join("warehouse");
@@ -347,26 +372,7 @@ fn publish(
     let results = query(pipeline, warehouse)?;
     let staging = Staging::new(target)?;
     let wh = staging.subdir("warehouse")?;
-    store::write_parquet(
-        &wh.join("observations.parquet"),
-        &warehouse.observations,
-        &["category", "iso3", "year"],
-    )?;
-    store::write_parquet(
-        &wh.join("previous_observations.parquet"),
-        &warehouse.previous,
-        &["category", "iso3", "year"],
-    )?;
-    store::write_parquet(
-        &wh.join("population.parquet"),
-        &warehouse.population,
-        &["iso3", "year"],
-    )?;
-    store::write_parquet(
-        &wh.join("countries.parquet"),
-        &warehouse.countries,
-        &["iso3"],
-    )?;
+    write_warehouse(&wh, warehouse)?;
 
     let artefacts = report::build(pipeline, report_spec, &results)?;
     for a in &artefacts {
@@ -593,26 +599,7 @@ pub fn ingest_warehouse(pipeline: &Pipeline, output: Option<&Path>) -> Result<In
     let warehouse = ingest(pipeline)?;
     let staging = Staging::new(&target.join("warehouse"))?;
     let dir = staging.path();
-    store::write_parquet(
-        &dir.join("observations.parquet"),
-        &warehouse.observations,
-        &["category", "iso3", "year"],
-    )?;
-    store::write_parquet(
-        &dir.join("previous_observations.parquet"),
-        &warehouse.previous,
-        &["category", "iso3", "year"],
-    )?;
-    store::write_parquet(
-        &dir.join("population.parquet"),
-        &warehouse.population,
-        &["iso3", "year"],
-    )?;
-    store::write_parquet(
-        &dir.join("countries.parquet"),
-        &warehouse.countries,
-        &["iso3"],
-    )?;
+    write_warehouse(dir, &warehouse)?;
     let published = staging.publish()?;
     let tables = BTreeMap::from([
         (

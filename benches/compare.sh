@@ -271,8 +271,9 @@ echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), \
 $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) memory, Linux $(uname -r)"
-echo "- kidnap-trends: $("$KT_BIN" --version) (git $(git -C "$root" rev-parse --short HEAD 2>/dev/null \
-    || echo '?')$(git -C "$root" diff --quiet HEAD 2>/dev/null || echo ', with local changes'))"
+echo "- kidnap-trends: $("$KT_BIN" --version), release binary of $(date -u -r "$KT_BIN" '+%Y-%m-%d %H:%M UTC');" \
+    "work tree now at git $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(
+        git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' with local changes')"
 echo "- rustc: $(rustc --version 2>/dev/null || echo '?'); DuckDB (Python) \
 $("$PY" -c 'import duckdb; print(duckdb.__version__)'); $("$PY" --version)"
 echo "- times: median of $REPEATS runs (default report: $DEFAULT_REPEATS), the fastest in brackets;" \

@@ -39,18 +39,14 @@ pub enum Plan {
 }
 
 fn hash_file(path: &Path, into: &mut Vec<u8>) -> Result<()> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Store {
-        context: "cannot read for fingerprint",
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    let (_, sha) = crate::run::sha256_file(path)?;
     into.extend_from_slice(
         path.file_name()
             .map(|n| n.as_encoded_bytes())
             .unwrap_or_default(),
     );
     into.push(0);
-    into.extend_from_slice(sha256_hex(&bytes).as_bytes());
+    into.extend_from_slice(sha.as_bytes());
     into.push(b'\n');
     Ok(())
 }

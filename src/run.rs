@@ -96,16 +96,36 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 fn file_entry(base: &Path, path: &Path) -> Result<FileEntry> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Store {
+    let (bytes, sha256) = sha256_file(path)?;
+    Ok(FileEntry {
+        path: relative(base, path),
+        bytes,
+        sha256,
+    })
+}
+
+/// Size and hex sha256 of a file, read in blocks (memory stays flat for any file size).
+pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
+    use std::io::Read;
+    let err = |e: std::io::Error| Error::Store {
         context: "cannot read for checksum",
         path: path.to_path_buf(),
         message: e.to_string(),
-    })?;
-    Ok(FileEntry {
-        path: relative(base, path),
-        bytes: bytes.len() as u64,
-        sha256: sha256_hex(&bytes),
-    })
+    };
+    let mut file = std::fs::File::open(path).map_err(err)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut total = 0u64;
+    loop {
+        let n = file.read(&mut buf).map_err(err)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        total += n as u64;
+    }
+    let digest = hasher.finalize();
+    Ok((total, digest.iter().map(|b| format!("{b:02x}")).collect()))
 }
 
 /// `path` as written relative to `base` when it lies under it, else as given; '/' separators.

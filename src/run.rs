@@ -249,30 +249,24 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
             results: BTreeMap::new(),
             files: 0,
         }),
-        Plan::Render(reasons) => match read_warehouse(&target) {
-            Ok(warehouse) => publish(
+        Plan::Render(reasons) => {
+            let (warehouse, outcome) = match read_warehouse(&target) {
+                Ok(w) => (w, Outcome::Rendered),
+                Err(e) => {
+                    tracing::warn!(error = %e, "Published warehouse unreadable; ingesting again");
+                    (ingest(pipeline)?, Outcome::Ran)
+                }
+            };
+            publish(
                 pipeline,
                 &target,
                 &report_spec,
                 &warehouse,
                 &fingerprint,
-                Outcome::Rendered,
+                outcome,
                 reasons,
-            ),
-            Err(e) => {
-                tracing::warn!(error = %e, "Published warehouse unreadable; ingesting again");
-                let warehouse = ingest(pipeline)?;
-                publish(
-                    pipeline,
-                    &target,
-                    &report_spec,
-                    &warehouse,
-                    &fingerprint,
-                    Outcome::Ran,
-                    reasons,
-                )
-            }
-        },
+            )
+        }
         Plan::Full(reasons) => {
             let warehouse = ingest(pipeline)?;
             publish(

@@ -28,22 +28,9 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// The 13 columns of the UN-CTS layout, in file order.
-pub const HEADER: [&str; 13] = [
-    "Iso3_code",
-    "Country",
-    "Region",
-    "Subregion",
-    "Indicator",
-    "Dimension",
-    "Category",
-    "Sex",
-    "Age",
-    "Year",
-    "Unit of measurement",
-    "VALUE",
-    "Source",
-];
+/// The 13 columns of the UN-CTS layout, in file order: the reader's own list, so the
+/// generator can never drift from what ingest expects.
+pub use crate::ingest::COLUMNS as HEADER;
 
 /// Rows above the header, as in the UNODC export.
 const BANNER: [&str; 2] = [

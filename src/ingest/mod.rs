@@ -15,7 +15,7 @@ use arrow::array::{ArrayRef, Float64Array, Int32Array, Int64Array, RecordBatch, 
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 
 pub use reference::{Country, countries_batch, read_countries, read_population};
-pub use unodc_cts::read_unodc_cts;
+pub use unodc_cts::{COLUMNS, read_unodc_cts};
 
 /// Everything that can be wrong with an input file.
 #[derive(Debug, thiserror::Error)]

@@ -407,16 +407,7 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
         tracing::info!("No up-to-date published warehouse; reading the sources");
         crate::run::ingest(&p)?
     };
-    let engine = crate::query::Engine::new(&p.params)?;
-    engine.register_batch("observations", warehouse.observations)?;
-    engine.register_batch("previous_observations", warehouse.previous)?;
-    engine.register_batch("population", warehouse.population)?;
-    engine.register_batch("countries", warehouse.countries)?;
-    for (name, file) in p.query_files()? {
-        if p.tables.contains(&name) {
-            engine.materialise(&name, &file)?;
-        }
-    }
+    let (engine, _) = crate::run::prepare(&p, &warehouse)?;
     let table = engine.run_table(Path::new("<command line>"), sql)?;
     match fmt {
         OutputFormat::Table => stdout_line(&pretty(&table)),

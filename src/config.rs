@@ -12,13 +12,137 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::ingest::TableSpec;
+use crate::ingest::text::Encoding;
 
 /// Source layouts the ingest stage can read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Layout {
     /// UN-CTS long format: 13 columns, optional banner rows, xlsx or csv.
     UnodcCts,
+    /// Any csv, xlsx or Parquet table, described by the source's `table:` block.
+    Table,
+}
+
+/// What a source is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The report's data (table `observations`).
+    #[default]
+    Main,
+    /// An earlier release of the main source, kept with its id (table `releases`).
+    Release,
+    /// Another publisher's figures, compared with the main source (table `comparisons`);
+    /// sub-national rows go to table `subnational`.
+    Comparison,
+}
+
+/// How many rows may fail a row rule before the run fails (0: the first one fails it).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowLimit {
+    #[serde(default)]
+    pub max: usize,
+}
+
+/// A check over the warehouse: findings are listed; the run fails above `max` (never when
+/// `max` is absent).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateCheck {
+    /// Relative gap between the published rate and count / population × 100,000 above which a
+    /// rate is flagged.
+    #[serde(default = "default_tolerance")]
+    pub tolerance: f64,
+    #[serde(default)]
+    pub max: Option<usize>,
+}
+
+fn default_tolerance() -> f64 {
+    0.10
+}
+
+impl Default for RateCheck {
+    fn default() -> Self {
+        RateCheck {
+            tolerance: default_tolerance(),
+            max: None,
+        }
+    }
+}
+
+/// Year-on-year jumps by more than `factor` (up or down) where either count is at least
+/// `min_count`.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct JumpCheck {
+    #[serde(default = "default_factor")]
+    pub factor: f64,
+    #[serde(default = "default_min_count")]
+    pub min_count: f64,
+    #[serde(default)]
+    pub max: Option<usize>,
+}
+
+fn default_factor() -> f64 {
+    5.0
+}
+
+fn default_min_count() -> f64 {
+    20.0
+}
+
+impl Default for JumpCheck {
+    fn default() -> Self {
+        JumpCheck {
+            factor: default_factor(),
+            min_count: default_min_count(),
+            max: None,
+        }
+    }
+}
+
+/// A check with only a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckLimit {
+    #[serde(default)]
+    pub max: Option<usize>,
+}
+
+/// The pipeline's `quality:` block: what a run tolerates.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quality {
+    #[serde(default)]
+    pub bad_value: RowLimit,
+    #[serde(default)]
+    pub negative_value: RowLimit,
+    #[serde(default)]
+    pub duplicate: RowLimit,
+    #[serde(default)]
+    pub unknown_code: RowLimit,
+    #[serde(default)]
+    pub rate_mismatch: RateCheck,
+    #[serde(default)]
+    pub implausible_jump: JumpCheck,
+    #[serde(default)]
+    pub subnational_without_national: CheckLimit,
+}
+
+impl Quality {
+    /// The limit of a row rule.
+    pub fn row_limit(&self, rule: crate::ingest::Rule) -> usize {
+        use crate::ingest::Rule;
+        match rule {
+            Rule::BadValue => self.bad_value.max,
+            Rule::Negative => self.negative_value.max,
+            Rule::Duplicate => self.duplicate.max,
+            Rule::UnknownCode => self.unknown_code.max,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -28,7 +152,9 @@ struct RawPipeline {
     title: String,
     sources: Vec<RawSource>,
     #[serde(default)]
-    previous: Option<RawPrevious>,
+    previous: Option<String>,
+    #[serde(default)]
+    quality: Quality,
     population: RawReference,
     countries: RawCountries,
     params: Params,
@@ -47,15 +173,12 @@ struct RawSource {
     release: String,
     citation: String,
     category: String,
-}
-
-/// The previous release of the first source, compared with it in the report's appendix.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPrevious {
-    path: String,
-    release: String,
-    citation: String,
+    #[serde(default)]
+    role: Role,
+    #[serde(default)]
+    encoding: Encoding,
+    #[serde(default)]
+    table: Option<TableSpec>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +194,8 @@ struct RawReference {
 struct RawCountries {
     path: String,
     units: String,
+    #[serde(default)]
+    aliases: Option<String>,
     citation: String,
 }
 
@@ -155,6 +280,26 @@ pub struct Source {
     pub release: String,
     pub citation: String,
     pub category: String,
+    pub role: Role,
+    pub encoding: Encoding,
+    pub table: Option<TableSpec>,
+}
+
+impl Source {
+    /// A UN-CTS source read as UTF-8 with the main role (commands outside a pipeline).
+    pub fn unodc_cts(id: &str, path: &Path, release: &str, category: &str) -> Source {
+        Source {
+            id: id.to_string(),
+            layout: Layout::UnodcCts,
+            path: path.to_path_buf(),
+            release: release.to_string(),
+            citation: String::new(),
+            category: category.to_string(),
+            role: Role::Main,
+            encoding: Encoding::Auto,
+            table: None,
+        }
+    }
 }
 
 /// A reference file (population), resolved.
@@ -173,13 +318,18 @@ pub struct Pipeline {
     pub name: String,
     pub title: String,
     pub sources: Vec<Source>,
-    /// The previous release of the first source (same layout and category), if any.
+    /// The release compared with the main source in the report's appendix (a source with
+    /// `role: release`), if any.
     pub previous: Option<Source>,
+    /// Row-rule limits and warehouse checks.
+    pub quality: Quality,
     pub population: Reference,
     /// ISO3 ↔ M49 table.
     pub countries: PathBuf,
     /// Reporting units the M49 table lacks (sub-national units, Kosovo).
     pub units: PathBuf,
+    /// Other codes and names of units (older releases, other publishers).
+    pub aliases: Option<PathBuf>,
     pub countries_citation: String,
     pub params: Params,
     /// Folder holding the SQL files.
@@ -335,17 +485,46 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        if ext != "xlsx" && ext != "csv" {
-            let (line, col) = at(&s.path);
+        let mut source_error = |message: String| {
+            let (line, col) = at(&format!("id: {}", s.id));
             diags.push(Diag {
                 line,
                 col,
-                message: format!(
-                    "source `{}`: the unodc-cts layout reads .xlsx or .csv files, not {:?}",
-                    s.id, s.path
-                ),
+                message: format!("source `{}`: {message}", s.id),
                 help: None,
             });
+        };
+        match s.layout {
+            Layout::UnodcCts => {
+                if ext != "xlsx" && ext != "csv" {
+                    source_error(format!(
+                        "the unodc-cts layout reads .xlsx or .csv files, not {:?}",
+                        s.path
+                    ));
+                }
+                if s.table.is_some() {
+                    source_error("`table:` belongs to sources with `layout: table`".into());
+                }
+            }
+            Layout::Table => {
+                if !["xlsx", "csv", "parquet"].contains(&ext.as_str()) {
+                    source_error(format!(
+                        "the table layout reads .csv, .xlsx or .parquet files, not {:?}",
+                        s.path
+                    ));
+                }
+                match &s.table {
+                    None => source_error(
+                        "`layout: table` needs a `table:` block (header, country, year, value …)"
+                            .into(),
+                    ),
+                    Some(t) => {
+                        for problem in t.problems() {
+                            source_error(format!("table: {problem}"));
+                        }
+                    }
+                }
+            }
         }
         sources.push(Source {
             id: s.id.clone(),
@@ -354,19 +533,47 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
             release: s.release.clone(),
             citation: s.citation.clone(),
             category: s.category.clone(),
+            role: s.role,
+            encoding: s.encoding,
+            table: s.table.clone(),
         });
     }
-    let previous = raw.previous.as_ref().map(|pr| Source {
-        id: "previous".into(),
-        layout: Layout::UnodcCts,
-        path: resolve("previous.path", &pr.path, false, &mut diags),
-        release: pr.release.clone(),
-        citation: pr.citation.clone(),
-        category: sources
-            .first()
-            .map(|s| s.category.clone())
-            .unwrap_or_default(),
-    });
+    if !sources.iter().any(|s| s.role == Role::Main) && !raw.sources.is_empty() {
+        let (line, col) = at("sources:");
+        diags.push(Diag {
+            line,
+            col,
+            message: "`sources` needs at least one source with `role: main` (the default)".into(),
+            help: None,
+        });
+    }
+    let previous = match &raw.previous {
+        None => None,
+        Some(id) => {
+            let found = sources
+                .iter()
+                .find(|s| s.role == Role::Release && s.release == *id)
+                .cloned();
+            if found.is_none() {
+                let (line, col) = at("previous:");
+                let known: Vec<String> = sources
+                    .iter()
+                    .filter(|s| s.role == Role::Release)
+                    .map(|s| format!("`{}`", s.release))
+                    .collect();
+                diags.push(Diag {
+                    line,
+                    col,
+                    message: format!(
+                        "`previous: {id}` names no source with `role: release` and that release; releases: {}",
+                        if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                    ),
+                    help: None,
+                });
+            }
+            found
+        }
+    };
     let population = Reference {
         path: resolve("population.path", &raw.population.path, false, &mut diags),
         citation: raw.population.citation.clone(),
@@ -374,6 +581,11 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
     };
     let countries = resolve("countries.path", &raw.countries.path, false, &mut diags);
     let units = resolve("countries.units", &raw.countries.units, false, &mut diags);
+    let aliases = raw
+        .countries
+        .aliases
+        .as_ref()
+        .map(|a| resolve("countries.aliases", a, false, &mut diags));
     let queries_dir = resolve("queries.dir", &raw.queries.dir, true, &mut diags);
     let report_dir = resolve("report.dir", &raw.report.dir, true, &mut diags);
 
@@ -444,9 +656,11 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
         title: raw.title,
         sources,
         previous,
+        quality: raw.quality,
         population,
         countries,
         units,
+        aliases,
         countries_citation: raw.countries.citation,
         params: raw.params,
         queries_dir,

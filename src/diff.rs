@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use datafusion::common::ScalarValue;
 
-use crate::config::{Layout, Source};
+use crate::config::Source;
 use crate::error::{Error, Result};
 use crate::ingest;
 use crate::query::{Engine, Table, Value};
@@ -27,14 +27,7 @@ pub struct Diff {
 }
 
 fn source(path: &Path, id: &str, category: &str) -> Source {
-    Source {
-        id: id.to_string(),
-        layout: Layout::UnodcCts,
-        path: path.to_path_buf(),
-        release: id.to_string(),
-        citation: String::new(),
-        category: category.to_string(),
-    }
+    Source::unodc_cts(id, path, id, category)
 }
 
 /// Compare two releases for `category`; `threshold` is the relative revision called large.
@@ -47,8 +40,8 @@ pub fn diff(old: &Path, new: &Path, category: &str, threshold: f64) -> Result<Di
             )));
         }
     }
-    let a = ingest::read_unodc_cts(&source(old, "old", category))?;
-    let b = ingest::read_unodc_cts(&source(new, "new", category))?;
+    let a = ingest::read_unodc_cts(&source(old, "old", category))?.observations;
+    let b = ingest::read_unodc_cts(&source(new, "new", category))?.observations;
     let engine = Engine::with_bindings(vec![(
         "threshold".into(),
         ScalarValue::Float64(Some(threshold)),

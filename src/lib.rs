@@ -11,6 +11,7 @@ pub mod config;
 pub mod diff;
 pub mod error;
 pub mod ingest;
+pub mod quality;
 pub mod query;
 pub mod report;
 pub mod run;

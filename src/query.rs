@@ -51,7 +51,7 @@ impl Value {
 }
 
 /// A query result: column names and rows of cells, in the order the SQL produced them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Table {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
@@ -113,6 +113,12 @@ impl Engine {
             runtime,
             params,
         })
+    }
+
+    /// Bind one more named parameter (`$name`) for every later statement.
+    pub fn bind(&mut self, name: &str, value: ScalarValue) {
+        self.params.retain(|(n, _)| n != name);
+        self.params.push((name.to_string(), value));
     }
 
     /// A session with explicit named parameters (for SQL outside a pipeline).
@@ -190,6 +196,12 @@ impl Engine {
     /// Run one SQL file and register its result as table `name` for later queries.
     pub fn materialise(&self, name: &str, file: &Path) -> Result<usize> {
         let sql = read_sql(file)?;
+        self.materialise_sql(name, file, &sql)
+    }
+
+    /// Like `materialise`, for SQL held in memory (`file` names it in messages).
+    pub fn materialise_sql(&self, name: &str, file: &Path, sql: &str) -> Result<usize> {
+        let sql = sql.to_string();
         let batches = self.run_sql(file, &sql)?;
         let rows = batches.iter().map(RecordBatch::num_rows).sum();
         let schema = match batches.first() {

@@ -134,100 +134,330 @@ fn relative(base: &Path, path: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
-/// The three warehouse tables, read from the pipeline's inputs.
+/// The warehouse tables, read from the pipeline's inputs.
 pub struct Warehouse {
+    /// The main sources' observations: the report's data.
     pub observations: arrow::array::RecordBatch,
-    /// Observations of the previous release (empty when the pipeline names none).
+    /// Observations of the release named by `previous:` (empty when there is none).
     pub previous: arrow::array::RecordBatch,
+    /// Every release of the main source kept with its id: the main sources and the
+    /// `role: release` sources.
+    pub releases: arrow::array::RecordBatch,
+    /// Other publishers' country-year figures (`role: comparison` sources).
+    pub comparisons: arrow::array::RecordBatch,
+    /// Sub-national rows of sources that have them.
+    pub subnational: arrow::array::RecordBatch,
+    /// Source rows that failed a row rule, with the reason.
+    pub quarantine: arrow::array::RecordBatch,
+    /// The pipeline's sources: id, role, layout, release, citation, encoding, file.
+    pub sources: arrow::array::RecordBatch,
     pub population: arrow::array::RecordBatch,
     pub countries: arrow::array::RecordBatch,
 }
 
-/// Read every input into the warehouse tables.
-pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
-    // The previous release is independent of everything else: read it on the other core.
-    std::thread::scope(|scope| {
-        let previous = scope.spawn(|| match &pipeline.previous {
-            Some(p) => ingest::read_unodc_cts(p).map(ingest::observations_batch),
-            None => Ok(ingest::observations_batch(Vec::new())),
-        });
-        let current = ingest_current(pipeline);
-        let previous = previous
-            .join()
-            .map_err(|_| Error::Internal("reading the previous release panicked".into()))??;
-        let (observations, population, countries) = current?;
-        Ok(Warehouse {
-            observations,
-            previous,
-            population,
-            countries,
-        })
-    })
+impl Warehouse {
+    /// (table name, batch, Parquet sort order) of every table, in a fixed order.
+    pub fn tables(
+        &self,
+    ) -> [(
+        &'static str,
+        &arrow::array::RecordBatch,
+        &'static [&'static str],
+    ); 9] {
+        const BY_UNIT_YEAR: &[&str] = &["category", "iso3", "year"];
+        [
+            ("observations", &self.observations, BY_UNIT_YEAR),
+            ("previous_observations", &self.previous, BY_UNIT_YEAR),
+            (
+                "releases",
+                &self.releases,
+                &["release", "category", "iso3", "year"],
+            ),
+            (
+                "comparisons",
+                &self.comparisons,
+                &["source_id", "iso3", "year"],
+            ),
+            (
+                "subnational",
+                &self.subnational,
+                &["source_id", "iso3", "subunit_code", "year"],
+            ),
+            ("quarantine", &self.quarantine, &["source_id", "row"]),
+            ("sources", &self.sources, &["id"]),
+            ("population", &self.population, &["iso3", "year"]),
+            ("countries", &self.countries, &["iso3"]),
+        ]
+    }
+
+    /// Make every table visible to SQL under its name.
+    pub fn register(&self, engine: &Engine) -> Result<()> {
+        for (name, batch, _) in self.tables() {
+            engine.register_batch(name, batch.clone())?;
+        }
+        Ok(())
+    }
+
+    /// Rows per table.
+    pub fn row_counts(&self) -> BTreeMap<String, usize> {
+        self.tables()
+            .iter()
+            .map(|(n, b, _)| (n.to_string(), b.num_rows()))
+            .collect()
+    }
 }
 
-type Current = (
-    arrow::array::RecordBatch,
-    arrow::array::RecordBatch,
-    arrow::array::RecordBatch,
-);
+/// What one source yielded.
+#[derive(Default)]
+struct SourceRows {
+    observations: Vec<ingest::Observation>,
+    subnational: Vec<ingest::SubObservation>,
+    findings: Vec<ingest::Finding>,
+}
 
-fn ingest_current(pipeline: &Pipeline) -> Result<Current> {
-    let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
-    let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
-    let mut rows = Vec::new();
-    for source in &pipeline.sources {
-        let _span = tracing::info_span!("ingest", source = %source.id).entered();
-        let obs = ingest::read_unodc_cts(source)?;
-        for o in &obs {
-            if !known.contains(&o.iso3) {
-                let hint = known
-                    .iter()
-                    .map(|k| (strsim::jaro_winkler(&o.iso3, k), k))
-                    .filter(|(s, _)| *s > 0.8)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, k)| format!("; did you mean `{k}`?"))
-                    .unwrap_or_else(|| {
-                        "; add it to the reporting-units table if it is a real unit".into()
-                    });
-                return Err(IngestError::UnknownCode {
-                    file: source.path.clone(),
-                    row: o.source_row as usize,
-                    column: "Iso3_code".into(),
-                    code: o.iso3.clone(),
-                    hint,
-                }
-                .into());
+/// Read one source of any layout; UN-CTS codes are resolved (aliases such as `GBR_EW`
+/// become the reference code) and unknown ones become findings.
+fn read_source(source: &crate::config::Source, resolver: &ingest::Resolver) -> Result<SourceRows> {
+    let _span = tracing::info_span!("ingest", source = %source.id).entered();
+    let rows = match source.layout {
+        crate::config::Layout::Table => {
+            let t = ingest::read_table(source, resolver)?;
+            tracing::info!(
+                rows_read = t.rows_read,
+                observations = t.observations.len(),
+                "Source read"
+            );
+            SourceRows {
+                observations: t.observations,
+                subnational: t.subnational,
+                findings: t.findings,
             }
         }
-        tracing::info!(rows = obs.len(), "Source read");
-        rows.extend(obs);
+        crate::config::Layout::UnodcCts => {
+            let out = ingest::read_unodc_cts(source)?;
+            let mut findings = out.findings;
+            let mut observations = Vec::with_capacity(out.observations.len());
+            for mut o in out.observations {
+                match resolver.resolve(ingest::CodeKind::Iso3, &o.iso3) {
+                    Ok(c) => {
+                        o.iso3.clone_from(&c.iso3);
+                        observations.push(o);
+                    }
+                    Err(hint) => findings.push(ingest::Finding {
+                        rule: ingest::Rule::UnknownCode,
+                        source_id: source.id.clone(),
+                        file: source.path.clone(),
+                        row: o.source_row as usize,
+                        column: "A (Iso3_code)".into(),
+                        iso3: None,
+                        year: Some(o.year),
+                        message: IngestError::UnknownCode {
+                            file: source.path.clone(),
+                            row: o.source_row as usize,
+                            column: "Iso3_code".into(),
+                            code: o.iso3.clone(),
+                            hint,
+                        }
+                        .to_string(),
+                        raw: format!("{} | {} | {} | {:?}", o.iso3, o.country, o.year, o.value),
+                    }),
+                }
+            }
+            tracing::info!(observations = observations.len(), "Source read");
+            SourceRows {
+                observations,
+                subnational: Vec::new(),
+                findings,
+            }
+        }
+    };
+    Ok(rows)
+}
+
+/// The `sources` table: one row per source of the pipeline, sorted by id.
+fn sources_batch(pipeline: &Pipeline) -> arrow::array::RecordBatch {
+    use arrow::array::{ArrayRef, StringArray};
+    use arrow::datatypes::{DataType, Field, Schema};
+    use std::sync::Arc;
+    let base = pipeline.file.parent().unwrap_or(Path::new(""));
+    let mut rows: Vec<[String; 7]> = pipeline
+        .sources
+        .iter()
+        .map(|s| {
+            [
+                s.id.clone(),
+                yaml_name(&s.role),
+                yaml_name(&s.layout),
+                s.release.clone(),
+                s.citation.clone(),
+                yaml_name(&s.encoding),
+                relative(base, &s.path),
+            ]
+        })
+        .collect();
+    rows.sort();
+    let names = [
+        "id", "role", "layout", "release", "citation", "encoding", "file",
+    ];
+    let schema = Arc::new(Schema::new(
+        names
+            .iter()
+            .map(|n| Field::new(*n, DataType::Utf8, false))
+            .collect::<Vec<_>>(),
+    ));
+    let columns: Vec<ArrayRef> = (0..names.len())
+        .map(|i| Arc::new(StringArray::from_iter_values(rows.iter().map(|r| &r[i]))) as ArrayRef)
+        .collect();
+    arrow::array::RecordBatch::try_new(schema, columns)
+        .unwrap_or_else(|e| unreachable!("sources schema mismatch: {e}"))
+}
+
+/// An enum value as the pipeline YAML spells it (`comparison`, `windows-1252`).
+fn yaml_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
     }
+}
+
+/// Fail when more rows failed a row rule than the pipeline allows.
+fn quality_gate(pipeline: &Pipeline, findings: &[ingest::Finding]) -> Result<()> {
+    for rule in ingest::Rule::ALL {
+        let failed: Vec<&ingest::Finding> = findings.iter().filter(|f| f.rule == rule).collect();
+        let max = pipeline.quality.row_limit(rule);
+        let Some(first) = failed.first() else {
+            continue;
+        };
+        if failed.len() > max {
+            let message = if max == 0 {
+                first.message.clone()
+            } else {
+                format!(
+                    "{} rows failed the rule `{}`, more than the {} that `quality.{}.max` allows; the first: {}",
+                    failed.len(),
+                    rule.name(),
+                    max,
+                    rule.name(),
+                    first.message
+                )
+            };
+            return Err(IngestError::Quality { message }.into());
+        }
+    }
+    Ok(())
+}
+
+/// Read every input into the warehouse tables; sources are read two at a time.
+pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
+    use crate::config::Role;
+    let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
+    let resolver = ingest::Resolver::new(&countries, pipeline.aliases.as_deref())?;
+    let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
+    // Sources are independent: read them on both cores, largest work first.
+    let sources = &pipeline.sources;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<(usize, Result<SourceRows>)> = std::thread::scope(|scope| {
+        let worker = || {
+            let mut out = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let Some(source) = sources.get(i) else { break };
+                out.push((i, read_source(source, &resolver)));
+            }
+            out
+        };
+        let other = scope.spawn(worker);
+        let mut mine = worker();
+        match other.join() {
+            Ok(theirs) => mine.extend(theirs),
+            Err(_) => mine.push((
+                usize::MAX,
+                Err(Error::Internal("a source reader panicked".into())),
+            )),
+        }
+        mine
+    });
+    let mut results = results;
+    results.sort_by_key(|(i, _)| *i);
+    let mut main = Vec::new();
+    let mut releases = Vec::new();
+    let mut comparisons = Vec::new();
+    let mut subnational = Vec::new();
+    let mut findings = Vec::new();
+    for (i, result) in results {
+        let rows = result?;
+        let source = &sources[i];
+        findings.extend(rows.findings);
+        subnational.extend(rows.subnational);
+        match source.role {
+            Role::Main => {
+                releases.extend(rows.observations.iter().cloned());
+                main.extend(rows.observations);
+            }
+            Role::Release => releases.extend(rows.observations),
+            Role::Comparison => comparisons.extend(rows.observations),
+        }
+    }
+    quality_gate(pipeline, &findings)?;
+    let previous: Vec<ingest::Observation> = match &pipeline.previous {
+        Some(p) => releases
+            .iter()
+            .filter(|o| o.source_id == p.id)
+            .cloned()
+            .collect(),
+        None => Vec::new(),
+    };
     let population = ingest::read_population(&pipeline.population.path, &known)?;
-    Ok((
-        ingest::observations_batch(rows),
+    Ok(Warehouse {
+        observations: ingest::observations_batch(main),
+        previous: ingest::observations_batch(previous),
+        releases: ingest::observations_batch(releases),
+        comparisons: ingest::observations_batch(comparisons),
+        subnational: ingest::subnational_batch(subnational),
+        quarantine: ingest::quarantine_batch(&findings, &pipeline.file),
+        sources: sources_batch(pipeline),
         population,
-        ingest::countries_batch(&countries),
-    ))
+        countries: ingest::countries_batch(&countries),
+    })
 }
 
 /// Register the warehouse and run every SQL file; table stages are materialised first.
 pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<String, Table>> {
-    let engine = Engine::new(&pipeline.params)?;
-    engine.register_batch("observations", warehouse.observations.clone())?;
-    engine.register_batch("previous_observations", warehouse.previous.clone())?;
-    engine.register_batch("population", warehouse.population.clone())?;
-    engine.register_batch("countries", warehouse.countries.clone())?;
-    let mut results = BTreeMap::new();
+    let (engine, mut results) = prepare(pipeline, warehouse)?;
     for (name, file) in pipeline.query_files()? {
-        let _span = tracing::debug_span!("query", name = %name).entered();
-        if pipeline.tables.contains(&name) {
-            let rows = engine.materialise(&name, &file)?;
-            tracing::debug!(rows, "Table materialised");
-        } else {
+        if !pipeline.tables.contains(&name) {
+            let _span = tracing::debug_span!("query", name = %name).entered();
             results.insert(name, engine.run_file(&file)?);
         }
     }
     Ok(results)
+}
+
+/// A query engine with the pipeline's parameters and quality thresholds bound, the warehouse
+/// registered, the quality checks run (table `quality_checks`, also returned by name) and the
+/// pipeline's table stages materialised: what every SQL file of the pipeline, and an ad-hoc
+/// query, may read.
+pub fn prepare(
+    pipeline: &Pipeline,
+    warehouse: &Warehouse,
+) -> Result<(Engine, BTreeMap<String, Table>)> {
+    let mut engine = Engine::new(&pipeline.params)?;
+    crate::quality::bind(&mut engine, &pipeline.quality);
+    warehouse.register(&engine)?;
+    let mut results = BTreeMap::new();
+    results.insert(
+        crate::quality::CHECKS_TABLE.to_string(),
+        crate::quality::run_checks(&engine)?,
+    );
+    for (name, file) in pipeline.query_files()? {
+        if pipeline.tables.contains(&name) {
+            let _span = tracing::debug_span!("query", name = %name).entered();
+            let rows = engine.materialise(&name, &file)?;
+            tracing::debug!(rows, "Table materialised");
+        }
+    }
+    Ok((engine, results))
 }
 
 /// Run the pipeline and publish its output folder (or `output` when given), doing only the
@@ -322,37 +552,26 @@ pub fn plan(
 
 /// Write the warehouse tables into `dir` (zstd Parquet, sort order recorded).
 fn write_warehouse(dir: &Path, warehouse: &Warehouse) -> Result<()> {
-    let by_unit_year = ["category", "iso3", "year"];
-    store::write_parquet(
-        &dir.join("observations.parquet"),
-        &warehouse.observations,
-        &by_unit_year,
-    )?;
-    store::write_parquet(
-        &dir.join("previous_observations.parquet"),
-        &warehouse.previous,
-        &by_unit_year,
-    )?;
-    store::write_parquet(
-        &dir.join("population.parquet"),
-        &warehouse.population,
-        &["iso3", "year"],
-    )?;
-    store::write_parquet(
-        &dir.join("countries.parquet"),
-        &warehouse.countries,
-        &["iso3"],
-    )
+    for (name, batch, order) in warehouse.tables() {
+        store::write_parquet(&dir.join(format!("{name}.parquet")), batch, order)?;
+    }
+    Ok(())
 }
 
 /// Read the warehouse tables of a published output folder.
 pub fn read_warehouse(target: &Path) -> Result<Warehouse> {
     let wh = target.join("warehouse");
+    let t = |name: &str| read_parquet(&wh.join(format!("{name}.parquet")));
     Ok(Warehouse {
-        observations: read_parquet(&wh.join("observations.parquet"))?,
-        previous: read_parquet(&wh.join("previous_observations.parquet"))?,
-        population: read_parquet(&wh.join("population.parquet"))?,
-        countries: read_parquet(&wh.join("countries.parquet"))?,
+        observations: t("observations")?,
+        previous: t("previous_observations")?,
+        releases: t("releases")?,
+        comparisons: t("comparisons")?,
+        subnational: t("subnational")?,
+        quarantine: t("quarantine")?,
+        sources: t("sources")?,
+        population: t("population")?,
+        countries: t("countries")?,
     })
 }
 
@@ -384,9 +603,26 @@ fn publish(
     reasons: Vec<String>,
 ) -> Result<Summary> {
     let results = query(pipeline, warehouse)?;
+    let quarantine = crate::query::to_table(
+        Path::new("quarantine"),
+        std::slice::from_ref(&warehouse.quarantine),
+    )?;
+    let empty = Table::default();
+    let checks = results.get(crate::quality::CHECKS_TABLE).unwrap_or(&empty);
+    let quality = crate::quality::evaluate(&pipeline.quality, &quarantine, checks)?;
+    if let Some(message) = quality.failure {
+        return Err(IngestError::Quality { message }.into());
+    }
     let staging = Staging::new(target)?;
     let wh = staging.subdir("warehouse")?;
     write_warehouse(&wh, warehouse)?;
+    std::fs::write(staging.path().join("quality.json"), &quality.json).map_err(|e| {
+        Error::Store {
+            context: "cannot write",
+            path: staging.path().join("quality.json"),
+            message: e.to_string(),
+        }
+    })?;
 
     let artefacts = report::build(pipeline, report_spec, &results)?;
     for a in &artefacts {
@@ -405,24 +641,14 @@ fn publish(
         })?;
     }
 
-    let mut tables = BTreeMap::new();
-    tables.insert(
-        "observations".to_string(),
-        warehouse.observations.num_rows(),
-    );
-    tables.insert(
-        "previous_observations".to_string(),
-        warehouse.previous.num_rows(),
-    );
-    tables.insert("population".to_string(), warehouse.population.num_rows());
-    tables.insert("countries".to_string(), warehouse.countries.num_rows());
+    let tables = warehouse.row_counts();
     let manifest = manifest(pipeline, &staging, &tables, &results, fingerprint)?;
     std::fs::write(staging.path().join("manifest.json"), manifest).map_err(|e| Error::Store {
         context: "cannot write",
         path: staging.path().join("manifest.json"),
         message: e.to_string(),
     })?;
-    let files = artefacts.len() + 5;
+    let files = artefacts.len() + warehouse.tables().len() + 2;
     let output = staging.publish()?;
     Ok(Summary {
         outcome,
@@ -472,10 +698,12 @@ fn manifest(
             Ok(())
         };
     for s in &pipeline.sources {
-        add("source", &s.id, &s.release, &s.citation, &s.path)?;
-    }
-    if let Some(p) = &pipeline.previous {
-        add("previous", &p.id, &p.release, &p.citation, &p.path)?;
+        let role = match s.role {
+            crate::config::Role::Main => "source",
+            crate::config::Role::Release => "release",
+            crate::config::Role::Comparison => "comparison",
+        };
+        add(role, &s.id, &s.release, &s.citation, &s.path)?;
     }
     let pop = &pipeline.population;
     add(
@@ -499,6 +727,9 @@ fn manifest(
         "kidnap-trends",
         &pipeline.units,
     )?;
+    if let Some(a) = &pipeline.aliases {
+        add("countries", "aliases", "", "kidnap-trends", a)?;
+    }
 
     let mut queries = BTreeMap::new();
     for (name, file) in pipeline.query_files()? {
@@ -615,14 +846,7 @@ pub fn ingest_warehouse(pipeline: &Pipeline, output: Option<&Path>) -> Result<In
     let dir = staging.path();
     write_warehouse(dir, &warehouse)?;
     let published = staging.publish()?;
-    let tables = BTreeMap::from([
-        (
-            "observations".to_string(),
-            warehouse.observations.num_rows(),
-        ),
-        ("population".to_string(), warehouse.population.num_rows()),
-        ("countries".to_string(), warehouse.countries.num_rows()),
-    ]);
+    let tables = warehouse.row_counts();
     Ok(IngestSummary {
         warehouse: published,
         tables,

@@ -762,7 +762,7 @@ pub fn parse_rows(text: &str) -> std::result::Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{Layout, Source};
+    use crate::config::Source;
 
     fn synth(dir: &Path, name: &str, rows: u64, seed: u64, format: Format) -> Summary {
         write(&Options {
@@ -776,14 +776,7 @@ mod tests {
     }
 
     fn source(path: &Path) -> Source {
-        Source {
-            id: "synth".into(),
-            layout: Layout::UnodcCts,
-            path: path.to_path_buf(),
-            release: "synthetic".into(),
-            citation: "kidnap-trends synth".into(),
-            category: KIDNAPPING.into(),
-        }
+        Source::unodc_cts("synth", path, "synthetic", KIDNAPPING)
     }
 
     #[test]
@@ -857,7 +850,9 @@ mod tests {
     fn csv_round_trips_through_the_ingest() {
         let dir = tempfile::tempdir().unwrap();
         let summary = synth(dir.path(), "r.csv", 60_000, 11, Format::Csv);
-        let obs = crate::ingest::read_unodc_cts(&source(&summary.data)).unwrap();
+        let obs = crate::ingest::read_unodc_cts(&source(&summary.data))
+            .unwrap()
+            .observations;
         assert_eq!(obs.len() as u64, summary.kidnapping_rows);
         let name = |code: &str| {
             obs.iter()
@@ -919,8 +914,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = synth(dir.path(), "x.csv", 3000, 5, Format::Csv);
         let b = synth(dir.path(), "x.xlsx", 3000, 5, Format::Xlsx);
-        let from_csv = crate::ingest::read_unodc_cts(&source(&a.data)).unwrap();
-        let from_xlsx = crate::ingest::read_unodc_cts(&source(&b.data)).unwrap();
+        let from_csv = crate::ingest::read_unodc_cts(&source(&a.data))
+            .unwrap()
+            .observations;
+        let from_xlsx = crate::ingest::read_unodc_cts(&source(&b.data))
+            .unwrap()
+            .observations;
         assert!(!from_csv.is_empty());
         assert_eq!(from_csv, from_xlsx);
         let c = synth(dir.path(), "y.xlsx", 3000, 5, Format::Xlsx);

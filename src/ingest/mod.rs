@@ -5,7 +5,11 @@
 //! absent value into zero or a zero into an absent value, and never panics on bad input: every
 //! problem becomes an `IngestError` naming the file, the row, the column and what was expected.
 
+pub mod clean;
 mod reference;
+pub mod resolve;
+pub mod table;
+pub mod text;
 mod unodc_cts;
 
 use std::path::PathBuf;
@@ -15,7 +19,9 @@ use arrow::array::{ArrayRef, Float64Array, Int32Array, Int64Array, RecordBatch, 
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 
 pub use reference::{Country, countries_batch, read_countries, read_population};
-pub use unodc_cts::{COLUMNS, read_unodc_cts};
+pub use resolve::{CodeKind, Resolver};
+pub use table::{SubObservation, TableOutput, TableSpec, read_table};
+pub use unodc_cts::{COLUMNS, CtsOutput, read_unodc_cts};
 
 /// Everything that can be wrong with an input file.
 #[derive(Debug, thiserror::Error)]
@@ -66,9 +72,65 @@ pub enum IngestError {
         first_row: usize,
         what: String,
     },
+    /// More rows failed a validation rule than the pipeline's `quality:` thresholds allow.
+    #[error("{message}")]
+    Quality { message: String },
     /// A source yielded no rows for the requested category.
     #[error("{file}: no rows with Category = {category:?}")]
     Empty { file: PathBuf, category: String },
+}
+
+/// A row-level validation rule: a row failing it goes to quarantine (with the reason and the
+/// source row); the pipeline's `quality:` block says how many such rows a run tolerates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// A cell that is not what its column holds (a word where a number belongs, a bad year).
+    BadValue,
+    /// A negative number where counts and rates belong.
+    Negative,
+    /// The same country, year and unit twice.
+    Duplicate,
+    /// A country code or name that no reference table knows.
+    UnknownCode,
+}
+
+impl Rule {
+    /// Every row rule, in report order.
+    pub const ALL: [Rule; 4] = [
+        Rule::BadValue,
+        Rule::Negative,
+        Rule::Duplicate,
+        Rule::UnknownCode,
+    ];
+
+    /// The rule's key in the pipeline's `quality:` block and in `quality.json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::BadValue => "bad_value",
+            Rule::Negative => "negative_value",
+            Rule::Duplicate => "duplicate",
+            Rule::UnknownCode => "unknown_code",
+        }
+    }
+}
+
+/// A source row that failed a row rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub source_id: String,
+    pub file: PathBuf,
+    /// 1-based row (xlsx) or line (csv).
+    pub row: usize,
+    /// Column letter and header name.
+    pub column: String,
+    pub iso3: Option<String>,
+    pub year: Option<i32>,
+    /// The full message: file, row, column, what was expected, what was found.
+    pub message: String,
+    /// The row's cells, joined by ` | `.
+    pub raw: String,
 }
 
 /// One observation in the canonical schema (see DESIGN.md, "Canonical warehouse tables").
@@ -154,6 +216,109 @@ pub fn observations_batch(mut rows: Vec<Observation>) -> RecordBatch {
     // The schema and the columns above are built together; a mismatch is a bug caught by tests.
     RecordBatch::try_new(observations_schema(), columns)
         .unwrap_or_else(|e| unreachable!("observations schema mismatch: {e}"))
+}
+
+/// The `subnational` table: one row per source, country, sub-national unit, year and unit,
+/// sorted.
+pub fn subnational_batch(mut rows: Vec<SubObservation>) -> RecordBatch {
+    rows.sort_by(|a, b| {
+        (&a.source_id, &a.iso3, &a.subunit_code, a.year, a.unit).cmp(&(
+            &b.source_id,
+            &b.iso3,
+            &b.subunit_code,
+            b.year,
+            b.unit,
+        ))
+    });
+    let s = |n: &str| Field::new(n, DataType::Utf8, false);
+    let schema = Arc::new(Schema::new(vec![
+        s("release"),
+        s("source_id"),
+        s("iso3"),
+        s("subunit_code"),
+        s("subunit"),
+        Field::new("year", DataType::Int32, false),
+        s("unit"),
+        Field::new("value", DataType::Float64, false),
+        Field::new("source_rows", DataType::Int64, false),
+    ]));
+    let text = |f: fn(&SubObservation) -> &str| -> ArrayRef {
+        Arc::new(StringArray::from_iter_values(rows.iter().map(f)))
+    };
+    let columns: Vec<ArrayRef> = vec![
+        text(|o| &o.release),
+        text(|o| &o.source_id),
+        text(|o| &o.iso3),
+        text(|o| &o.subunit_code),
+        text(|o| &o.subunit),
+        Arc::new(Int32Array::from_iter_values(rows.iter().map(|o| o.year))),
+        text(|o| o.unit),
+        Arc::new(Float64Array::from_iter_values(rows.iter().map(|o| o.value))),
+        Arc::new(Int64Array::from_iter_values(rows.iter().map(|o| o.rows))),
+    ];
+    RecordBatch::try_new(schema, columns)
+        .unwrap_or_else(|e| unreachable!("subnational schema mismatch: {e}"))
+}
+
+/// The `quarantine` table: every row that failed a row rule, sorted by source and row. File
+/// paths are written relative to the pipeline's folder (`pipeline` is the pipeline file), so
+/// the table is the same on every machine.
+pub fn quarantine_batch(findings: &[Finding], pipeline: &std::path::Path) -> RecordBatch {
+    let base = pipeline.parent().unwrap_or(std::path::Path::new(""));
+    let mut rows: Vec<&Finding> = findings.iter().collect();
+    rows.sort_by(|a, b| (&a.source_id, a.row, &a.column).cmp(&(&b.source_id, b.row, &b.column)));
+    let s = |n: &str| Field::new(n, DataType::Utf8, false);
+    let schema = Arc::new(Schema::new(vec![
+        s("source_id"),
+        s("file"),
+        Field::new("row", DataType::Int64, false),
+        s("column_name"),
+        s("rule"),
+        Field::new("iso3", DataType::Utf8, true),
+        Field::new("year", DataType::Int32, true),
+        s("reason"),
+        s("source_row"),
+    ]));
+    let rel = |f: &Finding| -> String { relative_path(base, &f.file) };
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(StringArray::from_iter_values(
+            rows.iter().map(|f| &f.source_id),
+        )),
+        Arc::new(StringArray::from_iter_values(rows.iter().map(|f| rel(f)))),
+        Arc::new(Int64Array::from_iter_values(
+            rows.iter().map(|f| f.row as i64),
+        )),
+        Arc::new(StringArray::from_iter_values(
+            rows.iter().map(|f| &f.column),
+        )),
+        Arc::new(StringArray::from_iter_values(
+            rows.iter().map(|f| f.rule.name()),
+        )),
+        Arc::new(StringArray::from_iter(
+            rows.iter().map(|f| f.iso3.as_deref()),
+        )),
+        Arc::new(Int32Array::from_iter(rows.iter().map(|f| f.year))),
+        Arc::new(StringArray::from_iter_values(rows.iter().map(|f| {
+            let base_text = base.display().to_string();
+            // Messages name files as read; drop the machine-specific folder.
+            if base_text.is_empty() {
+                f.message.clone()
+            } else {
+                f.message.replace(&format!("{base_text}/"), "")
+            }
+        }))),
+        Arc::new(StringArray::from_iter_values(rows.iter().map(|f| &f.raw))),
+    ];
+    RecordBatch::try_new(schema, columns)
+        .unwrap_or_else(|e| unreachable!("quarantine schema mismatch: {e}"))
+}
+
+/// `path` relative to `base` when under it ('/' separators), else as given.
+fn relative_path(base: &std::path::Path, path: &std::path::Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Spreadsheet-style column name: 0 → "A", 26 → "AA".

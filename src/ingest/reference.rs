@@ -23,6 +23,8 @@ pub struct Country {
     pub region: String,
     pub subregion: String,
     pub parent_iso3: Option<String>,
+    /// Other names the unit goes by (UN short and formal names, CLDR name).
+    pub other_names: Vec<String>,
 }
 
 struct Csv {
@@ -94,6 +96,16 @@ pub fn read_countries(m49_path: &Path, units_path: &Path) -> Result<Vec<Country>
     let c_sub = m49.column(m49_path, "Sub-region Name")?;
     let c_name = m49.column(m49_path, "official_name_en")?;
     let c_cldr = m49.column(m49_path, "CLDR display name")?;
+    // Optional name columns: more names to match sources that name units instead of coding them.
+    let optional = |name: &str| m49.header.iter().position(|h| h == name);
+    let c_others: Vec<usize> = [
+        Some(c_cldr),
+        optional("UNTERM English Short"),
+        optional("UNTERM English Formal"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let mut out: BTreeMap<String, Country> = BTreeMap::new();
     for (line, row) in &m49.rows {
         let get = |i: usize| row.get(i).map(String::as_str).unwrap_or("");
@@ -122,6 +134,11 @@ pub fn read_countries(m49_path: &Path, units_path: &Path) -> Result<Vec<Country>
                 region: get(c_region).to_string(),
                 subregion: get(c_sub).to_string(),
                 parent_iso3: None,
+                other_names: c_others
+                    .iter()
+                    .map(|i| get(*i).to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect(),
             },
         );
     }
@@ -162,6 +179,7 @@ pub fn read_countries(m49_path: &Path, units_path: &Path) -> Result<Vec<Country>
                 region: get(u_region).to_string(),
                 subregion: get(u_sub).to_string(),
                 parent_iso3: (!parent.is_empty()).then(|| parent.to_string()),
+                other_names: Vec::new(),
             },
         );
     }

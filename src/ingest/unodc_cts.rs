@@ -16,7 +16,8 @@ use std::path::Path;
 
 use calamine::{Data, Reader};
 
-use super::{IngestError, Observation, column_letter};
+use super::text::{self, Encoding};
+use super::{Finding, IngestError, Observation, Rule, column_letter};
 use crate::config::Source;
 
 /// Columns of the UN-CTS layout, in file order.
@@ -60,7 +61,7 @@ pub(crate) enum Cell {
 }
 
 impl Cell {
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s) | Cell::Other(s) => s.trim().to_string(),
@@ -69,8 +70,15 @@ impl Cell {
     }
 }
 
+/// What a UN-CTS source yields: its observations, and the rows that failed a row rule.
+#[derive(Debug, Default)]
+pub struct CtsOutput {
+    pub observations: Vec<Observation>,
+    pub findings: Vec<Finding>,
+}
+
 /// Read one UN-CTS file and keep the rows of `source.category`.
-pub fn read_unodc_cts(source: &Source) -> Result<Vec<Observation>, IngestError> {
+pub fn read_unodc_cts(source: &Source) -> Result<CtsOutput, IngestError> {
     let ext = source
         .path
         .extension()
@@ -86,7 +94,7 @@ pub fn read_unodc_cts(source: &Source) -> Result<Vec<Observation>, IngestError> 
 }
 
 /// Rows of the first sheet, each with its 1-based sheet row number.
-fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
+pub(crate) fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
     let open = |message: String| IngestError::Open {
         file: path.to_path_buf(),
         message,
@@ -114,38 +122,25 @@ fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
     Ok(out)
 }
 
-/// The csv input with its UTF-8 byte-order mark, if any, removed.
-type CsvInput = std::io::Chain<std::io::Cursor<Vec<u8>>, std::fs::File>;
-
-/// Records of a csv file, read one at a time; each is checked to be well-formed UTF-8 before
-/// it is handed out.
-struct CsvRecords<'a> {
+/// Records of a csv file, read one at a time in the source's encoding; each is checked to be
+/// well-formed UTF-8 before it is handed out.
+pub(crate) struct CsvRecords<'a> {
     path: &'a Path,
-    reader: csv::Reader<CsvInput>,
-    record: csv::ByteRecord,
+    reader: csv::Reader<Box<dyn Read + Send>>,
+    pub(crate) record: csv::ByteRecord,
 }
 
 impl<'a> CsvRecords<'a> {
-    fn open(path: &'a Path) -> Result<Self, IngestError> {
-        let open = |message: String| IngestError::Open {
-            file: path.to_path_buf(),
-            message,
-        };
-        let mut file = std::fs::File::open(path).map_err(|e| open(e.to_string()))?;
-        // The first three bytes, so that a byte-order mark can be dropped.
-        let mut head = Vec::with_capacity(3);
-        (&mut file)
-            .take(3)
-            .read_to_end(&mut head)
-            .map_err(|e| open(e.to_string()))?;
-        if head == b"\xEF\xBB\xBF" {
-            head.clear();
+    pub(crate) fn open(path: &'a Path, encoding: Encoding) -> Result<Self, IngestError> {
+        let (input, used) = text::open(path, encoding)?;
+        if encoding == Encoding::Auto {
+            tracing::debug!(file = %path.display(), encoding = ?used, "Encoding detected");
         }
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
             .buffer_capacity(CSV_BUFFER)
-            .from_reader(std::io::Cursor::new(head).chain(file));
+            .from_reader(input);
         Ok(CsvRecords {
             path,
             reader,
@@ -154,7 +149,7 @@ impl<'a> CsvRecords<'a> {
     }
 
     /// Read the next record into `self.record`; its 1-based line, or `None` at the end.
-    fn next(&mut self) -> Result<Option<usize>, IngestError> {
+    pub(crate) fn next(&mut self) -> Result<Option<usize>, IngestError> {
         let open = |message: String| IngestError::Open {
             file: self.path.to_path_buf(),
             message,
@@ -183,7 +178,7 @@ impl<'a> CsvRecords<'a> {
                         file: self.path.to_path_buf(),
                         row: line,
                         column: format!("{} (field {})", column_letter(col), col + 1),
-                        expected: "UTF-8 text (re-save the file as UTF-8)".into(),
+                        expected: "UTF-8 text (declare `encoding: windows-1252` or `encoding: auto` for this source, or re-save the file as UTF-8)".into(),
                         found: String::from_utf8_lossy(field).into_owned(),
                     });
                 }
@@ -193,7 +188,7 @@ impl<'a> CsvRecords<'a> {
     }
 
     /// Field `i` of the current record, trimmed ("" when the record is shorter).
-    fn text(&self, i: usize) -> &str {
+    pub(crate) fn text(&self, i: usize) -> &str {
         self.record
             .get(i)
             .and_then(|f| std::str::from_utf8(f).ok())
@@ -202,7 +197,7 @@ impl<'a> CsvRecords<'a> {
     }
 
     /// The current record as cells.
-    fn cells(&self) -> Vec<Cell> {
+    pub(crate) fn cells(&self) -> Vec<Cell> {
         self.record
             .iter()
             .map(|f| match std::str::from_utf8(f) {
@@ -216,7 +211,7 @@ impl<'a> CsvRecords<'a> {
 
     /// `error`, unless a later record cannot be read: reading errors take precedence over
     /// content errors, wherever they are in the file, as when the file was read whole first.
-    fn after_rest(mut self, error: IngestError) -> IngestError {
+    pub(crate) fn after_rest(mut self, error: IngestError) -> IngestError {
         loop {
             match self.next() {
                 Ok(Some(_)) => {}
@@ -229,8 +224,8 @@ impl<'a> CsvRecords<'a> {
 
 /// Stream a UTF-8 csv file and keep the rows of `source.category`; rows and lines are 1-based
 /// line numbers.
-fn read_csv(source: &Source) -> Result<Vec<Observation>, IngestError> {
-    let mut records = CsvRecords::open(&source.path)?;
+fn read_csv(source: &Source) -> Result<CtsOutput, IngestError> {
+    let mut records = CsvRecords::open(&source.path, source.encoding)?;
     let mut searched = 0;
     let header = loop {
         if searched == HEADER_SEARCH_ROWS {
@@ -290,9 +285,7 @@ fn read_csv(source: &Source) -> Result<Vec<Observation>, IngestError> {
         if records.record.iter().all(<[u8]>::is_empty) {
             continue;
         }
-        if let Err(e) = rows.push(line, &records.cells()) {
-            return Err(records.after_rest(e));
-        }
+        rows.push(line, &records.cells());
     }
     rows.finish()
 }
@@ -306,7 +299,7 @@ fn trimmed(field: &[u8]) -> &str {
 pub(crate) fn parse_rows(
     source: &Source,
     rows: Vec<(usize, Vec<Cell>)>,
-) -> Result<Vec<Observation>, IngestError> {
+) -> Result<CtsOutput, IngestError> {
     let file = &source.path;
     let header_at = rows
         .iter()
@@ -332,10 +325,14 @@ pub(crate) fn parse_rows(
         if cells.get(category).map(Cell::text).unwrap_or_default() != source.category {
             continue;
         }
-        out.push(*row, cells)?;
+        out.push(*row, cells);
     }
     out.finish()
 }
+
+/// Why a row was not kept: the rule it fails (`None`: the file is broken), the column, the
+/// message.
+type Reject = Box<(Option<Rule>, String, IngestError)>;
 
 /// Key of the duplicate check: unit, indicator, dimension, sex|age, year, unit of measurement.
 type Key = (String, String, String, String, i32, &'static str);
@@ -347,6 +344,9 @@ struct Collector<'a> {
     index: [usize; 13],
     seen: HashMap<Key, usize>,
     out: Vec<Observation>,
+    findings: Vec<Finding>,
+    /// A structural error (a cell far too long): the file is broken, not a row.
+    broken: Option<IngestError>,
 }
 
 impl<'a> Collector<'a> {
@@ -374,11 +374,46 @@ impl<'a> Collector<'a> {
             index,
             seen: HashMap::new(),
             out: Vec::new(),
+            findings: Vec::new(),
+            broken: None,
         })
     }
 
-    /// One row of the requested category (not blank).
-    fn push(&mut self, row: usize, cells: &[Cell]) -> Result<(), IngestError> {
+    /// One row of the requested category (not blank): an observation, or a finding.
+    fn push(&mut self, row: usize, cells: &[Cell]) {
+        if self.broken.is_some() {
+            return;
+        }
+        match self.parse(row, cells) {
+            Ok(Some(o)) => self.out.push(o),
+            Ok(None) => {}
+            Err(reject) => {
+                let (rule, column, error) = *reject;
+                if rule.is_none() {
+                    self.broken = Some(error);
+                    return;
+                }
+                self.findings.push(Finding {
+                    rule: rule.unwrap_or(Rule::BadValue),
+                    source_id: self.source.id.clone(),
+                    file: self.source.path.clone(),
+                    row,
+                    column,
+                    iso3: cells
+                        .get(self.index[0])
+                        .map(Cell::text)
+                        .filter(|t| !t.is_empty()),
+                    year: cells.get(self.index[9]).and_then(parse_year),
+                    message: error.to_string(),
+                    raw: cells.iter().map(Cell::text).collect::<Vec<_>>().join(" | "),
+                });
+            }
+        }
+    }
+
+    /// One row → an observation; or the rule it fails (`None`: the file is broken), the column
+    /// and the message.
+    fn parse(&mut self, row: usize, cells: &[Cell]) -> Result<Option<Observation>, Reject> {
         let [
             iso3,
             country,
@@ -404,6 +439,10 @@ impl<'a> Collector<'a> {
             expected: expected.to_string(),
             found: get(i).text(),
         };
+        let col = |k: usize, i: usize| format!("{} ({})", column_letter(i), COLUMNS[k]);
+        let bad = |k: usize, i: usize, e: IngestError| -> Reject {
+            Box::new((Some(Rule::BadValue), col(k, i), e))
+        };
         for (k, i) in self.index.iter().enumerate() {
             let long = match get(*i) {
                 Cell::Text(t) | Cell::Other(t) => t.chars().count() > MAX_CELL_CHARS,
@@ -415,32 +454,41 @@ impl<'a> Collector<'a> {
                     let head: String = found.chars().take(40).collect();
                     *found = format!("{head}… ({} characters)", found.chars().count());
                 }
-                return Err(e);
+                return Err(Box::new((None, col(k, *i), e)));
             }
         }
         let code = get(iso3).text();
         if code.is_empty() {
-            return Err(cell_error(0, iso3, "a country code"));
+            return Err(bad(0, iso3, cell_error(0, iso3, "a country code")));
         }
         let y = parse_year(get(year))
-            .ok_or_else(|| cell_error(9, year, "a year between 1900 and 2100"))?;
+            .ok_or_else(|| bad(9, year, cell_error(9, year, "a year between 1900 and 2100")))?;
         let u = match get(unit).text().as_str() {
             "Counts" => "count",
             "Rate per 100,000 population" => "rate_per_100k",
             _ => {
-                return Err(cell_error(
+                return Err(bad(
                     10,
                     unit,
-                    "`Counts` or `Rate per 100,000 population`",
+                    cell_error(10, unit, "`Counts` or `Rate per 100,000 population`"),
                 ));
             }
         };
         let v = match get(value) {
             Cell::Empty => None,
-            cell => Some(
-                parse_value(cell)
-                    .ok_or_else(|| cell_error(11, value, "a number ≥ 0 (or an empty cell)"))?,
-            ),
+            cell => Some(parse_value(cell).ok_or_else(|| {
+                let e = cell_error(11, value, "a number ≥ 0 (or an empty cell)");
+                let negative = match cell {
+                    Cell::Number(n) => *n < 0.0,
+                    other => other.text().starts_with('-') && other.text().parse::<f64>().is_ok(),
+                };
+                let rule = if negative {
+                    Rule::Negative
+                } else {
+                    Rule::BadValue
+                };
+                Box::new((Some(rule), col(11, value), e))
+            })?),
         };
         let indicator = get(indicator).text();
         let dimension = get(dimension).text();
@@ -454,15 +502,20 @@ impl<'a> Collector<'a> {
             y,
             u,
         );
-        if let Some(first) = self.seen.insert(key, row) {
-            return Err(IngestError::Duplicate {
-                file: file.clone(),
-                row,
-                first_row: first,
-                what: format!("{code} {y} {u}"),
-            });
+        if let Some(first) = self.seen.get(&key) {
+            return Err(Box::new((
+                Some(Rule::Duplicate),
+                col(11, value),
+                IngestError::Duplicate {
+                    file: file.clone(),
+                    row,
+                    first_row: *first,
+                    what: format!("{code} {y} {u}"),
+                },
+            )));
         }
-        self.out.push(Observation {
+        self.seen.insert(key, row);
+        Ok(Some(Observation {
             release: self.source.release.clone(),
             source_id: self.source.id.clone(),
             iso3: code,
@@ -479,19 +532,24 @@ impl<'a> Collector<'a> {
             value: v,
             source_note: get(note).text(),
             source_row: row as i64,
-        });
-        Ok(())
+        }))
     }
 
-    /// The observations, or `Empty` when the source had none of the category.
-    fn finish(self) -> Result<Vec<Observation>, IngestError> {
-        if self.out.is_empty() {
+    /// The observations and findings; `Empty` when the source had no row of the category.
+    fn finish(self) -> Result<CtsOutput, IngestError> {
+        if let Some(e) = self.broken {
+            return Err(e);
+        }
+        if self.out.is_empty() && self.findings.is_empty() {
             return Err(IngestError::Empty {
                 file: self.source.path.clone(),
                 category: self.source.category.clone(),
             });
         }
-        Ok(self.out)
+        Ok(CtsOutput {
+            observations: self.out,
+            findings: self.findings,
+        })
     }
 }
 
@@ -565,17 +623,22 @@ mod tests {
         let path = dir.join("cts.csv");
         std::fs::write(&path, bytes).unwrap();
         Source {
-            id: "t".into(),
-            layout: crate::config::Layout::UnodcCts,
-            path,
-            release: "r".into(),
-            citation: "c".into(),
-            category: "Kidnapping".into(),
+            encoding: Encoding::Utf8,
+            ..Source::unodc_cts("t", &path, "r", "Kidnapping")
+        }
+    }
+
+    /// Findings as errors (the first one), as a pipeline without `quality:` limits treats them.
+    fn strict(r: Result<CtsOutput, IngestError>) -> Result<Vec<Observation>, String> {
+        let out = r.map_err(|e| e.to_string())?;
+        match out.findings.first() {
+            Some(f) => Err(f.message.clone()),
+            None => Ok(out.observations),
         }
     }
 
     /// The csv path as it was before streaming: the whole file as cells, then `parse_rows`.
-    fn read_whole(source: &Source) -> Result<Vec<Observation>, IngestError> {
+    fn read_whole(source: &Source) -> Result<CtsOutput, IngestError> {
         let bytes = std::fs::read(&source.path).unwrap();
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         let mut reader = csv::ReaderBuilder::new()
@@ -623,23 +686,22 @@ mod tests {
         text.push_str("DDD,Short row,,,,,Kidnapping\n");
         let src = source(dir.path(), text.as_bytes());
         // A short row is refused as such (the whole-file reader only saw its empty Year).
-        let err = read_csv(&src).unwrap_err().to_string();
+        let err = strict(read_csv(&src)).unwrap_err();
         assert!(
             err.contains("row 64, column 7 fields: expected 13 fields"),
             "{err}"
         );
         assert!(
-            read_whole(&src)
+            strict(read_whole(&src))
                 .unwrap_err()
-                .to_string()
                 .contains("column J (Year)")
         );
 
         let text = text.replace("DDD,Short row,,,,,Kidnapping\n", "");
         let src = source(dir.path(), text.as_bytes());
-        let streamed = read_csv(&src).unwrap();
+        let streamed = strict(read_csv(&src)).unwrap();
         assert_eq!(streamed.len(), 24);
-        assert_eq!(streamed, read_whole(&src).unwrap());
+        assert_eq!(streamed, strict(read_whole(&src)).unwrap());
         assert_eq!(streamed[0].country, "Name, of AAA");
         assert_eq!(streamed[0].source_row, 6);
         assert_eq!(streamed[1].value, None);
@@ -653,17 +715,17 @@ mod tests {
         bytes.extend(row("AAA", "Robbery", "2019", "Counts", "1").as_bytes());
         bytes.extend(b"AAA,Bad \xFF byte,Europe\n");
         let src = source(dir.path(), &bytes);
-        let err = read_csv(&src).unwrap_err().to_string();
+        let err = strict(read_csv(&src)).unwrap_err();
         assert!(
             err.ends_with(
-                "cts.csv: row 4, column B (field 2): expected UTF-8 text (re-save the file as \
-                 UTF-8), found \"Bad \u{FFFD} byte\""
+                "cts.csv: row 4, column B (field 2): expected UTF-8 text (declare `encoding: \
+                 windows-1252` or `encoding: auto` for this source, or re-save the file as UTF-8), found \"Bad \u{FFFD} byte\""
             ),
             "{err}"
         );
         // Without the bad byte, the bad cell.
         let src = source(dir.path(), &bytes[..bytes.len() - 24]);
-        let err = read_csv(&src).unwrap_err().to_string();
+        let err = strict(read_csv(&src)).unwrap_err();
         assert!(
             err.ends_with(
                 "row 2, column L (VALUE): expected a number ≥ 0 (or an empty cell), found \"twelve\""
@@ -696,13 +758,13 @@ mod tests {
         ];
         for (bytes, want) in cases.iter().zip(expected) {
             let src = source(dir.path(), bytes);
-            let err = read_csv(&src).unwrap_err().to_string();
+            let err = strict(read_csv(&src)).unwrap_err();
             assert!(err.contains(want), "{err}");
-            assert_eq!(err, read_whole(&src).unwrap_err().to_string());
+            assert_eq!(err, strict(read_whole(&src)).unwrap_err());
         }
         let missing = source(dir.path(), b"");
         std::fs::remove_file(&missing.path).unwrap();
-        let err = read_csv(&missing).unwrap_err().to_string();
+        let err = strict(read_csv(&missing)).unwrap_err();
         assert!(err.contains("cannot read: No such file"), "{err}");
     }
 }

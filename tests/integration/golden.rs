@@ -512,7 +512,10 @@ fn r1_r2_compare_with_the_previous_release() {
         .unwrap()
         .replace("../../../queries", &root.join("queries").to_string_lossy())
         .replace("../../../reports", &root.join("reports").to_string_lossy())
-        .replace("population:\n", "previous:\n  path: previous.csv\n  release: \"2024-01-01\"\n  citation: Fixture\npopulation:\n");
+        .replace(
+            "population:\n",
+            "  - id: mini-previous\n    layout: unodc-cts\n    role: release\n    path: previous.csv\n    release: \"2024-01-01\"\n    citation: Fixture\n    category: Kidnapping\nprevious: \"2024-01-01\"\npopulation:\n",
+        );
     std::fs::write(tmp.path().join("pipeline.yaml"), yaml).unwrap();
     let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
     let w = kidnap_trends::run::ingest(&p).unwrap();

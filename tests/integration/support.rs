@@ -31,18 +31,7 @@ pub fn results() -> &'static BTreeMap<String, Table> {
 pub fn sql(query: &str) -> Table {
     let p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
     let w = kidnap_trends::run::ingest(&p).expect("fixture ingest");
-    let e = kidnap_trends::query::Engine::new(&p.params).expect("engine");
-    e.register_batch("observations", w.observations)
-        .expect("register");
-    e.register_batch("population", w.population)
-        .expect("register");
-    e.register_batch("countries", w.countries)
-        .expect("register");
-    for (name, file) in p.query_files().expect("files") {
-        if p.tables.contains(&name) {
-            e.materialise(&name, &file).expect("materialise");
-        }
-    }
+    let (e, _) = kidnap_trends::run::prepare(&p, &w).expect("engine");
     let batches = e.run_sql(Path::new("test"), query).expect("sql");
     kidnap_trends::query::to_table(Path::new("test"), &batches).expect("table")
 }

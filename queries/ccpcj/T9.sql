@@ -1,0 +1,37 @@
+-- T9 (annex): the main source's figures against other publications of the same statistics.
+-- One row per other source and unit: the country-years it has, how many the main release also
+-- has, how many agree (counts: equal; rates: within 0.05 per 100,000 — the rounding of a
+-- one-decimal table — or 1 per cent), and the median and largest absolute gap.
+WITH j AS (
+    SELECT
+        c.source_id,
+        c.release,
+        c.unit,
+        c.iso3,
+        c.year,
+        c.value AS other,
+        o.value AS main
+    FROM comparisons c
+    LEFT JOIN observations o ON o.iso3 = c.iso3 AND o.year = c.year AND o.unit = c.unit
+)
+SELECT
+    j.source_id,
+    s.citation AS source,
+    CASE j.unit WHEN 'count' THEN 'Kidnappings' ELSE 'Rate per 100,000' END AS measure,
+    min(j.year) AS first_year,
+    max(j.year) AS last_year,
+    count(DISTINCT j.iso3) AS units,
+    count(*) AS country_years,
+    count(j.main) AS in_both,
+    sum(CASE
+        WHEN j.main IS NULL THEN 0
+        WHEN j.unit = 'count' AND j.other = j.main THEN 1
+        WHEN j.unit <> 'count' AND abs(j.other - j.main) <= greatest(0.05, 0.01 * j.main) THEN 1
+        ELSE 0
+    END) AS agree,
+    median(abs(j.other - j.main)) AS median_gap,
+    max(abs(j.other - j.main)) AS max_gap
+FROM j
+JOIN sources s ON s.id = j.source_id
+GROUP BY j.source_id, s.citation, j.unit
+ORDER BY j.source_id, measure

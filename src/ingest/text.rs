@@ -1,0 +1,220 @@
+//! Text files in the encoding their source declares, handed on as UTF-8.
+//!
+//! Takes a path and a declared encoding; returns a reader of UTF-8 bytes with any byte-order
+//! mark removed. `utf-8` is checked strictly later (record by record, so a bad byte is reported
+//! with its line); `windows-1252` is transcoded as it streams; `auto` looks at the first 64 KiB:
+//! valid UTF-8 there means UTF-8, anything else means Windows-1252 (the encoding national
+//! offices' spreadsheet exports use). Never loads the whole file.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use super::IngestError;
+
+/// A source's text encoding, as declared in the pipeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+pub enum Encoding {
+    /// UTF-8 (with or without a byte-order mark); the default.
+    #[default]
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// Windows-1252 (a superset of Latin-1), as Excel's "CSV" export writes on Windows.
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+    /// Decided from the first 64 KiB of the file.
+    #[serde(rename = "auto")]
+    Auto,
+}
+
+/// How much of the file `auto` looks at.
+const SNIFF: usize = 64 * 1024;
+
+/// A reader of the file's text as UTF-8 bytes, and the encoding it was read in.
+pub fn open(
+    path: &Path,
+    declared: Encoding,
+) -> Result<(Box<dyn Read + Send>, Encoding), IngestError> {
+    let open = |message: String| IngestError::Open {
+        file: path.to_path_buf(),
+        message,
+    };
+    let mut file = std::fs::File::open(path).map_err(|e| open(e.to_string()))?;
+    let mut head = Vec::with_capacity(SNIFF.min(4096));
+    (&mut file)
+        .take(SNIFF as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| open(e.to_string()))?;
+    let encoding = match declared {
+        Encoding::Auto if looks_like_utf8(&head) => Encoding::Utf8,
+        Encoding::Auto => Encoding::Windows1252,
+        other => other,
+    };
+    let reader: Box<dyn Read + Send> = match encoding {
+        Encoding::Windows1252 => Box::new(CrlfToLf::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding_rs::WINDOWS_1252))
+                .build(std::io::Cursor::new(head).chain(file)),
+        )),
+        _ => {
+            if head.starts_with(b"\xEF\xBB\xBF") {
+                head.drain(..3);
+            }
+            Box::new(CrlfToLf::new(std::io::Cursor::new(head).chain(file)))
+        }
+    };
+    Ok((reader, encoding))
+}
+
+/// Turns CRLF line ends into LF as bytes stream through. The csv reader counts a CRLF file's
+/// lines one short after the first record (it takes the LF for the start of the next record);
+/// with LF only, every row number in a message is the line an editor shows.
+struct CrlfToLf<R> {
+    inner: R,
+    /// Raw bytes of the last read.
+    raw: Vec<u8>,
+    /// Converted bytes not yet handed out, from `pos`.
+    out: Vec<u8>,
+    pos: usize,
+    /// A CR ended the last raw chunk: whether it precedes an LF is not known yet.
+    pending_cr: bool,
+    eof: bool,
+}
+
+impl<R: Read> CrlfToLf<R> {
+    fn new(inner: R) -> Self {
+        CrlfToLf {
+            inner,
+            raw: vec![0; 64 * 1024],
+            out: Vec::with_capacity(64 * 1024),
+            pos: 0,
+            pending_cr: false,
+            eof: false,
+        }
+    }
+
+    fn fill(&mut self) -> std::io::Result<()> {
+        self.out.clear();
+        self.pos = 0;
+        let n = self.inner.read(&mut self.raw)?;
+        if n == 0 {
+            self.eof = true;
+            if std::mem::take(&mut self.pending_cr) {
+                self.out.push(b'\r');
+            }
+            return Ok(());
+        }
+        let raw = &self.raw[..n];
+        if std::mem::take(&mut self.pending_cr) && raw[0] != b'\n' {
+            self.out.push(b'\r');
+        }
+        for (i, &b) in raw.iter().enumerate() {
+            if b == b'\r' {
+                match raw.get(i + 1) {
+                    Some(b'\n') => continue,
+                    Some(_) => {}
+                    None => {
+                        self.pending_cr = true;
+                        continue;
+                    }
+                }
+            }
+            self.out.push(b);
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for CrlfToLf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos == self.out.len() {
+            if self.eof {
+                return Ok(0);
+            }
+            self.fill()?;
+        }
+        let n = buf.len().min(self.out.len() - self.pos);
+        buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// Valid UTF-8, allowing a character cut at the end of the sample.
+fn looks_like_utf8(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(bytes: &[u8], enc: Encoding) -> (String, Encoding) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f.csv");
+        std::fs::write(&p, bytes).unwrap();
+        let (mut r, used) = open(&p, enc).unwrap();
+        let mut out = Vec::new();
+        r.read_to_end(&mut out).unwrap();
+        (String::from_utf8(out).unwrap(), used)
+    }
+
+    #[test]
+    fn declared_and_detected() {
+        // "Côte d’Ivoire" in Windows-1252: ô = 0xF4, ’ = 0x92.
+        let cp = b"C\xF4te d\x92Ivoire\r\n";
+        assert_eq!(
+            read(cp, Encoding::Windows1252),
+            ("Côte d’Ivoire\n".into(), Encoding::Windows1252)
+        );
+        assert_eq!(
+            read(cp, Encoding::Auto),
+            ("Côte d’Ivoire\n".into(), Encoding::Windows1252)
+        );
+        let utf = "\u{FEFF}Côte d’Ivoire\n".as_bytes();
+        assert_eq!(
+            read(utf, Encoding::Auto),
+            ("Côte d’Ivoire\n".into(), Encoding::Utf8)
+        );
+        assert_eq!(read(utf, Encoding::Utf8).0, "Côte d’Ivoire\n");
+    }
+
+    #[test]
+    fn crlf_becomes_lf_across_chunk_boundaries() {
+        let text = b"a,b\r\nc\r,d\r\n\r\ne\r";
+        for chunk in 1..8 {
+            struct Chunked<'a>(&'a [u8], usize);
+            impl Read for Chunked<'_> {
+                fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                    let n = self.1.min(self.0.len()).min(buf.len());
+                    buf[..n].copy_from_slice(&self.0[..n]);
+                    self.0 = &self.0[n..];
+                    Ok(n)
+                }
+            }
+            let mut out = Vec::new();
+            let mut r = CrlfToLf::new(Chunked(text, chunk));
+            let mut buf = [0u8; 3];
+            loop {
+                let n = r.read(&mut buf).unwrap();
+                if n == 0 {
+                    break;
+                }
+                out.extend_from_slice(&buf[..n]);
+            }
+            assert_eq!(out, b"a,b\nc\r,d\n\ne\r", "chunk {chunk}");
+        }
+    }
+
+    #[test]
+    fn a_cut_character_at_the_end_of_the_sample_is_still_utf8() {
+        let mut s = "a".repeat(SNIFF - 1).into_bytes();
+        s.extend_from_slice("ô".as_bytes());
+        assert!(looks_like_utf8(&s[..SNIFF]));
+        assert!(!looks_like_utf8(b"abc\xF4def"));
+    }
+}

@@ -1,0 +1,205 @@
+//! Data quality: the checks over the warehouse and `quality.json`.
+//!
+//! Takes the pipeline's `quality:` block, the warehouse's `quarantine` table (rows that failed
+//! a row rule at ingest) and the `quality_checks` table (findings of `queries/quality/checks.sql`,
+//! run with the block's thresholds bound as parameters); returns `quality.json` and, when a
+//! check has more findings than its `max`, the message the run fails with. Never drops a
+//! finding: every one is listed in `quality.json`, sorted.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use datafusion::common::ScalarValue;
+use serde::Serialize;
+
+use crate::config::Quality;
+use crate::error::{Error, Result};
+use crate::ingest::Rule;
+use crate::query::{Engine, Table};
+
+/// The checks' SQL, shipped with the tool.
+pub const CHECKS_SQL: &str = include_str!("../queries/quality/checks.sql");
+
+/// Name of the checks' table and of their result.
+pub const CHECKS_TABLE: &str = "quality_checks";
+
+/// The checks, in report order, with what each one means.
+pub const CHECKS: [(&str, &str); 3] = [
+    (
+        "rate_mismatch",
+        "published rate differs from count ÷ World Bank population",
+    ),
+    (
+        "implausible_jump",
+        "count changes by more than the jump factor from one year to the next",
+    ),
+    (
+        "subnational_without_national",
+        "sub-national unit reporting without its country",
+    ),
+];
+
+/// Bind the thresholds of `quality` as `$rate_tolerance`, `$jump_factor`, `$jump_min_count`.
+pub fn bind(engine: &mut Engine, quality: &Quality) {
+    engine.bind(
+        "rate_tolerance",
+        ScalarValue::Float64(Some(quality.rate_mismatch.tolerance)),
+    );
+    engine.bind(
+        "jump_factor",
+        ScalarValue::Float64(Some(quality.implausible_jump.factor)),
+    );
+    engine.bind(
+        "jump_min_count",
+        ScalarValue::Float64(Some(quality.implausible_jump.min_count)),
+    );
+}
+
+/// Run the checks into table `quality_checks`; returns its rows.
+pub fn run_checks(engine: &Engine) -> Result<Table> {
+    let file = Path::new("queries/quality/checks.sql");
+    engine.materialise_sql(CHECKS_TABLE, file, CHECKS_SQL)?;
+    engine.run_table(file, &format!("SELECT * FROM {CHECKS_TABLE}"))
+}
+
+#[derive(Serialize)]
+struct RuleEntry {
+    rule: &'static str,
+    kind: &'static str,
+    description: &'static str,
+    findings: usize,
+    max: Option<usize>,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct QualityJson<'a> {
+    thresholds: &'a Quality,
+    rules: Vec<RuleEntry>,
+    quarantine: Vec<BTreeMap<String, serde_json::Value>>,
+    checks: Vec<BTreeMap<String, serde_json::Value>>,
+}
+
+/// What the quality step concluded.
+pub struct Outcome {
+    /// `quality.json`.
+    pub json: Vec<u8>,
+    /// Why the run must fail, if it must.
+    pub failure: Option<String>,
+}
+
+fn status(findings: usize, max: Option<usize>) -> &'static str {
+    match max {
+        _ if findings == 0 => "ok",
+        Some(m) if findings > m => "fail",
+        _ => "warn",
+    }
+}
+
+fn records(table: &Table) -> Vec<BTreeMap<String, serde_json::Value>> {
+    table
+        .records()
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|(k, v)| {
+                    use crate::query::Value;
+                    let json = match v {
+                        Value::Null => serde_json::Value::Null,
+                        Value::Bool(b) => serde_json::Value::Bool(b),
+                        Value::Int(i) => serde_json::Value::from(i),
+                        Value::Float(f) => serde_json::Number::from_f64(f)
+                            .map(serde_json::Value::Number)
+                            .unwrap_or(serde_json::Value::Null),
+                        Value::Text(t) => serde_json::Value::String(t),
+                    };
+                    (k, json)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Summarise the quarantine and the checks against the pipeline's limits.
+pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result<Outcome> {
+    let count_by = |table: &Table, column: &str, value: &str| -> usize {
+        let Some(i) = table.column(column) else {
+            return 0;
+        };
+        table
+            .rows
+            .iter()
+            .filter(|r| r[i].as_text() == value)
+            .count()
+    };
+    let mut rules = Vec::new();
+    let mut failure = None;
+    for rule in Rule::ALL {
+        let n = count_by(quarantine, "rule", rule.name());
+        rules.push(RuleEntry {
+            rule: rule.name(),
+            kind: "row",
+            description: match rule {
+                Rule::BadValue => "cell that is not what its column holds",
+                Rule::Negative => "negative number",
+                Rule::Duplicate => "same country, year and unit twice",
+                Rule::UnknownCode => "country code or name no reference table knows",
+            },
+            findings: n,
+            max: Some(quality.row_limit(rule)),
+            status: status(n, Some(quality.row_limit(rule))),
+        });
+    }
+    for (name, description) in CHECKS {
+        let n = count_by(checks, "check_name", name);
+        let max = match name {
+            "rate_mismatch" => quality.rate_mismatch.max,
+            "implausible_jump" => quality.implausible_jump.max,
+            _ => quality.subnational_without_national.max,
+        };
+        let s = status(n, max);
+        if s == "fail" && failure.is_none() {
+            let first = checks
+                .rows
+                .iter()
+                .find(|r| {
+                    checks
+                        .column("check_name")
+                        .is_some_and(|i| r[i].as_text() == name)
+                })
+                .map(|r| {
+                    let get =
+                        |c: &str| checks.column(c).map(|i| r[i].as_text()).unwrap_or_default();
+                    format!(
+                        "{} ({}) {}: {}",
+                        get("country"),
+                        get("iso3"),
+                        get("year"),
+                        get("detail")
+                    )
+                })
+                .unwrap_or_default();
+            failure = Some(format!(
+                "quality check `{name}` ({description}): {n} findings, more than the {} that `quality.{name}.max` allows; the first: {first}. All findings are listed by `kidnap-trends query` on table {CHECKS_TABLE}.",
+                max.unwrap_or(0)
+            ));
+        }
+        rules.push(RuleEntry {
+            rule: name,
+            kind: "check",
+            description,
+            findings: n,
+            max,
+            status: s,
+        });
+    }
+    let doc = QualityJson {
+        thresholds: quality,
+        rules,
+        quarantine: records(quarantine),
+        checks: records(checks),
+    };
+    let mut json = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Internal(e.to_string()))?;
+    json.push(b'\n');
+    Ok(Outcome { json, failure })
+}

@@ -78,8 +78,8 @@ pub fn fingerprint(pipeline: &Pipeline) -> Result<Fingerprint> {
     for s in &pipeline.sources {
         ingest.extend_from_slice(
             format!(
-                "{}|{:?}|{}|{}|{}\n",
-                s.id, s.layout, s.release, s.category, s.citation
+                "{}|{:?}|{}|{}|{}|{:?}|{:?}|{:?}\n",
+                s.id, s.layout, s.release, s.category, s.citation, s.role, s.encoding, s.table
             )
             .as_bytes(),
         );
@@ -92,10 +92,17 @@ pub fn fingerprint(pipeline: &Pipeline) -> Result<Fingerprint> {
     hash_file(&pipeline.population.path, &mut ingest)?;
     hash_file(&pipeline.countries, &mut ingest)?;
     hash_file(&pipeline.units, &mut ingest)?;
+    if let Some(a) = &pipeline.aliases {
+        hash_file(a, &mut ingest)?;
+    }
+    // Row-rule limits decide whether the ingest fails.
+    ingest.extend_from_slice(format!("{:?}\n", pipeline.quality).as_bytes());
 
     let mut queries =
         serde_json::to_vec(&pipeline.params).map_err(|e| Error::Internal(e.to_string()))?;
     queries.extend_from_slice(format!("{:?}\n", pipeline.tables).as_bytes());
+    // Check thresholds are bound into the checks' SQL (shipped with the tool).
+    queries.extend_from_slice(format!("{:?}\n", pipeline.quality).as_bytes());
     for f in files_in(&pipeline.queries_dir, &[".sql"])? {
         hash_file(&f, &mut queries)?;
     }

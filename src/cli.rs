@@ -62,10 +62,16 @@ enum Command {
     /// What changed between two releases of a UN-CTS file: added, removed and revised
     /// country-years, counts and rates separately.
     Diff {
-        /// The older release (xlsx or csv, UN-CTS layout).
+        /// The older release: a file (xlsx or csv, UN-CTS layout), or with `--pipeline` the
+        /// release id of one of the pipeline's sources (`2024-05-16`).
         old: PathBuf,
-        /// The newer release.
+        /// The newer release (file, or release id with `--pipeline`).
         new: PathBuf,
+        /// Read OLD and NEW as release ids of this pipeline's sources: each file is read with
+        /// its declared encoding, and codes are matched through the pipeline's country and
+        /// aliases tables (so `GBR_EW` in one release is `GBR_E_W` in the other).
+        #[arg(long)]
+        pipeline: Option<PathBuf>,
         /// Category to compare.
         #[arg(long, default_value = "Kidnapping")]
         category: String,
@@ -228,11 +234,20 @@ pub fn main() -> i32 {
         Command::Diff {
             old,
             new,
+            pipeline,
             category,
             threshold,
             csv,
             all,
-        } => diff(&old, &new, &category, threshold, csv.as_deref(), all),
+        } => diff(
+            &old,
+            &new,
+            pipeline.as_deref(),
+            &category,
+            threshold,
+            csv.as_deref(),
+            all,
+        ),
         Command::Ingest { pipeline, out } => ingest(&pipeline, out.as_deref(), cli.quiet),
         Command::Synth {
             rows,
@@ -515,12 +530,20 @@ pub fn pretty(t: &Table) -> String {
 fn diff(
     old: &Path,
     new: &Path,
+    pipeline: Option<&Path>,
     category: &str,
     threshold: f64,
     csv_out: Option<&Path>,
     all: bool,
 ) -> Result<(), Error> {
-    let d = crate::diff::diff(old, new, category, threshold)?;
+    let d = match pipeline {
+        Some(p) => {
+            let p = crate::config::load(p)?;
+            let id = |x: &Path| x.to_string_lossy().into_owned();
+            crate::diff::diff_releases(&p, &id(old), &id(new), threshold)?
+        }
+        None => crate::diff::diff(old, new, category, threshold)?,
+    };
     if let Some(path) = csv_out {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))

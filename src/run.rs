@@ -321,6 +321,18 @@ fn yaml_name<T: Serialize>(value: &T) -> String {
     }
 }
 
+/// One source's observations, failing as `run` would when its rows break the pipeline's
+/// row-rule limits (for commands that read a single source, such as `diff`).
+pub fn read_source_checked(
+    pipeline: &Pipeline,
+    source: &crate::config::Source,
+    resolver: &ingest::Resolver,
+) -> Result<Vec<ingest::Observation>> {
+    let rows = read_source(source, resolver)?;
+    quality_gate(pipeline, &rows.findings)?;
+    Ok(rows.observations)
+}
+
 /// Fail when more rows failed a row rule than the pipeline allows.
 fn quality_gate(pipeline: &Pipeline, findings: &[ingest::Finding]) -> Result<()> {
     for rule in ingest::Rule::ALL {

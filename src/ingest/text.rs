@@ -2,9 +2,10 @@
 //!
 //! Takes a path and a declared encoding; returns a reader of UTF-8 bytes with any byte-order
 //! mark removed. `utf-8` is checked strictly later (record by record, so a bad byte is reported
-//! with its line); `windows-1252` is transcoded as it streams; `auto` looks at the first 64 KiB:
-//! valid UTF-8 there means UTF-8, anything else means Windows-1252 (the encoding national
-//! offices' spreadsheet exports use). Never loads the whole file.
+//! with its line); `windows-1252` is transcoded as it streams; `auto` looks at the bytes from the
+//! first non-ASCII byte on (64 KiB of them): valid UTF-8 there means UTF-8, anything else means
+//! Windows-1252 (the encoding national offices' spreadsheet exports use); a pure ASCII file
+//! reads the same either way. Never loads the whole file.
 
 use std::io::Read;
 use std::path::Path;
@@ -40,17 +41,19 @@ pub fn open(
         file: path.to_path_buf(),
         message,
     };
-    let mut file = std::fs::File::open(path).map_err(|e| open(e.to_string()))?;
-    let mut head = Vec::with_capacity(SNIFF.min(4096));
-    (&mut file)
-        .take(SNIFF as u64)
-        .read_to_end(&mut head)
-        .map_err(|e| open(e.to_string()))?;
     let encoding = match declared {
-        Encoding::Auto if looks_like_utf8(&head) => Encoding::Utf8,
-        Encoding::Auto => Encoding::Windows1252,
+        Encoding::Auto => match first_non_ascii(path).map_err(|e| open(e.to_string()))? {
+            Some(window) if !looks_like_utf8(&window) => Encoding::Windows1252,
+            _ => Encoding::Utf8,
+        },
         other => other,
     };
+    let mut file = std::fs::File::open(path).map_err(|e| open(e.to_string()))?;
+    let mut head = Vec::with_capacity(4);
+    (&mut file)
+        .take(3)
+        .read_to_end(&mut head)
+        .map_err(|e| open(e.to_string()))?;
     let reader: Box<dyn Read + Send> = match encoding {
         Encoding::Windows1252 => Box::new(CrlfToLf::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
@@ -141,6 +144,44 @@ impl<R: Read> Read for CrlfToLf<R> {
     }
 }
 
+/// The bytes from the first non-ASCII byte of the file on (at most `SNIFF` of them), or `None`
+/// for a pure ASCII file, which reads the same in either encoding. The file is read in blocks
+/// up to that byte only.
+fn first_non_ascii(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    let mut file = std::fs::File::open(path)?;
+    let mut buf = vec![0u8; SNIFF];
+    // A byte-order mark says UTF-8 outright.
+    let mut filled = 0;
+    loop {
+        let n = file.read(&mut buf[filled..])?;
+        if n == 0 && filled == 0 {
+            return Ok(None);
+        }
+        filled += n;
+        if n != 0 && filled < buf.len() {
+            continue;
+        }
+        let block = &buf[..filled];
+        if block.starts_with(b"\xEF\xBB\xBF") {
+            return Ok(Some(block.to_vec()));
+        }
+        if let Some(i) = block.iter().position(|b| !b.is_ascii()) {
+            let mut window = block[i..].to_vec();
+            // Complete the window so that a character is never judged cut in half.
+            if window.len() < SNIFF {
+                let mut more = vec![0u8; SNIFF - window.len()];
+                let m = file.read(&mut more)?;
+                window.extend_from_slice(&more[..m]);
+            }
+            return Ok(Some(window));
+        }
+        if n == 0 {
+            return Ok(None);
+        }
+        filled = 0;
+    }
+}
+
 /// Valid UTF-8, allowing a character cut at the end of the sample.
 fn looks_like_utf8(bytes: &[u8]) -> bool {
     match std::str::from_utf8(bytes) {
@@ -208,6 +249,20 @@ mod tests {
             }
             assert_eq!(out, b"a,b\nc\r,d\n\ne\r", "chunk {chunk}");
         }
+    }
+
+    #[test]
+    fn auto_decides_at_the_first_non_ascii_byte_however_far_into_the_file() {
+        let mut cp = "x,y\n".repeat(100_000).into_bytes();
+        cp.extend_from_slice(b"C\xF4te\n");
+        let (text, used) = read(&cp, Encoding::Auto);
+        assert_eq!(used, Encoding::Windows1252);
+        assert!(text.ends_with("x,y\nCôte\n"));
+        let mut utf = "x,y\n".repeat(100_000).into_bytes();
+        utf.extend_from_slice("Côte\n".as_bytes());
+        assert_eq!(read(&utf, Encoding::Auto).1, Encoding::Utf8);
+        assert_eq!(read(b"plain ascii\n", Encoding::Auto).1, Encoding::Utf8);
+        assert_eq!(read(b"", Encoding::Auto).1, Encoding::Utf8);
     }
 
     #[test]

@@ -1,74 +1,8 @@
 //! The real binary, end to end: outputs, exit codes, determinism, and bad input.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use super::support::{mini, root};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kidnap-trends"))
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    bin()
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-/// Every file under `dir` with its bytes, by relative path.
-fn snapshot_dir(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(root, &p, out);
-            } else {
-                out.insert(
-                    p.strip_prefix(root).unwrap().to_path_buf(),
-                    std::fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
-
-/// A copy of the fixture in a temp folder, with a pipeline whose queries and report point to
-/// the repository's, so the inputs can be broken one at a time.
-fn sandbox() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
-    for f in [
-        "cts.csv",
-        "cts.xlsx",
-        "countries.csv",
-        "units.csv",
-        "population.csv",
-    ] {
-        std::fs::copy(mini().join(f), tmp.path().join(f)).unwrap();
-    }
-    let yaml = std::fs::read_to_string(mini().join("pipeline.yaml"))
-        .unwrap()
-        .replace(
-            "../../../queries",
-            &root().join("queries").to_string_lossy(),
-        )
-        .replace(
-            "../../../reports",
-            &root().join("reports").to_string_lossy(),
-        )
-        .replace("../../../out/test-mini", "out");
-    std::fs::write(tmp.path().join("pipeline.yaml"), yaml).unwrap();
-    tmp
-}
+use super::support::{bin, mini, root, run_in, sandbox, snapshot_dir, text};
 
 #[test]
 fn run_writes_the_whole_report_and_is_byte_identical_on_rerun() {

@@ -5,5 +5,7 @@ mod browser;
 mod cli;
 mod corpus;
 mod golden;
+mod quality;
+mod sources;
 mod support;
 mod warehouse;

@@ -1,0 +1,174 @@
+//! Data quality end to end: rows failing a row rule go to quarantine with their reason when the
+//! pipeline's `quality:` limits allow it and stop the run otherwise; checks over the warehouse
+//! are listed in quality.json and stop the run above their `max`. Expected findings are worked
+//! out by hand from the fixture (tests/fixtures/mini/cts.csv).
+
+use std::path::Path;
+
+use super::support::{run_in, sandbox, snapshot_dir, text};
+
+fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let s = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(s)).unwrap();
+}
+
+/// Add a `quality:` block to the sandbox pipeline.
+fn with_quality(dir: &Path, block: &str) {
+    edit(&dir.join("pipeline.yaml"), |s| {
+        s.replace("population:\n", &format!("quality:\n{block}population:\n"))
+    });
+}
+
+const ZZZ_ROW: &str = "ZZZ,Zedland,Europe,Northern Europe,Violent offences,by type of offence,Kidnapping,Total,Total,2019,Counts,7,CTS\n";
+
+fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn rule<'a>(q: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    q["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == name)
+        .unwrap()
+}
+
+#[test]
+fn an_allowed_bad_row_is_quarantined_with_its_reason_and_the_report_says_so() {
+    let tmp = sandbox();
+    edit(&tmp.path().join("cts.csv"), |s| s + ZZZ_ROW);
+    with_quality(tmp.path(), "  unknown_code: { max: 1 }\n");
+    let out = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let q = json(&tmp.path().join("out/quality.json"));
+    let r = rule(&q, "unknown_code");
+    assert_eq!(r["findings"], 1);
+    assert_eq!(r["status"], "warn");
+    let row = &q["quarantine"][0];
+    assert_eq!(row["rule"], "unknown_code");
+    // cts.csv has 52 lines; the added row is line 53.
+    assert_eq!(row["row"], 53);
+    assert_eq!(row["source_id"], "mini-cts");
+    assert!(
+        row["reason"]
+            .as_str()
+            .unwrap()
+            .contains("cts.csv: row 53, column Iso3_code: unknown country code `ZZZ`"),
+        "{row}"
+    );
+    assert!(
+        row["source_row"]
+            .as_str()
+            .unwrap()
+            .starts_with("ZZZ | Zedland")
+    );
+    // The observation is not in the warehouse; the report's quality table counts it.
+    let md = std::fs::read_to_string(tmp.path().join("out/report.md")).unwrap();
+    assert!(md.contains("set aside 1 source rows"), "{md}");
+    let t10 = std::fs::read_to_string(tmp.path().join("out/tables/T10.csv")).unwrap();
+    assert!(
+        t10.lines().any(|l| l.starts_with(
+            "Row rule,A country code or name no reference table knows (quarantined),1,1"
+        )),
+        "{t10}"
+    );
+}
+
+#[test]
+fn more_bad_rows_than_allowed_stop_the_run_and_leave_the_output() {
+    let tmp = sandbox();
+    assert!(
+        run_in(tmp.path(), &["-q", "run", "pipeline.yaml"])
+            .status
+            .success()
+    );
+    let before = snapshot_dir(&tmp.path().join("out"));
+    edit(&tmp.path().join("cts.csv"), |s| {
+        s + ZZZ_ROW + &ZZZ_ROW.replace("2019", "2020")
+    });
+    with_quality(tmp.path(), "  unknown_code: { max: 1 }\n");
+    let out = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("2 rows failed the rule `unknown_code`, more than the 1 that `quality.unknown_code.max` allows; the first: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 53, column Iso3_code: unknown country code `ZZZ`"),
+        "{err}"
+    );
+    assert_eq!(before, snapshot_dir(&tmp.path().join("out")));
+}
+
+#[test]
+fn warehouse_checks_list_what_the_fixture_holds_and_fail_above_their_max() {
+    // Consecutive counts in the fixture: AAA 12 18 30 40; BBB 100 100 80 60; CCC 5 (2018),
+    // 5 0 (2020–21); DDD 5 5 5 5; EEE 30 30 90 95; GBR_S 20 20 20 20 (its country GBR never
+    // reports). Jumps beyond 2.5-fold with either count ≥ 1: EEE 2020 (30 → 90) and CCC 2021
+    // (5 → 0); CCC 2018 → 2020 is not a year-to-year change.
+    let tmp = sandbox();
+    with_quality(
+        tmp.path(),
+        "  implausible_jump: { factor: 2.5, min_count: 1 }\n",
+    );
+    let out = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let q = json(&tmp.path().join("out/quality.json"));
+    let found: Vec<String> = q["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["check_name"] != "rate_mismatch")
+        .map(|c| {
+            format!(
+                "{} {} {}",
+                c["check_name"].as_str().unwrap(),
+                c["iso3"].as_str().unwrap(),
+                c["year"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "implausible_jump CCC 2021",
+            "implausible_jump EEE 2020",
+            "subnational_without_national GBR_S 2018",
+            "subnational_without_national GBR_S 2019",
+            "subnational_without_national GBR_S 2020",
+            "subnational_without_national GBR_S 2021",
+        ]
+    );
+    assert_eq!(rule(&q, "implausible_jump")["status"], "warn");
+    assert_eq!(rule(&q, "bad_value")["status"], "ok");
+
+    // With min_count 10 CCC (5 → 0) is no longer a jump; with max 0 the one left fails the run.
+    let before = snapshot_dir(&tmp.path().join("out"));
+    edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replace(
+            "implausible_jump: { factor: 2.5, min_count: 1 }",
+            "implausible_jump: { factor: 2.5, min_count: 10, max: 0 }",
+        )
+    });
+    let out = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("quality check `implausible_jump` (count changes by more than the jump factor from one year to the next): 1 findings, more than the 0 that `quality.implausible_jump.max` allows; the first: Epsilonland (EEE) 2020: count 30 in 2019, 90 in 2020"),
+        "{err}"
+    );
+    assert_eq!(before, snapshot_dir(&tmp.path().join("out")));
+}
+
+#[test]
+fn a_quality_typo_is_a_config_error_with_the_known_keys() {
+    let tmp = sandbox();
+    with_quality(tmp.path(), "  implausible_jumps: { max: 3 }\n");
+    let out = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("unknown field `implausible_jumps`"), "{err}");
+    assert!(err.contains("did you mean `implausible_jump`?"), "{err}");
+}

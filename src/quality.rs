@@ -86,6 +86,8 @@ pub struct Outcome {
     pub json: Vec<u8>,
     /// Why the run must fail, if it must.
     pub failure: Option<String>,
+    /// One line per rule or check with findings that did not fail the run.
+    pub warnings: Vec<String>,
 }
 
 fn status(findings: usize, max: Option<usize>) -> &'static str {
@@ -193,6 +195,20 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
             status: s,
         });
     }
+    let warnings = rules
+        .iter()
+        .filter(|r| r.status == "warn")
+        .map(|r| {
+            format!(
+                "{} {}: {} {} ({}; see quality.json)",
+                r.kind,
+                r.rule,
+                r.findings,
+                if r.kind == "row" { "rows quarantined" } else { "findings" },
+                r.description
+            )
+        })
+        .collect();
     let doc = QualityJson {
         thresholds: quality,
         rules,
@@ -201,5 +217,9 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
     };
     let mut json = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Internal(e.to_string()))?;
     json.push(b'\n');
-    Ok(Outcome { json, failure })
+    Ok(Outcome {
+        json,
+        failure,
+        warnings,
+    })
 }

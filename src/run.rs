@@ -54,6 +54,8 @@ struct Manifest {
     params: crate::config::Params,
     inputs: Vec<InputEntry>,
     tables: BTreeMap<String, usize>,
+    /// Data-quality findings that did not stop the run (details in quality.json).
+    warnings: Vec<String>,
     queries: BTreeMap<String, QueryEntry>,
     report: Vec<FileEntry>,
     outputs: Vec<FileEntry>,
@@ -625,6 +627,9 @@ fn publish(
     if let Some(message) = quality.failure {
         return Err(IngestError::Quality { message }.into());
     }
+    for w in &quality.warnings {
+        tracing::warn!(check = %w, "Data quality");
+    }
     let staging = Staging::new(target)?;
     let wh = staging.subdir("warehouse")?;
     write_warehouse(&wh, warehouse)?;
@@ -654,7 +659,14 @@ fn publish(
     }
 
     let tables = warehouse.row_counts();
-    let manifest = manifest(pipeline, &staging, &tables, &results, fingerprint)?;
+    let manifest = manifest(
+        pipeline,
+        &staging,
+        &tables,
+        &results,
+        fingerprint,
+        &quality.warnings,
+    )?;
     std::fs::write(staging.path().join("manifest.json"), manifest).map_err(|e| Error::Store {
         context: "cannot write",
         path: staging.path().join("manifest.json"),
@@ -688,6 +700,7 @@ fn manifest(
     tables: &BTreeMap<String, usize>,
     results: &BTreeMap<String, Table>,
     fingerprint: &cache::Fingerprint,
+    warnings: &[String],
 ) -> Result<Vec<u8>> {
     let base = pipeline
         .file
@@ -773,6 +786,7 @@ fn manifest(
         params: pipeline.params.clone(),
         inputs,
         tables: tables.clone(),
+        warnings: warnings.to_vec(),
         queries,
         report: report_files,
         outputs,

@@ -930,6 +930,100 @@ mod tests {
         );
     }
 
+    fn source_at(path: &Path, yaml: &str) -> Source {
+        Source {
+            id: "s".into(),
+            layout: Layout::Table,
+            path: path.to_path_buf(),
+            release: "r".into(),
+            citation: "c".into(),
+            category: "Kidnapping".into(),
+            role: Role::Comparison,
+            encoding: Encoding::Utf8,
+            table: Some(yaml_serde::from_str(yaml).unwrap()),
+        }
+    }
+
+    /// The fixture workbook (UN-CTS layout, banner rows) read as a generic long table: its
+    /// Kidnapping counts are those of the csv twin, row for row (tests/fixtures/make_fixtures.py
+    /// writes both from one list).
+    #[test]
+    fn xlsx_and_parquet_tables_read_like_csv() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+        let resolver = {
+            let countries = crate::ingest::read_countries(
+                &root.join("countries.csv"),
+                &root.join("units.csv"),
+            )
+            .unwrap();
+            Resolver::new(&countries, None).unwrap()
+        };
+        let yaml = "header_starts_with: Iso3_code\nfilter: { Category: Kidnapping, Unit of measurement: Counts }\ncountry: { column: Iso3_code }\nyear: Year\nvalue: VALUE\nunit: count\n";
+        let from = |file: &str| {
+            let mut spec = yaml.to_string();
+            if file.ends_with(".parquet") {
+                spec = spec.replace("header_starts_with: Iso3_code\n", "");
+            }
+            let out = read_table(&source_at(&root.join(file), &spec), &resolver).unwrap();
+            assert!(out.findings.is_empty(), "{:?}", out.findings);
+            values(&out)
+        };
+        let csv = from("cts.csv");
+        assert_eq!(csv.len(), 24);
+        assert_eq!(from("cts.xlsx"), csv);
+
+        // The same rows as a Parquet file (year as a number, value as a number).
+        let dir = tempfile::tempdir().unwrap();
+        let obs = crate::ingest::read_unodc_cts(&Source {
+            encoding: Encoding::Utf8,
+            ..Source::unodc_cts("t", &root.join("cts.csv"), "r", "Kidnapping")
+        })
+        .unwrap()
+        .observations;
+        let counts: Vec<_> = obs.iter().filter(|o| o.unit == "count").collect();
+        let batch = arrow::array::RecordBatch::try_from_iter(vec![
+            (
+                "Iso3_code",
+                std::sync::Arc::new(arrow::array::StringArray::from_iter_values(
+                    counts.iter().map(|o| o.iso3.clone()),
+                )) as arrow::array::ArrayRef,
+            ),
+            (
+                "Category",
+                std::sync::Arc::new(arrow::array::StringArray::from_iter_values(
+                    counts.iter().map(|_| "Kidnapping"),
+                )),
+            ),
+            (
+                "Unit of measurement",
+                std::sync::Arc::new(arrow::array::StringArray::from_iter_values(
+                    counts.iter().map(|_| "Counts"),
+                )),
+            ),
+            (
+                "Year",
+                std::sync::Arc::new(arrow::array::Int32Array::from_iter_values(
+                    counts.iter().map(|o| o.year),
+                )),
+            ),
+            (
+                "VALUE",
+                std::sync::Arc::new(arrow::array::Float64Array::from_iter(
+                    counts.iter().map(|o| o.value),
+                )),
+            ),
+        ])
+        .unwrap();
+        let path = dir.path().join("t.parquet");
+        crate::store::write_parquet(&path, &batch, &[]).unwrap();
+        let out = read_table(
+            &source_at(&path, &yaml.replace("header_starts_with: Iso3_code\n", "")),
+            &resolver,
+        )
+        .unwrap();
+        assert_eq!(values(&out), csv);
+    }
+
     #[test]
     fn header_and_spec_problems() {
         let e = read(

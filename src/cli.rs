@@ -412,7 +412,8 @@ fn validate(pipelines: &[PathBuf], quiet: bool) -> Result<(), Error> {
 fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
     // The published warehouse when it was made from the inputs as they are now; else ingest.
-    let now = crate::cache::fingerprint(&p)?;
+    let mut hashes = crate::cache::FileHashes::reusing(&p.output);
+    let now = crate::cache::fingerprint(&p, &mut hashes)?;
     let fresh = crate::cache::published(&p.output)
         .is_some_and(|f| f.ingest == now.ingest && f.tool == now.tool);
     let warehouse = if fresh {

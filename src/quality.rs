@@ -204,7 +204,11 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
                 r.kind,
                 r.rule,
                 r.findings,
-                if r.kind == "row" { "rows quarantined" } else { "findings" },
+                if r.kind == "row" {
+                    "rows quarantined"
+                } else {
+                    "findings"
+                },
                 r.description
             )
         })

@@ -97,7 +97,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn file_entry(base: &Path, path: &Path) -> Result<FileEntry> {
+/// An input's entry, with the hash the fingerprint already computed.
+fn file_entry(base: &Path, path: &Path, hashes: &mut cache::FileHashes) -> Result<FileEntry> {
+    let (bytes, sha256) = hashes.sha256(path)?;
+    Ok(FileEntry {
+        path: relative(base, path),
+        bytes,
+        sha256,
+    })
+}
+
+/// An output's entry (a file this run wrote).
+fn output_entry(base: &Path, path: &Path) -> Result<FileEntry> {
     let (bytes, sha256) = sha256_file(path)?;
     Ok(FileEntry {
         path: relative(base, path),
@@ -482,17 +493,30 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
         .unwrap_or_else(|| pipeline.output.clone());
     let _lock = store::lock(&target)?;
     let report_spec = load_report_spec(pipeline)?;
-    let fingerprint = cache::fingerprint(pipeline)?;
+    let mut hashes = if force {
+        cache::FileHashes::fresh()
+    } else {
+        cache::FileHashes::reusing(&target)
+    };
+    let fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
     let plan = cache::plan(&fingerprint, cache::published(&target).as_ref(), force);
     match plan {
-        Plan::UpToDate => Ok(Summary {
-            outcome: Outcome::UpToDate,
-            reasons: vec!["nothing changed since the published output".into()],
-            output: target,
-            tables: BTreeMap::new(),
-            results: BTreeMap::new(),
-            files: 0,
-        }),
+        Plan::UpToDate => {
+            // Nothing to publish; refresh the stat cache if a file was touched (or too new to
+            // be recorded last time), so that the next refresh need not read it again.
+            hashes.sha256(&pipeline.file)?;
+            if hashes.changed() {
+                hashes.save(&target)?;
+            }
+            Ok(Summary {
+                outcome: Outcome::UpToDate,
+                reasons: vec!["nothing changed since the published output".into()],
+                output: target,
+                tables: BTreeMap::new(),
+                results: BTreeMap::new(),
+                files: 0,
+            })
+        }
         Plan::Render(reasons) => {
             let (warehouse, outcome) = match read_warehouse(&target) {
                 Ok(w) => (w, Outcome::Rendered),
@@ -506,7 +530,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
                 &target,
                 &report_spec,
                 &warehouse,
-                &fingerprint,
+                (&fingerprint, &mut hashes),
                 outcome,
                 reasons,
             )
@@ -518,7 +542,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
                 &target,
                 &report_spec,
                 &warehouse,
-                &fingerprint,
+                (&fingerprint, &mut hashes),
                 Outcome::Ran,
                 reasons,
             )
@@ -534,14 +558,15 @@ pub fn render(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
         .unwrap_or_else(|| pipeline.output.clone());
     let _lock = store::lock(&target)?;
     let report_spec = load_report_spec(pipeline)?;
-    let fingerprint = cache::fingerprint(pipeline)?;
+    let mut hashes = cache::FileHashes::reusing(&target);
+    let fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
     let warehouse = read_warehouse(&target)?;
     publish(
         pipeline,
         &target,
         &report_spec,
         &warehouse,
-        &fingerprint,
+        (&fingerprint, &mut hashes),
         Outcome::Rendered,
         vec!["render requested".into()],
     )
@@ -556,7 +581,12 @@ pub fn plan(
     let target = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| pipeline.output.clone());
-    let fingerprint = cache::fingerprint(pipeline)?;
+    let mut hashes = if force {
+        cache::FileHashes::fresh()
+    } else {
+        cache::FileHashes::reusing(&target)
+    };
+    let fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
     Ok(cache::describe(&cache::plan(
         &fingerprint,
         cache::published(&target).as_ref(),
@@ -612,7 +642,7 @@ fn publish(
     target: &Path,
     report_spec: &report::spec::ReportSpec,
     warehouse: &Warehouse,
-    fingerprint: &cache::Fingerprint,
+    (fingerprint, hashes): (&cache::Fingerprint, &mut cache::FileHashes),
     outcome: Outcome,
     reasons: Vec<String>,
 ) -> Result<Summary> {
@@ -666,12 +696,14 @@ fn publish(
         &results,
         fingerprint,
         &quality.warnings,
+        hashes,
     )?;
     std::fs::write(staging.path().join("manifest.json"), manifest).map_err(|e| Error::Store {
         context: "cannot write",
         path: staging.path().join("manifest.json"),
         message: e.to_string(),
     })?;
+    hashes.save(staging.path())?;
     let files = artefacts.len() + warehouse.tables().len() + 2;
     let output = staging.publish()?;
     Ok(Summary {
@@ -701,6 +733,7 @@ fn manifest(
     results: &BTreeMap<String, Table>,
     fingerprint: &cache::Fingerprint,
     warnings: &[String],
+    hashes: &mut cache::FileHashes,
 ) -> Result<Vec<u8>> {
     let base = pipeline
         .file
@@ -710,7 +743,7 @@ fn manifest(
     let mut inputs = Vec::new();
     let mut add =
         |role: &str, id: &str, release: &str, citation: &str, path: &Path| -> Result<()> {
-            let e = file_entry(&base, path)?;
+            let e = file_entry(&base, path, hashes)?;
             inputs.push(InputEntry {
                 role: role.into(),
                 id: id.into(),
@@ -758,7 +791,7 @@ fn manifest(
 
     let mut queries = BTreeMap::new();
     for (name, file) in pipeline.query_files()? {
-        let e = file_entry(&base, &file)?;
+        let e = file_entry(&base, &file, hashes)?;
         let rows = results.get(&name).map_or(0, |t| t.rows.len());
         queries.insert(
             name,
@@ -770,12 +803,12 @@ fn manifest(
     }
     let mut report_files = Vec::new();
     for f in ["report.yaml", "report.html.j2", "report.md.j2"] {
-        report_files.push(file_entry(&base, &pipeline.report_dir.join(f))?);
+        report_files.push(file_entry(&base, &pipeline.report_dir.join(f), hashes)?);
     }
     let mut outputs = Vec::new();
     collect_files(staging.path(), staging.path(), &mut outputs)?;
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    let pipeline_entry = file_entry(&base, &pipeline.file)?;
+    let pipeline_entry = file_entry(&base, &pipeline.file, hashes)?;
     let m = Manifest {
         tool: ToolInfo {
             name: env!("CARGO_PKG_NAME"),
@@ -810,9 +843,13 @@ fn collect_files(root: &Path, dir: &Path, out: &mut Vec<FileEntry>) -> Result<()
         })?;
         let p = entry.path();
         if p.is_dir() {
+            // The stat cache is not an artefact (its contents depend on the machine).
+            if dir == root && entry.file_name() == cache::STATE_DIR {
+                continue;
+            }
             collect_files(root, &p, out)?;
         } else {
-            out.push(file_entry(root, &p)?);
+            out.push(output_entry(root, &p)?);
         }
     }
     Ok(())

@@ -951,11 +951,9 @@ mod tests {
     fn xlsx_and_parquet_tables_read_like_csv() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
         let resolver = {
-            let countries = crate::ingest::read_countries(
-                &root.join("countries.csv"),
-                &root.join("units.csv"),
-            )
-            .unwrap();
+            let countries =
+                crate::ingest::read_countries(&root.join("countries.csv"), &root.join("units.csv"))
+                    .unwrap();
             Resolver::new(&countries, None).unwrap()
         };
         let yaml = "header_starts_with: Iso3_code\nfilter: { Category: Kidnapping, Unit of measurement: Counts }\ncountry: { column: Iso3_code }\nyear: Year\nvalue: VALUE\nunit: count\n";

@@ -8,13 +8,15 @@
 //! A csv source is streamed: records are read one at a time through a buffer, and a record
 //! whose `Category` is not the requested one is dropped after a UTF-8 check, without building
 //! its cells, so memory grows with the kept rows only (a 10-million-row file is fine). An xlsx
-//! source is loaded whole by the workbook reader.
+//! source is streamed too: the first sheet's cells are read in sheet order and assembled one row
+//! at a time, and a row of another category is dropped before its text is copied (the workbook's
+//! shared-string table stays in memory, as the reader needs it).
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
 
 use super::text::{self, Encoding};
 use super::{Finding, IngestError, Observation, Rule, column_letter};
@@ -86,15 +88,237 @@ pub fn read_unodc_cts(source: &Source) -> Result<CtsOutput, IngestError> {
         .unwrap_or("")
         .to_ascii_lowercase();
     if ext == "xlsx" {
-        let rows = read_xlsx(&source.path)?;
-        parse_rows(source, rows)
+        match stream_xlsx(source) {
+            Ok(obs) => Ok(obs),
+            Err(Stop::Ingest(e)) => Err(e),
+            // Rows stored out of order (no spreadsheet program writes them so): load the sheet
+            // whole, which places every cell where it belongs.
+            Err(Stop::OutOfOrder) => parse_rows(source, read_xlsx(&source.path)?),
+        }
     } else {
         read_csv(source)
     }
 }
 
-/// Rows of the first sheet, each with its 1-based sheet row number.
-pub(crate) fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
+/// Why streaming an xlsx sheet stopped early.
+enum Stop {
+    /// A read or content error, as the whole-sheet reader reports it.
+    Ingest(IngestError),
+    /// A cell came after a later row: streaming cannot assemble the rows.
+    OutOfOrder,
+}
+
+impl From<IngestError> for Stop {
+    fn from(e: IngestError) -> Self {
+        Stop::Ingest(e)
+    }
+}
+
+fn xlsx_open_error(path: &Path, e: XlsxError) -> IngestError {
+    IngestError::Open {
+        file: path.to_path_buf(),
+        message: format!(
+            "not a readable xlsx workbook ({})",
+            calamine::Error::Xlsx(e)
+        ),
+    }
+}
+
+fn xlsx_sheet_error(path: &Path, e: XlsxError) -> IngestError {
+    IngestError::Open {
+        file: path.to_path_buf(),
+        message: format!("cannot read the first sheet ({})", calamine::Error::Xlsx(e)),
+    }
+}
+
+/// A sheet cell as the layout parser sees it (the same mapping as the whole-sheet reader's).
+fn cell_of(d: &DataRef<'_>) -> Cell {
+    match d {
+        DataRef::Empty => Cell::Empty,
+        DataRef::String(s) => Cell::Text(s.clone()),
+        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Int(n) => Cell::Number(*n as f64),
+        other => Cell::Other(Data::from(other.clone()).to_string()),
+    }
+}
+
+/// A non-empty sheet cell: (row, column), 0-based, and its value.
+type SheetCell<'a> = ((u32, u32), DataRef<'a>);
+
+/// The rows of the first sheet of an xlsx workbook, one at a time, as the whole-sheet reader
+/// gives them: every row from the first that holds a non-empty cell to the last (rows without
+/// cells come out empty), each cell at its column.
+struct SheetRows<'a, RS: Read + Seek> {
+    path: &'a Path,
+    /// `None` when the first sheet is not a worksheet (a chart sheet): no rows.
+    cells: Option<calamine::XlsxCellReader<'a, RS>>,
+    /// The first non-empty cell of the next row, read ahead.
+    ahead: Option<SheetCell<'a>>,
+    /// Row of the last cell read.
+    last: u32,
+    /// The next row to hand out (0-based); `None` before the first non-empty cell.
+    row: Option<u32>,
+    /// The reader has reached the end of the sheet data.
+    done: bool,
+    /// The current row's cells, by column (0-based).
+    current: Vec<DataRef<'a>>,
+}
+
+impl<'a, RS: Read + Seek> SheetRows<'a, RS> {
+    /// The next non-empty cell in sheet order.
+    fn next_cell(&mut self) -> Result<Option<SheetCell<'a>>, Stop> {
+        // The reader must not be asked again once it has reached the end of the sheet data.
+        let Some(reader) = self.cells.as_mut().filter(|_| !self.done) else {
+            return Ok(None);
+        };
+        loop {
+            match reader.next_cell() {
+                Ok(Some(c)) if *c.get_value() == DataRef::Empty => {}
+                Ok(Some(c)) => {
+                    let (r, col) = c.get_position();
+                    if r < self.last {
+                        return Err(Stop::OutOfOrder);
+                    }
+                    self.last = r;
+                    return Ok(Some(((r, col), c.get_value().clone())));
+                }
+                Ok(None) => {
+                    self.done = true;
+                    return Ok(None);
+                }
+                Err(e) => return Err(xlsx_sheet_error(self.path, e).into()),
+            }
+        }
+    }
+
+    /// Assemble the next row into `self.current`; its 1-based sheet row, or `None` at the end.
+    fn next(&mut self) -> Result<Option<usize>, Stop> {
+        self.current.clear();
+        if self.ahead.is_none() {
+            self.ahead = self.next_cell()?;
+        }
+        let Some(((r, _), _)) = self.ahead else {
+            return Ok(None);
+        };
+        let row = *self.row.get_or_insert(r);
+        self.row = Some(row + 1);
+        if r > row {
+            // A row with no cells between two rows with cells.
+            return Ok(Some(row as usize + 1));
+        }
+        while let Some(((r, c), value)) = self.ahead.take() {
+            if r != row {
+                self.ahead = Some(((r, c), value));
+                break;
+            }
+            let c = c as usize;
+            if self.current.len() <= c {
+                self.current.resize(c + 1, DataRef::Empty);
+            }
+            self.current[c] = value;
+            self.ahead = self.next_cell()?;
+        }
+        Ok(Some(row as usize + 1))
+    }
+
+    /// The current row as cells.
+    fn cells(&self) -> Vec<Cell> {
+        self.current.iter().map(cell_of).collect()
+    }
+
+    /// `error`, unless the rest of the sheet cannot be read: reading errors take precedence
+    /// over content errors, as when the sheet was loaded whole first.
+    fn after_rest(mut self, error: IngestError) -> Stop {
+        loop {
+            match self.next_cell() {
+                Ok(Some(_)) => {}
+                Ok(None) => return Stop::Ingest(error),
+                Err(stop) => return stop,
+            }
+        }
+    }
+}
+
+/// Stream the first sheet of an xlsx source and keep the rows of `source.category`; rows are
+/// 1-based sheet rows. Gives what `parse_rows` gives over the whole sheet.
+fn stream_xlsx(source: &Source) -> Result<CtsOutput, Stop> {
+    let path = source.path.as_path();
+    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| xlsx_open_error(path, e))?;
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| IngestError::Open {
+            file: path.to_path_buf(),
+            message: "the workbook has no sheet".into(),
+        })?;
+    let cells = match book.worksheet_cells_reader(&name) {
+        Ok(reader) => Some(reader),
+        Err(XlsxError::NotAWorksheet(_)) => None,
+        Err(e) => return Err(xlsx_sheet_error(path, e).into()),
+    };
+    let mut rows = SheetRows {
+        path,
+        cells,
+        ahead: None,
+        last: 0,
+        row: None,
+        done: false,
+        current: Vec::new(),
+    };
+    let mut searched = 0;
+    let header = loop {
+        if searched == HEADER_SEARCH_ROWS {
+            break None;
+        }
+        let Some(row) = rows.next()? else {
+            break None;
+        };
+        searched += 1;
+        let cells = rows.cells();
+        if cells
+            .iter()
+            .any(|c| c.text().eq_ignore_ascii_case("Iso3_code"))
+        {
+            break Some((row, cells.iter().map(Cell::text).collect::<Vec<_>>()));
+        }
+    };
+    let Some((header_row, names)) = header else {
+        let error = IngestError::NoHeader {
+            file: source.path.clone(),
+            searched,
+            expected: COLUMNS.join(", "),
+        };
+        return Err(rows.after_rest(error));
+    };
+    let mut out = match Collector::new(source, header_row, &names) {
+        Ok(c) => c,
+        Err(e) => return Err(rows.after_rest(e)),
+    };
+    let category = out.index[CATEGORY];
+    while let Some(row) = rows.next()? {
+        if rows.current.iter().all(|d| *d == DataRef::Empty) {
+            continue;
+        }
+        // Most rows are another category: look at that one cell and move on.
+        let wanted = match rows.current.get(category) {
+            Some(DataRef::SharedString(s)) => s.trim() == source.category,
+            Some(DataRef::String(s)) => s.trim() == source.category,
+            Some(d) => cell_of(d).text() == source.category,
+            None => source.category.is_empty(),
+        };
+        if !wanted {
+            continue;
+        }
+        out.push(row, &rows.cells());
+    }
+    Ok(out.finish()?)
+}
+
+/// Rows of the first sheet loaded whole, each with its 1-based sheet row number (for a sheet
+/// whose rows are stored out of order).
+fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
     let open = |message: String| IngestError::Open {
         file: path.to_path_buf(),
         message,
@@ -295,7 +519,8 @@ fn trimmed(field: &[u8]) -> &str {
     std::str::from_utf8(field).unwrap_or("").trim()
 }
 
-/// Parse rows already in memory (xlsx): find the header, keep the rows of `source.category`.
+/// Parse rows already in memory (an xlsx sheet loaded whole): find the header, keep the rows of
+/// `source.category`.
 pub(crate) fn parse_rows(
     source: &Source,
     rows: Vec<(usize, Vec<Cell>)>,
@@ -732,6 +957,73 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    fn xlsx_source(path: &Path) -> Source {
+        Source {
+            encoding: Encoding::Utf8,
+            ..Source::unodc_cts("t", path, "r", "Kidnapping")
+        }
+    }
+
+    /// The sheet loaded whole, then parsed (the xlsx path before streaming).
+    fn xlsx_whole(source: &Source) -> Result<Vec<Observation>, String> {
+        strict(read_xlsx(&source.path).and_then(|rows| parse_rows(source, rows)))
+    }
+
+    #[test]
+    fn streamed_xlsx_gives_what_the_whole_sheet_gave() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        // (file, Kidnapping rows, first and last sheet row kept), counted with openpyxl.
+        let real = [
+            (
+                "data/unodc-cts-violent-2025/data_cts_violent_and_sexual_crime.xlsx",
+                3810,
+                2053,
+                17893,
+            ),
+            (
+                "data/unodc-cts-violent-releases/data_cts_violent_and_sexual_crime_2024-05-16.xlsx",
+                3638,
+                1981,
+                16872,
+            ),
+        ];
+        for (file, n, first, last) in real {
+            let src = xlsx_source(&root.join(file));
+            let streamed = strict(read_unodc_cts(&src)).unwrap();
+            assert_eq!(streamed.len(), n, "{file}");
+            assert_eq!(streamed[0].source_row, first);
+            assert_eq!(streamed[n - 1].source_row, last);
+            assert_eq!(streamed[0].iso3, "ARE");
+            assert_eq!((streamed[0].year, streamed[0].value), (2003, Some(434.0)));
+            assert_eq!(streamed, xlsx_whole(&src).unwrap(), "{file}");
+        }
+        // Every error as before, word for word.
+        for file in [
+            "xlsx-no-value-column.xlsx",
+            "xlsx-text-value.xlsx",
+            "xlsx-empty-sheet.xlsx",
+            "truncated.xlsx",
+            "not-a-zip.xlsx",
+            "empty.xlsx",
+        ] {
+            let src = xlsx_source(&root.join("tests/corpus").join(file));
+            let streamed = strict(read_unodc_cts(&src)).unwrap_err();
+            assert_eq!(streamed, xlsx_whole(&src).unwrap_err(), "{file}");
+        }
+    }
+
+    #[test]
+    fn an_xlsx_with_rows_out_of_order_is_read_whole() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let src = xlsx_source(&root.join("tests/corpus/xlsx-rows-out-of-order.xlsx"));
+        assert!(matches!(stream_xlsx(&src), Err(Stop::OutOfOrder)));
+        // The same rows as the fixture's csv (the workbook was written from it, as text).
+        let csv = xlsx_source(&root.join("tests/fixtures/mini/cts.csv"));
+        let from_csv = strict(read_unodc_cts(&csv)).unwrap();
+        assert_eq!(from_csv.len(), 48);
+        assert_eq!(strict(read_unodc_cts(&src)).unwrap(), from_csv);
     }
 
     #[test]

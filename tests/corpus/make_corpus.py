@@ -38,6 +38,26 @@ def xlsx(rows):
     return buf.getvalue()
 
 
+def rows_out_of_order(data, a, b):
+    """The workbook `data` with sheet rows `a` and `b` stored in each other's place (their cells
+    keep their references): valid, but not in the order spreadsheet programs write."""
+    import re
+    import zipfile
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = body.decode("utf-8")
+                row = lambda n: re.search(r'<row r="%d"[ >].*?</row>' % n, text).group(0)
+                ra, rb = row(a), row(b)
+                text = text.replace(ra, "\0").replace(rb, ra).replace("\0", rb)
+                body = text.encode("utf-8")
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
 def good_rows():
     import csv
     return list(csv.reader(io.StringIO(GOOD_CSV)))
@@ -81,6 +101,7 @@ def main():
     buf = io.BytesIO()
     wb.save(buf)
     w("xlsx-empty-sheet.xlsx", buf.getvalue())
+    w("xlsx-rows-out-of-order.xlsx", rows_out_of_order(xlsx(good_rows()), 5, 9))
 
     # Pipelines (replace pipeline.yaml).
     w("unknown-key.yaml", GOOD_YAML.replace("sources:", "sourcse:"))

@@ -363,6 +363,62 @@ fn an_unchanged_pipeline_is_not_rerun_and_a_template_edit_only_rerenders() {
 }
 
 #[test]
+fn touching_an_input_is_no_change_but_new_bytes_of_the_same_size_are() {
+    use sha2::Digest;
+    use std::time::{Duration, SystemTime};
+    let set_mtime = |path: &Path, t: SystemTime| {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    };
+    let tmp = sandbox();
+    assert!(
+        run_in(tmp.path(), &["-q", "run", "pipeline.yaml"])
+            .status
+            .success()
+    );
+    let out = tmp.path().join("out");
+    let before = snapshot_dir(&out);
+    let csv = tmp.path().join("cts.csv");
+    let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_750_000_000);
+
+    // Touched: same bytes, another modification time.
+    set_mtime(&csv, t0);
+    let again = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(
+        text(&again.stdout).starts_with("Up to date: out"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(snapshot_dir(&out), before);
+
+    // Other bytes of the same size, and a modification time one second later.
+    let len = std::fs::metadata(&csv).unwrap().len();
+    edit(&csv, |s| s.replacen("Counts,12,CTS", "Counts,13,CTS", 1));
+    assert_eq!(std::fs::metadata(&csv).unwrap().len(), len);
+    set_mtime(&csv, t0 + Duration::from_secs(1));
+    let rerun = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    assert!(rerun.status.success(), "{}", text(&rerun.stderr));
+    assert!(
+        text(&rerun.stdout).contains("ingested"),
+        "{}",
+        text(&rerun.stdout)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let sha: String = sha2::Sha256::digest(std::fs::read(&csv).unwrap())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(manifest["inputs"][0]["path"], "cts.csv");
+    assert_eq!(manifest["inputs"][0]["sha256"], sha.as_str());
+}
+
+#[test]
 fn a_second_run_on_a_locked_output_exits_4_with_a_clear_message() {
     let tmp = sandbox();
     let held = kidnap_trends::store::lock(&tmp.path().join("out")).unwrap();

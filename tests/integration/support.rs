@@ -86,11 +86,15 @@ pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-/// Every file under `dir` with its bytes, by relative path.
+/// Every file under `dir` with its bytes, by relative path; the stat cache
+/// (`.kidnap-trends/`, input file times and inodes, not an artefact) is left out.
 pub fn snapshot_dir(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
+            if p == root.join(kidnap_trends::cache::STATE_DIR) {
+                continue;
+            }
             if p.is_dir() {
                 walk(root, &p, out);
             } else {

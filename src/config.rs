@@ -130,6 +130,8 @@ pub struct Quality {
     pub implausible_jump: JumpCheck,
     #[serde(default)]
     pub subnational_without_national: CheckLimit,
+    #[serde(default)]
+    pub subnational_with_national: CheckLimit,
 }
 
 impl Quality {
@@ -538,12 +540,15 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
             table: s.table.clone(),
         });
     }
-    if !sources.iter().any(|s| s.role == Role::Main) && !raw.sources.is_empty() {
+    let mains = sources.iter().filter(|s| s.role == Role::Main).count();
+    if mains != 1 && !raw.sources.is_empty() {
         let (line, col) = at("sources:");
         diags.push(Diag {
             line,
             col,
-            message: "`sources` needs at least one source with `role: main` (the default)".into(),
+            message: format!(
+                "`sources` needs exactly one source with `role: main` (the default), the report's data; found {mains} (give the others `role: release` or `role: comparison`)"
+            ),
             help: None,
         });
     }
@@ -640,6 +645,28 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
                 key,
                 format!("`{key}` must be a share between 0 and 1 (got {v})"),
             );
+        }
+    }
+    let q = &raw.quality;
+    for (key, ok, want) in [
+        (
+            "tolerance",
+            q.rate_mismatch.tolerance.is_finite() && q.rate_mismatch.tolerance >= 0.0,
+            "a share ≥ 0 (0.10 = 10 per cent)",
+        ),
+        (
+            "factor",
+            q.implausible_jump.factor.is_finite() && q.implausible_jump.factor > 1.0,
+            "a ratio above 1",
+        ),
+        (
+            "min_count",
+            q.implausible_jump.min_count.is_finite() && q.implausible_jump.min_count >= 0.0,
+            "a count ≥ 0",
+        ),
+    ] {
+        if !ok {
+            param_error(key, format!("quality: `{key}` must be {want}"));
         }
     }
     if p.population_floor.is_nan() || p.population_floor < 0.0 {

@@ -289,39 +289,45 @@ fn read_source(source: &crate::config::Source, resolver: &ingest::Resolver) -> R
 
 /// The `sources` table: one row per source of the pipeline, sorted by id.
 fn sources_batch(pipeline: &Pipeline) -> arrow::array::RecordBatch {
-    use arrow::array::{ArrayRef, StringArray};
+    use arrow::array::{ArrayRef, Int32Array, StringArray};
     use arrow::datatypes::{DataType, Field, Schema};
     use std::sync::Arc;
     let base = pipeline.file.parent().unwrap_or(Path::new(""));
-    let mut rows: Vec<[String; 7]> = pipeline
+    let mut rows: Vec<([String; 7], Option<i32>)> = pipeline
         .sources
         .iter()
         .map(|s| {
-            [
-                s.id.clone(),
-                yaml_name(&s.role),
-                yaml_name(&s.layout),
-                s.release.clone(),
-                s.citation.clone(),
-                yaml_name(&s.encoding),
-                relative(base, &s.path),
-            ]
+            (
+                [
+                    s.id.clone(),
+                    yaml_name(&s.role),
+                    yaml_name(&s.layout),
+                    s.release.clone(),
+                    s.citation.clone(),
+                    yaml_name(&s.encoding),
+                    relative(base, &s.path),
+                ],
+                s.table
+                    .as_ref()
+                    .and_then(|t| t.decimals)
+                    .map(|d| d.min(15) as i32),
+            )
         })
         .collect();
     rows.sort();
     let names = [
         "id", "role", "layout", "release", "citation", "encoding", "file",
     ];
-    let schema = Arc::new(Schema::new(
-        names
-            .iter()
-            .map(|n| Field::new(*n, DataType::Utf8, false))
-            .collect::<Vec<_>>(),
-    ));
-    let columns: Vec<ArrayRef> = (0..names.len())
-        .map(|i| Arc::new(StringArray::from_iter_values(rows.iter().map(|r| &r[i]))) as ArrayRef)
+    let mut fields: Vec<Field> = names
+        .iter()
+        .map(|n| Field::new(*n, DataType::Utf8, false))
         .collect();
-    arrow::array::RecordBatch::try_new(schema, columns)
+    fields.push(Field::new("decimals", DataType::Int32, true));
+    let mut columns: Vec<ArrayRef> = (0..names.len())
+        .map(|i| Arc::new(StringArray::from_iter_values(rows.iter().map(|r| &r.0[i]))) as ArrayRef)
+        .collect();
+    columns.push(Arc::new(Int32Array::from_iter(rows.iter().map(|r| r.1))));
+    arrow::array::RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
         .unwrap_or_else(|e| unreachable!("sources schema mismatch: {e}"))
 }
 
@@ -379,7 +385,7 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
     let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
     let resolver = ingest::Resolver::new(&countries, pipeline.aliases.as_deref())?;
     let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
-    // Sources are independent: read them on both cores, largest work first.
+    // Sources are independent: read them on both cores, each worker taking the next source.
     let sources = &pipeline.sources;
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<(usize, Result<SourceRows>)> = std::thread::scope(|scope| {
@@ -559,8 +565,20 @@ pub fn render(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
     let _lock = store::lock(&target)?;
     let report_spec = load_report_spec(pipeline)?;
     let mut hashes = cache::FileHashes::reusing(&target);
-    let fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
+    let mut fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
     let warehouse = read_warehouse(&target)?;
+    // The warehouse is the published one: record what it was built from, not the inputs as
+    // they are now, so that a later `run` still sees changed inputs (or a new tool) and ingests.
+    if let Some(before) = cache::published(&target) {
+        if before.ingest != fingerprint.ingest {
+            tracing::warn!(
+                "The inputs changed since the published warehouse was built; render uses that \
+                 warehouse (run `kidnap-trends run` to read the inputs again)"
+            );
+        }
+        fingerprint.ingest = before.ingest;
+        fingerprint.tool = before.tool;
+    }
     publish(
         pipeline,
         &target,

@@ -8,5 +8,6 @@ SELECT
     (SELECT count(*) FROM quality_checks WHERE check_name = 'rate_mismatch') AS rate_mismatch,
     (SELECT count(*) FROM quality_checks WHERE check_name = 'implausible_jump') AS implausible_jump,
     (SELECT count(*) FROM quality_checks WHERE check_name = 'subnational_without_national') AS orphans,
-    CAST(round($rate_tolerance * 100.0) AS BIGINT) AS tolerance_percent,
+    (SELECT count(*) FROM quality_checks WHERE check_name = 'subnational_with_national') AS doubles,
+    round($rate_tolerance * 100.0, 1) AS tolerance_percent,
     $jump_factor AS jump_factor

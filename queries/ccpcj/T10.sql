@@ -8,14 +8,22 @@ WITH rules AS (
     UNION ALL SELECT 3, 'duplicate', 'Row rule', 'The same country, year and unit twice (quarantined)'
     UNION ALL SELECT 4, 'unknown_code', 'Row rule', 'A country code or name no reference table knows (quarantined)'
     UNION ALL SELECT 5, 'rate_mismatch', 'Check',
-           'Published rate more than ' || CAST(CAST(round($rate_tolerance * 100.0) AS BIGINT) AS VARCHAR)
+           'Published rate more than '
+           || CASE WHEN $rate_tolerance * 100.0 = floor($rate_tolerance * 100.0)
+                   THEN CAST(CAST($rate_tolerance * 100.0 AS BIGINT) AS VARCHAR)
+                   ELSE CAST(round($rate_tolerance * 100.0, 1) AS VARCHAR) END
            || ' per cent away from count ÷ World Bank population × 100,000'
     UNION ALL SELECT 6, 'implausible_jump', 'Check',
-           'Count changing more than ' || CAST(CAST($jump_factor AS BIGINT) AS VARCHAR)
+           'Count changing more than '
+           || CASE WHEN $jump_factor = floor($jump_factor)
+                   THEN CAST(CAST($jump_factor AS BIGINT) AS VARCHAR)
+                   ELSE CAST(round($jump_factor, 2) AS VARCHAR) END
            || '-fold from one year to the next (either year at least '
            || CAST(CAST($jump_min_count AS BIGINT) AS VARCHAR) || ')'
     UNION ALL SELECT 7, 'subnational_without_national', 'Check',
-           'Sub-national unit reporting in a year its country does not'
+           'Sub-national unit reporting in a year its country does not (shown as a unit of its own)'
+    UNION ALL SELECT 8, 'subnational_with_national', 'Check',
+           'Sub-national unit reporting in a year its country also does (left out of aggregates)'
 ), found AS (
     SELECT rule, count(*) AS n, count(DISTINCT source_id) AS where_n FROM quarantine GROUP BY rule
     UNION ALL

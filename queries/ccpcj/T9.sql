@@ -1,7 +1,8 @@
 -- T9 (annex): the main source's figures against other publications of the same statistics.
 -- One row per other source and unit: the country-years it has, how many the main release also
--- has, how many agree (counts: equal; rates: within 0.05 per 100,000 — the rounding of a
--- one-decimal table — or 1 per cent), and the median and largest absolute gap.
+-- has, how many agree (counts: equal; rates: within half the last digit the other source
+-- publishes — its `decimals`, one when it does not say), and the median and largest absolute
+-- gap.
 WITH j AS (
     SELECT
         c.source_id,
@@ -26,7 +27,9 @@ SELECT
     sum(CASE
         WHEN j.main IS NULL THEN 0
         WHEN j.unit = 'count' AND j.other = j.main THEN 1
-        WHEN j.unit <> 'count' AND abs(j.other - j.main) <= greatest(0.05, 0.01 * j.main) THEN 1
+        WHEN j.unit <> 'count'
+             AND abs(j.other - j.main) <= 0.5 * power(10.0, 0 - CAST(COALESCE(s.decimals, 1) AS DOUBLE)) + 1e-9
+            THEN 1
         ELSE 0
     END) AS agree,
     median(abs(j.other - j.main)) AS median_gap,

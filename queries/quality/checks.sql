@@ -7,6 +7,10 @@
 --   implausible_jump              a count changing by more than $jump_factor times (up or down)
 --                                 from one year to the next, either count ≥ $jump_min_count
 --   subnational_without_national  a sub-national unit reporting in a year its country does not
+--                                 (UN-CTS's usual structure for the United Kingdom and Iraq: the
+--                                 unit stands alone; listed so that a new case is noticed)
+--   subnational_with_national     a sub-national unit reporting in a year its country also does
+--                                 (the unit is then kept out of every aggregate: no double count)
 WITH c AS (
     SELECT iso3, year, value FROM observations WHERE unit = 'count' AND value IS NOT NULL
 ), r AS (
@@ -46,6 +50,16 @@ WITH c AS (
     JOIN countries k ON k.iso3 = c.iso3
     WHERE k.parent_iso3 IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM c par WHERE par.iso3 = k.parent_iso3 AND par.year = c.year)
+), both AS (
+    SELECT
+        'subnational_with_national' AS check_name,
+        c.iso3,
+        c.year,
+        k.parent_iso3
+    FROM c
+    JOIN countries k ON k.iso3 = c.iso3
+    WHERE k.parent_iso3 IS NOT NULL
+      AND EXISTS (SELECT 1 FROM c par WHERE par.iso3 = k.parent_iso3 AND par.year = c.year)
 ), findings AS (
     SELECT
         check_name, iso3, year,
@@ -63,6 +77,11 @@ WITH c AS (
         check_name, iso3, year,
         'reported without its country (' || parent_iso3 || ')' AS detail
     FROM orphans
+    UNION ALL
+    SELECT
+        check_name, iso3, year,
+        'reported as well as its country (' || parent_iso3 || '); left out of aggregates' AS detail
+    FROM both
 )
 -- (Sorted by one computed key: DataFusion 55 mis-plans a sort on the union's own columns.)
 SELECT f.check_name, f.iso3, k.name AS country, f.year, f.detail,

@@ -96,7 +96,12 @@ fn strip_thousands(t: &str, sep: char) -> Option<String> {
     };
     let mut groups = int.split(sep);
     let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+    // `0,500` is not five hundred: a leading group never starts with 0.
+    if first.is_empty()
+        || first.len() > 3
+        || first.starts_with('0')
+        || !first.bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let mut out = first.to_string();
@@ -112,16 +117,23 @@ fn strip_thousands(t: &str, sep: char) -> Option<String> {
     Some(out)
 }
 
-/// A plain decimal: digits with at most one point, optional exponent; ≥ 0 and finite.
+/// A plain decimal: digits with at most one point, then an optional exponent (`1e-05`, as
+/// spreadsheet and pandas exports write small rates); ≥ 0 and finite.
 fn parse_plain(t: &str) -> Option<f64> {
-    let ok = !t.is_empty()
-        && t.bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'e' || b == b'E' || b == b'+')
-        && t.bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_digit() || b == b'.');
-    if !ok {
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let digits = mantissa.bytes().filter(u8::is_ascii_digit).count();
+    let points = mantissa.bytes().filter(|b| *b == b'.').count();
+    if digits == 0 || points > 1 || digits + points != mantissa.len() {
         return None;
+    }
+    if let Some(e) = exponent {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        if e.is_empty() || !e.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
     }
     let v = t.parse::<f64>().ok()?;
     (v.is_finite() && v >= 0.0).then_some(v)
@@ -159,10 +171,12 @@ mod tests {
         assert_eq!(r.parse(""), Some(Number::Missing));
         assert_eq!(r.parse(".."), Some(Number::Missing));
         assert_eq!(r.parse("0.27"), Some(Number::Value(0.27)));
+        assert_eq!(r.parse("1e-05"), Some(Number::Value(1e-5)));
+        assert_eq!(r.parse("2.5E+3"), Some(Number::Value(2500.0)));
         // Misplaced separators, signs, words, several points: refused.
         for bad in [
             "1,04,5", "10,45", ",100", "100,", "1,0000", "-5", "+5", "abc", "1.2.3", "NaN", "inf",
-            "1 000", "1,000,00",
+            "1 000", "1,000,00", "0,500", "1e", "e5", "1e-", "1e5.5", ".", "1.e-",
         ] {
             assert_eq!(r.parse(bad), None, "{bad:?}");
         }

@@ -72,6 +72,9 @@ pub enum IngestError {
         first_row: usize,
         what: String,
     },
+    /// A `table` source's declaration does not fit the file.
+    #[error("{file}: {message}")]
+    Spec { file: PathBuf, message: String },
     /// More rows failed a validation rule than the pipeline's `quality:` thresholds allow.
     #[error("{message}")]
     Quality { message: String },

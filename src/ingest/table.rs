@@ -8,7 +8,7 @@
 //! source has a sub-national column, and the rows that failed a rule (with their reason and
 //! source row) for quarantine. Never needs Rust for a new source of this kind.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -111,9 +111,13 @@ pub struct TableSpec {
     /// Characters marking footnotes after names (`*`), removed before a name is matched.
     #[serde(default)]
     pub footnote_marks: String,
-    /// Sum values of rows with the same country (and sub-national unit), year and unit.
+    /// Sum values of rows with the same country (and sub-national unit), year and unit. A bad
+    /// or empty cell leaves its country-year out (never a short sum).
     #[serde(default)]
     pub aggregate: bool,
+    /// Decimals the source publishes rates with (comparisons allow half its last digit).
+    #[serde(default)]
+    pub decimals: Option<u32>,
 }
 
 impl TableSpec {
@@ -146,6 +150,20 @@ impl TableSpec {
                     out.push("a long table needs `year`, `value` and `unit` (or `wide` for year columns)".into());
                 }
             }
+        }
+        if let Some([from, to]) = self.years
+            && from > to
+        {
+            out.push(format!("`years: [{from}, {to}]` must be [first, last]"));
+        }
+        if self
+            .numbers
+            .thousands
+            .is_some_and(|c| c == '.' || c.is_ascii_digit())
+        {
+            out.push(
+                "`numbers.thousands` cannot be `.` or a digit (numbers use a decimal point)".into(),
+            );
         }
         let rates = self.unit == Some(Unit::RatePer100k)
             || self.wide.iter().flatten().any(|u| *u == Unit::RatePer100k);
@@ -299,25 +317,34 @@ fn read_parquet_rows(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError
         .map_err(|e| open(format!("not a readable Parquet file ({e})")))?;
     for batch in reader {
         let batch = batch.map_err(|e| open(format!("cannot read a row group ({e})")))?;
+        // Numbers stay numbers (a year stored as 2018.0 is still 2018); the rest is read as text.
         let columns: Vec<_> = batch
             .columns()
             .iter()
             .map(|c| {
-                arrow::compute::cast(c, &arrow::datatypes::DataType::Utf8)
-                    .map_err(|e| open(format!("a column cannot be read as text ({e})")))
+                let target = if c.data_type().is_numeric() {
+                    arrow::datatypes::DataType::Float64
+                } else {
+                    arrow::datatypes::DataType::Utf8
+                };
+                arrow::compute::cast(c, &target)
+                    .map_err(|e| open(format!("a column cannot be read ({e})")))
             })
             .collect::<Result<_, _>>()?;
         for i in 0..batch.num_rows() {
             let cells = columns
                 .iter()
                 .map(|c| {
-                    let s = c
-                        .as_any()
-                        .downcast_ref::<arrow::array::StringArray>()
-                        .filter(|s| !s.is_null(i));
-                    match s {
-                        Some(s) => Cell::Text(s.value(i).to_string()),
-                        None => Cell::Empty,
+                    if c.is_null(i) {
+                        return Cell::Empty;
+                    }
+                    let any = c.as_any();
+                    if let Some(f) = any.downcast_ref::<arrow::array::Float64Array>() {
+                        Cell::Number(f.value(i))
+                    } else if let Some(s) = any.downcast_ref::<arrow::array::StringArray>() {
+                        Cell::Text(s.value(i).to_string())
+                    } else {
+                        Cell::Empty
                     }
                 })
                 .collect();
@@ -359,6 +386,12 @@ struct Reader<'a> {
     rows_before_header: usize,
     last: Vec<String>,
     sums: BTreeMap<Key, Sum>,
+    /// Country-years whose sum lacks a row (a bad or empty cell): never published.
+    incomplete: BTreeSet<(String, i32, Unit)>,
+    /// Rows that passed the filters.
+    rows_kept: usize,
+    /// Whether `stop_at` was met.
+    stopped: bool,
     out: TableOutput,
 }
 
@@ -372,6 +405,9 @@ impl<'a> Reader<'a> {
             rows_before_header: 0,
             last: Vec::new(),
             sums: BTreeMap::new(),
+            incomplete: BTreeSet::new(),
+            rows_kept: 0,
+            stopped: false,
             out: TableOutput::default(),
         }
     }
@@ -409,8 +445,12 @@ impl<'a> Reader<'a> {
         }
         let texts: Vec<String> = cells.iter().map(Cell::text).collect();
         if let Some(stop) = &self.spec.stop_at
-            && texts.iter().find(|t| !t.is_empty()) == Some(stop)
+            && texts
+                .iter()
+                .find(|t| !t.is_empty())
+                .is_some_and(|t| t.eq_ignore_ascii_case(stop.trim()))
         {
+            self.stopped = true;
             return Ok(true);
         }
         if texts.iter().all(String::is_empty) {
@@ -442,20 +482,26 @@ impl<'a> Reader<'a> {
         let opt = |want: &Option<String>| want.as_deref().map(find).transpose();
         let mut wide = Vec::new();
         if let Some(units) = &self.spec.wide {
-            let mut seen: HashMap<i32, usize> = HashMap::new();
+            // Groups are runs of ascending years: a year not after the one before starts the
+            // next group (2003 … 2015, then 2003 … 2015 again for rates).
+            let mut group = 0usize;
+            let mut previous: Option<i32> = None;
             for (i, n) in names.iter().enumerate() {
                 let Ok(y) = n.parse::<i32>() else { continue };
                 if !(1900..=2100).contains(&y) {
                     continue;
                 }
-                let k = seen.entry(y).or_insert(0);
-                let Some(unit) = units.get(*k) else {
+                if previous.is_some_and(|p| y <= p) {
+                    group += 1;
+                }
+                previous = Some(y);
+                let Some(unit) = units.get(group) else {
                     return Err(IngestError::Cell {
                         file: self.file(),
                         row,
                         column: column_letter(i),
                         expected: format!(
-                            "each year at most {} time(s) in the header (`wide` lists {} unit(s))",
+                            "at most {} group(s) of ascending year columns (`wide` lists {} unit(s); a year not after the one before starts a new group)",
                             units.len(),
                             units.len()
                         ),
@@ -463,7 +509,6 @@ impl<'a> Reader<'a> {
                     });
                 };
                 wide.push((i, y, *unit));
-                *k += 1;
             }
             if wide.is_empty() {
                 return Err(IngestError::MissingColumn {
@@ -484,7 +529,7 @@ impl<'a> Reader<'a> {
                 .spec
                 .filter
                 .iter()
-                .map(|(k, v)| Ok((find(k)?, v.clone())))
+                .map(|(k, v)| Ok((find(k)?, v.trim().to_string())))
                 .collect::<Result<_, IngestError>>()?,
             fill_down: self
                 .spec
@@ -513,10 +558,11 @@ impl<'a> Reader<'a> {
         texts: &[String],
         key: (Option<String>, Option<i32>),
     ) {
-        let column_name = names
-            .get(column)
-            .map(|n| format!("{} ({n})", column_letter(column)))
-            .unwrap_or_else(|| column_letter(column));
+        let column_name = match names.get(column) {
+            Some(n) => format!("{} ({n})", column_letter(column)),
+            None if column == usize::MAX => "country.value".into(),
+            None => column_letter(column),
+        };
         self.out.findings.push(Finding {
             rule,
             source_id: self.source.id.clone(),
@@ -563,6 +609,7 @@ impl<'a> Reader<'a> {
         if cols.filter.iter().any(|(c, want)| get(*c) != want) {
             return Ok(());
         }
+        self.rows_kept += 1;
         let file = self.file();
         let cell_error = |column: usize, expected: String| IngestError::Cell {
             file: file.clone(),
@@ -576,7 +623,7 @@ impl<'a> Reader<'a> {
         };
         // The country.
         let (country_text, country_col) = match (&self.spec.country.value, cols.country) {
-            (Some(v), _) => (v.clone(), 0),
+            (Some(v), _) => (v.clone(), usize::MAX),
             (None, Some(c)) => (clean_name(get(c), &self.spec.footnote_marks), c),
             (None, None) => return Ok(()),
         };
@@ -589,6 +636,7 @@ impl<'a> Reader<'a> {
             Err(hint) => {
                 let column = match cols.names.get(country_col) {
                     Some(n) if !n.is_empty() => format!("{} ({n})", column_letter(country_col)),
+                    _ if country_col == usize::MAX => "`country.value` of the pipeline".into(),
                     _ => column_letter(country_col),
                 };
                 let e = IngestError::UnknownCode {
@@ -658,9 +706,33 @@ impl<'a> Reader<'a> {
                 _ => self.spec.numbers.parse(get(col)),
             };
             let v = match number {
+                Some(Number::Missing) if self.spec.aggregate => {
+                    // A summed table with a hole: the sum would look complete and be short.
+                    self.incomplete.insert((iso3.clone(), year, unit));
+                    let e = cell_error(
+                        col,
+                        format!(
+                            "a number in every summed cell ({}; declare `zero: [\"\"]` if an empty cell means zero)",
+                            self.spec.numbers.expected()
+                        ),
+                    );
+                    self.finding(
+                        &cols.names,
+                        Rule::BadValue,
+                        row,
+                        col,
+                        e,
+                        &texts,
+                        (Some(iso3.clone()), Some(year)),
+                    );
+                    continue;
+                }
                 Some(Number::Missing) => continue,
                 Some(Number::Value(v)) => v,
                 None => {
+                    if self.spec.aggregate {
+                        self.incomplete.insert((iso3.clone(), year, unit));
+                    }
                     let negative = get(col).trim().starts_with('-')
                         && get(col)
                             .trim()
@@ -736,6 +808,34 @@ impl<'a> Reader<'a> {
                 },
             });
         }
+        if let Some(stop) = &self.spec.stop_at
+            && !self.stopped
+        {
+            return Err(IngestError::Spec {
+                file: self.file(),
+                message: format!(
+                    "no row starts with `{stop}` (`stop_at`): the footer would have been read as data"
+                ),
+            });
+        }
+        if self.sums.is_empty() && self.out.findings.is_empty() {
+            return Err(IngestError::Spec {
+                file: self.file(),
+                message: format!(
+                    "no observations: {} of the {} data rows passed `filter`{}",
+                    self.rows_kept,
+                    self.out.rows_read,
+                    if self.spec.years.is_some() {
+                        " and none of them has a value in `years`"
+                    } else {
+                        ", and none of them has a value"
+                    }
+                ),
+            });
+        }
+        let incomplete = std::mem::take(&mut self.incomplete);
+        self.sums
+            .retain(|(iso3, _, year, unit), _| !incomplete.contains(&(iso3.clone(), *year, *unit)));
         // Country-year totals (summing sub-national units when there are any).
         let mut national: BTreeMap<(String, i32, Unit), (f64, usize)> = BTreeMap::new();
         for ((iso3, sub, year, unit), sum) in &self.sums {
@@ -1020,6 +1120,74 @@ mod tests {
         )
         .unwrap();
         assert_eq!(values(&out), csv);
+    }
+
+    #[test]
+    fn year_groups_follow_the_header_order_not_repetition() {
+        // Counts for 2018–2019, then rates for 2017–2019: 2017 starts the second group.
+        let text = "Country,2018,2019,2017,2018,2019\nColombia,10,20,0.5,0.6,0.7\n";
+        let yaml = "country: { column: Country, code: name }\nwide: [count, rate_per_100k]\n";
+        let out = read(text.as_bytes(), Encoding::Utf8, yaml).unwrap();
+        assert_eq!(
+            values(&out),
+            [
+                "COL 2017 rate_per_100k 0.5",
+                "COL 2018 count 10",
+                "COL 2018 rate_per_100k 0.6",
+                "COL 2019 count 20",
+                "COL 2019 rate_per_100k 0.7",
+            ]
+        );
+        // A third group with two units declared is refused, naming the column.
+        let e = read(
+            b"Country,2018,2018,2018\nColombia,1,2,3\n",
+            Encoding::Utf8,
+            yaml,
+        )
+        .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("row 1, column D: expected at most 2 group(s) of ascending year columns"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_sum_with_a_bad_or_empty_cell_is_left_out_not_published_short() {
+        let text = "DEPTO,2018,2019\nNorth,1,2\nSouth,x,3\nEast,4,\nWest,5,6\nTotal,10,11\n";
+        let yaml = "stop_at: TOTAL\ncountry: { value: COL }\nsubunit: { name: DEPTO }\nwide: [count]\naggregate: true\n";
+        let out = read(text.as_bytes(), Encoding::Utf8, yaml).unwrap();
+        // 2018 lacks South (bad cell), 2019 lacks East (empty cell): neither year is published,
+        // at national or sub-national level; both cells are findings.
+        assert!(out.observations.is_empty(), "{:?}", values(&out));
+        assert!(out.subnational.is_empty());
+        let rows: Vec<(usize, &str)> = out
+            .findings
+            .iter()
+            .map(|f| (f.row, f.rule.name()))
+            .collect();
+        assert_eq!(rows, [(3, "bad_value"), (4, "bad_value")]);
+        assert!(
+            out.findings[1]
+                .message
+                .contains("declare `zero: [\"\"]` if an empty cell means zero")
+        );
+        // The footer marker is matched whatever its case; one that never comes is an error.
+        let e = read(b"DEPTO,2018\nNorth,1\n", Encoding::Utf8, yaml).unwrap_err();
+        assert!(
+            e.to_string().contains(
+                "no row starts with `TOTAL` (`stop_at`): the footer would have been read as data"
+            ),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_source_that_yields_nothing_is_an_error() {
+        let text = "Series,Country,Year,Value\nTheft,Colombia,2018,5\n";
+        let yaml = "filter: { Series: kidnapping }\ncountry: { column: Country, code: name }\nyear: Year\nvalue: Value\nunit: count\n";
+        let e = read(text.as_bytes(), Encoding::Utf8, yaml).unwrap_err();
+        assert!(e.to_string().ends_with("t.csv: no observations: 0 of the 1 data rows passed `filter`, and none of them has a value"), "{e}");
     }
 
     #[test]

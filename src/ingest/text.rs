@@ -24,7 +24,7 @@ pub enum Encoding {
     /// Windows-1252 (a superset of Latin-1), as Excel's "CSV" export writes on Windows.
     #[serde(rename = "windows-1252")]
     Windows1252,
-    /// Decided from the first 64 KiB of the file.
+    /// Decided at the file's first non-ASCII byte (from the 64 KiB that follow it).
     #[serde(rename = "auto")]
     Auto,
 }

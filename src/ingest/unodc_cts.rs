@@ -352,6 +352,8 @@ pub(crate) struct CsvRecords<'a> {
     path: &'a Path,
     reader: csv::Reader<Box<dyn Read + Send>>,
     pub(crate) record: csv::ByteRecord,
+    /// The encoding the source declared (for the advice in a message).
+    declared: Encoding,
 }
 
 impl<'a> CsvRecords<'a> {
@@ -369,6 +371,7 @@ impl<'a> CsvRecords<'a> {
             path,
             reader,
             record: csv::ByteRecord::new(),
+            declared: encoding,
         })
     }
 
@@ -402,7 +405,11 @@ impl<'a> CsvRecords<'a> {
                         file: self.path.to_path_buf(),
                         row: line,
                         column: format!("{} (field {})", column_letter(col), col + 1),
-                        expected: "UTF-8 text (declare `encoding: windows-1252` or `encoding: auto` for this source, or re-save the file as UTF-8)".into(),
+                        expected: match self.declared {
+                            Encoding::Auto => "UTF-8 text (`encoding: auto` found UTF-8 at the file's first non-ASCII bytes; declare `encoding: windows-1252` for this source, or re-save the file as UTF-8)",
+                            _ => "UTF-8 text (declare `encoding: windows-1252` or `encoding: auto` for this source, or re-save the file as UTF-8)",
+                        }
+                        .into(),
                         found: String::from_utf8_lossy(field).into_owned(),
                     });
                 }

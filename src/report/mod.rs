@@ -322,6 +322,13 @@ fn add_filters(env: &mut minijinja::Environment<'_>) {
     env.add_filter("percent", |v: minijinja::Value| {
         format::percent(opt_f64(&v))
     });
+    // A threshold as written in the pipeline: 5 → "5", 2.5 → "2.5", 0.125 → "0.13".
+    env.add_filter("plain", |v: minijinja::Value| match opt_f64(&v) {
+        Some(x) if x.fract() == 0.0 => format::number(x, 0),
+        Some(x) if (x * 10.0).fract().abs() < 1e-9 => format::number(x, 1),
+        Some(x) => format::number(x, 2),
+        None => "..".to_string(),
+    });
 }
 
 impl FigureText {

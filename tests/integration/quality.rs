@@ -172,3 +172,53 @@ fn a_quality_typo_is_a_config_error_with_the_known_keys() {
     assert!(err.contains("unknown field `implausible_jumps`"), "{err}");
     assert!(err.contains("did you mean `implausible_jump`?"), "{err}");
 }
+
+#[test]
+fn render_after_an_input_change_leaves_the_change_for_the_next_run() {
+    let tmp = sandbox();
+    assert!(
+        run_in(tmp.path(), &["-q", "run", "pipeline.yaml"])
+            .status
+            .success()
+    );
+    // A new count in the source, then `render` (which reads only the published warehouse).
+    edit(&tmp.path().join("cts.csv"), |s| {
+        s.replace("2018,Counts,12,CTS", "2018,Counts,13,CTS")
+    });
+    let render = run_in(tmp.path(), &["-q", "render", "pipeline.yaml"]);
+    assert!(render.status.success(), "{}", text(&render.stderr));
+    let plan = run_in(tmp.path(), &["plan", "pipeline.yaml"]);
+    let said = text(&plan.stdout);
+    assert!(said.contains("ingest"), "{said}");
+    assert!(!said.contains("Up to date"), "{said}");
+    let run = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(
+        !text(&run.stdout).contains("Up to date"),
+        "{}",
+        text(&run.stdout)
+    );
+    let t6 = std::fs::read_to_string(tmp.path().join("out/tables/T6.csv")).unwrap();
+    assert!(
+        t6.lines().any(|l| l.starts_with("Alphaland,2018,13,")),
+        "{t6}"
+    );
+}
+
+#[test]
+fn a_second_main_source_is_a_config_error() {
+    let tmp = sandbox();
+    edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replace(
+            "population:\n",
+            "  - id: again\n    layout: unodc-cts\n    path: cts.xlsx\n    release: \"x\"\n    citation: c\n    category: Kidnapping\npopulation:\n",
+        )
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("`sources` needs exactly one source with `role: main` (the default), the report's data; found 2"),
+        "{err}"
+    );
+}

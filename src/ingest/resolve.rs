@@ -109,6 +109,15 @@ impl Resolver {
                     hint: "; an alias must point at a unit of the countries table".into(),
                 });
             };
+            if get(a).is_empty() {
+                return Err(IngestError::Cell {
+                    file: path.to_path_buf(),
+                    row: line,
+                    column: format!("{} (alias)", column_letter(a)),
+                    expected: "a code, M49 number or name (not empty)".into(),
+                    found: String::new(),
+                });
+            }
             match get(k) {
                 "code" => {
                     self.by_code.insert(get(a).to_string(), target);
@@ -148,7 +157,11 @@ impl Resolver {
     pub fn resolve(&self, kind: CodeKind, text: &str) -> Result<&Country, String> {
         let t = text.trim();
         let found = match kind {
-            CodeKind::Iso3 => self.by_code.get(t),
+            // Codes are upper case in every reference table; `col` is `COL`.
+            CodeKind::Iso3 => self
+                .by_code
+                .get(t)
+                .or_else(|| self.by_code.get(&t.to_ascii_uppercase())),
             CodeKind::M49 => t.parse::<i32>().ok().and_then(|m| self.by_m49.get(&m)),
             CodeKind::Name => self.by_name.get(&fold(t)),
         };
@@ -228,6 +241,7 @@ mod tests {
         let iso = |k, t| r.resolve(k, t).map(|c| c.iso3.clone());
         assert_eq!(iso(CodeKind::Iso3, "KOS"), Ok("XKX".into()));
         assert_eq!(iso(CodeKind::Iso3, " SWZ "), Ok("SWZ".into()));
+        assert_eq!(iso(CodeKind::Iso3, "swz"), Ok("SWZ".into()));
         assert_eq!(iso(CodeKind::M49, "748"), Ok("SWZ".into()));
         assert_eq!(iso(CodeKind::Name, "Swaziland*"), Ok("SWZ".into()));
         assert_eq!(iso(CodeKind::Name, "eswatini"), Ok("SWZ".into()));

@@ -47,6 +47,18 @@ sources:
       footnote_marks: "*"
       wide: [count, rate_per_100k]
       numbers: {{ thousands: ",", missing: [""], zero: ["-"] }}
+  - id: legacy-rates
+    role: comparison
+    layout: table
+    path: "{legacy_rates}"
+    release: "2019"
+    citation: UNODC legacy rates
+    category: Kidnapping
+    table:
+      country: {{ column: Country, code: name }}
+      footnote_marks: "*"
+      wide: [rate_per_100k]
+      numbers: {{ missing: [""], zero: ["-"] }}
   - id: unsd
     role: comparison
     layout: table
@@ -121,6 +133,7 @@ report:
         cts = d("unodc-cts-violent-releases/data_cts_violent_and_sexual_crime_2022.csv"),
         cts2023 = d("unodc-cts-violent-releases/data_cts_violent_and_sexual_crime_2023-05-12.xlsx"),
         legacy = d("unodc-cts-kidnapping-legacy/cts_kidnapping_2003_2015.csv"),
+        legacy_rates = d("unodc-cts-kidnapping-legacy/kidnapping_rate_2011_2015.csv"),
         unsd = d("unsd-syb66-crime/SYB66_328_202310_Intentional homicides and other crimes.csv"),
         colombia = d("colombia-dijin-secuestro/secuestro_2010_2016.csv"),
         mexico = d("mexico-sesnsp-secuestro/victimas_secuestro_ent_mensual_2015_2025.csv"),
@@ -303,7 +316,24 @@ fn real_sources_read_as_their_provenance_describes() {
     .iter()
     .map(|r| (r[0].as_text(), r[1].as_f64().unwrap() as usize))
     .collect();
-    assert_eq!(by_source.len(), 4);
+    assert_eq!(by_source.len(), 5);
+
+    // The 2011–2015 rate table is "the same vintage and values as the rate half" of the legacy
+    // sheet (PROVENANCE): two layouts, two readers, the same numbers.
+    let same = sql(
+        &engine,
+        "SELECT count(*) AS both_n, sum(CASE WHEN a.value = b.value THEN 1 ELSE 0 END) AS same_n, \
+                (SELECT count(*) FROM comparisons WHERE source_id = 'legacy' \
+                   AND unit = 'rate_per_100k' AND year BETWEEN 2011 AND 2015) AS legacy_n, \
+                (SELECT count(*) FROM comparisons WHERE source_id = 'legacy-rates') AS rates_n \
+         FROM comparisons a JOIN comparisons b \
+           ON a.iso3 = b.iso3 AND a.year = b.year AND a.unit = b.unit \
+         WHERE a.source_id = 'legacy' AND b.source_id = 'legacy-rates'",
+    );
+    let same = ints(&same);
+    assert_eq!(same[0][0], same[0][1], "{same:?}");
+    assert_eq!(same[0][0], same[0][2], "{same:?}");
+    assert_eq!(same[0][0], same[0][3], "{same:?}");
 
     // Both releases in the warehouse with their ids: 2023-05-12 has 1,728 country-years of
     // counts and 1,728 of rates (PROVENANCE: "3,456 (1,728 country-years)").

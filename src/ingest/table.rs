@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::clean::{Number, NumberRules, clean_name};
 use super::resolve::{CodeKind, Resolver};
-use super::unodc_cts::{Cell, CsvRecords};
+use super::unodc_cts::{Cell, CsvRecords, read_xlsx_sheet};
 use super::{Finding, IngestError, Observation, Rule, column_letter};
 use crate::config::Source;
 
@@ -245,52 +245,6 @@ pub fn read_table(source: &Source, resolver: &Resolver) -> Result<TableOutput, I
         }
     }
     reader.finish()
-}
-
-/// Rows of a workbook sheet (the first when `sheet` is `None`) as cells, with 1-based row
-/// numbers as the spreadsheet shows them.
-fn read_xlsx_sheet(
-    path: &Path,
-    sheet: Option<&str>,
-) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
-    use calamine::{Data, Reader as _};
-    let open = |message: String| IngestError::Open {
-        file: path.to_path_buf(),
-        message,
-    };
-    let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| open(format!("not a readable xlsx workbook ({e})")))?;
-    let range = match sheet {
-        Some(name) => book.worksheet_range(name).map_err(|e| {
-            open(format!(
-                "no readable sheet {name:?} ({e}); sheets: {}",
-                book.sheet_names().join(", ")
-            ))
-        })?,
-        None => book
-            .worksheet_range_at(0)
-            .ok_or_else(|| open("the workbook has no sheet".into()))?
-            .map_err(|e| open(format!("cannot read the first sheet ({e})")))?,
-    };
-    let (first_row, first_col) = range
-        .start()
-        .map(|(r, c)| (r as usize, c as usize))
-        .unwrap_or((0, 0));
-    Ok(range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            let mut cells = vec![Cell::Empty; first_col];
-            cells.extend(row.iter().map(|d| match d {
-                Data::Empty => Cell::Empty,
-                Data::String(s) => Cell::Text(s.clone()),
-                Data::Float(f) => Cell::Number(*f),
-                Data::Int(n) => Cell::Number(*n as f64),
-                other => Cell::Other(other.to_string()),
-            }));
-            (first_row + i + 1, cells)
-        })
-        .collect())
 }
 
 /// Rows of a Parquet file as cells (row 1 is the column names).

@@ -319,16 +319,33 @@ fn stream_xlsx(source: &Source) -> Result<CtsOutput, Stop> {
 /// Rows of the first sheet loaded whole, each with its 1-based sheet row number (for a sheet
 /// whose rows are stored out of order).
 fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
+    read_xlsx_sheet(path, None)
+}
+
+/// Rows of a sheet (the first when `sheet` is `None`) loaded whole, as cells, with 1-based
+/// row numbers as the spreadsheet shows them.
+pub(crate) fn read_xlsx_sheet(
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
     let open = |message: String| IngestError::Open {
         file: path.to_path_buf(),
         message,
     };
     let mut book = calamine::open_workbook_auto(path)
         .map_err(|e| open(format!("not a readable xlsx workbook ({e})")))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| open("the workbook has no sheet".into()))?
-        .map_err(|e| open(format!("cannot read the first sheet ({e})")))?;
+    let range = match sheet {
+        Some(name) => book.worksheet_range(name).map_err(|e| {
+            open(format!(
+                "no readable sheet {name:?} ({e}); sheets: {}",
+                book.sheet_names().join(", ")
+            ))
+        })?,
+        None => book
+            .worksheet_range_at(0)
+            .ok_or_else(|| open("the workbook has no sheet".into()))?
+            .map_err(|e| open(format!("cannot read the first sheet ({e})")))?,
+    };
     let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
     let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
     let mut out = Vec::with_capacity(range.height());

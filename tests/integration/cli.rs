@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::support::{bin, mini, root, run_in, sandbox, snapshot_dir, text};
+use super::support::{bin, edit, mini, root, run_in, sandbox, snapshot_dir, text};
 
 #[test]
 fn run_writes_the_whole_report_and_is_byte_identical_on_rerun() {
@@ -137,11 +137,6 @@ fn bad_input(break_it: impl FnOnce(&Path), code: i32, expect: &[&str]) -> String
         "published output changed"
     );
     stderr
-}
-
-fn edit(path: &Path, f: impl FnOnce(String) -> String) {
-    let s = std::fs::read_to_string(path).unwrap();
-    std::fs::write(path, f(s)).unwrap();
 }
 
 #[test]

@@ -5,12 +5,7 @@
 
 use std::path::Path;
 
-use super::support::{run_in, sandbox, snapshot_dir, text};
-
-fn edit(path: &Path, f: impl FnOnce(String) -> String) {
-    let s = std::fs::read_to_string(path).unwrap();
-    std::fs::write(path, f(s)).unwrap();
-}
+use super::support::{edit, run_in, sandbox, snapshot_dir, text};
 
 /// Add a `quality:` block to the sandbox pipeline.
 fn with_quality(dir: &Path, block: &str) {

@@ -137,3 +137,9 @@ pub fn sandbox() -> tempfile::TempDir {
     std::fs::write(tmp.path().join("pipeline.yaml"), yaml).unwrap();
     tmp
 }
+
+/// Rewrite a file through `f`.
+pub fn edit(path: &Path, f: impl FnOnce(String) -> String) {
+    let s = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, f(s)).unwrap();
+}

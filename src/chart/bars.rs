@@ -14,7 +14,7 @@ use super::axis::{self, YearPlot};
 use super::frame::{Furniture, LegendItem, Region, Swatch};
 use super::scene::Scene;
 use super::theme::{self, HEIGHT, TextKind};
-use super::{Bar, FigureText, MAX_HEIGHT, Series, check_year_span, fixed_canvas_height};
+use super::{Bar, FigureText, RowCanvas, Series, check_year_span, fixed_canvas_height, row_canvas};
 
 pub fn stacked(
     text: &FigureText,
@@ -252,33 +252,15 @@ fn prepare(bar: &Bar, max_label: i32) -> PreparedBar {
 pub fn horizontal(text: &FigureText, bars: &[Bar], x_label: &str) -> Result<Scene, String> {
     let furniture = Furniture::new(text, &[]);
     let x_label = x_label.trim();
-    let axis_height = 10
-        + TextKind::Tick.line_height()
-        + if x_label.is_empty() {
-            0
-        } else {
-            10 + TextKind::Label.line_height()
-        };
-    let fixed = furniture.header_height() + furniture.footer_height() + axis_height;
-    if bars.is_empty() {
-        let height = fixed_canvas_height(&furniture, HEIGHT);
-        let (mut scene, region) = furniture.into_scene(height);
-        axis::no_data(&mut scene, region);
-        return Ok(scene);
-    }
-    let count = i32::try_from(bars.len()).unwrap_or(i32::MAX);
-    let row = ((HEIGHT - fixed) / count).clamp(MIN_ROW, MAX_ROW);
-    let height = row
-        .checked_mul(count)
-        .and_then(|rows| rows.checked_add(fixed))
-        .filter(|&h| h <= MAX_HEIGHT)
-        .ok_or_else(|| {
-            format!(
-                "{} bars do not fit in a figure of at most {MAX_HEIGHT} pixels",
-                bars.len()
-            )
-        })?;
-    let (mut scene, region) = furniture.into_scene(height);
+    let RowCanvas {
+        mut scene,
+        region,
+        row,
+        count,
+    } = match row_canvas(furniture, x_label, bars.len(), (MIN_ROW, MAX_ROW), "bars")? {
+        Ok(canvas) => canvas,
+        Err(no_data) => return Ok(no_data),
+    };
 
     let max_label = (region.x1 - region.x0) * 9 / 20;
     let prepared: Vec<PreparedBar> = bars.iter().map(|b| prepare(b, max_label)).collect();

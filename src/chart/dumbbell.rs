@@ -10,12 +10,11 @@
 
 use plotters::style::RGBColor;
 
-use super::axis;
 use super::frame::{Furniture, LegendItem, Swatch};
 use super::scene::{Align, Scene};
 use super::strip::within;
-use super::theme::{self, HEIGHT, TextKind};
-use super::{Dumbbell, FigureText, MAX_HEIGHT, fixed_canvas_height};
+use super::theme::{self, TextKind};
+use super::{Dumbbell, FigureText, RowCanvas, row_canvas};
 
 const MIN_ROW: i32 = 22;
 const MAX_ROW: i32 = 34;
@@ -107,33 +106,21 @@ pub fn layout(
 
     let furniture = Furniture::new(text, &legend);
     let x_label = x_label.trim();
-    let axis_height = 10
-        + TextKind::Tick.line_height()
-        + if x_label.is_empty() {
-            0
-        } else {
-            10 + TextKind::Label.line_height()
-        };
-    let fixed = furniture.header_height() + furniture.footer_height() + axis_height;
-    if prepared.is_empty() {
-        let height = fixed_canvas_height(&furniture, HEIGHT);
-        let (mut scene, region) = furniture.into_scene(height);
-        axis::no_data(&mut scene, region);
-        return Ok(scene);
-    }
-    let count = i32::try_from(prepared.len()).unwrap_or(i32::MAX);
-    let row = ((HEIGHT - fixed) / count).clamp(MIN_ROW, MAX_ROW);
-    let height = row
-        .checked_mul(count)
-        .and_then(|rows| rows.checked_add(fixed))
-        .filter(|&h| h <= MAX_HEIGHT)
-        .ok_or_else(|| {
-            format!(
-                "{} rows do not fit in a figure of at most {MAX_HEIGHT} pixels",
-                prepared.len()
-            )
-        })?;
-    let (mut scene, region) = furniture.into_scene(height);
+    let RowCanvas {
+        mut scene,
+        region,
+        row,
+        count,
+    } = match row_canvas(
+        furniture,
+        x_label,
+        prepared.len(),
+        (MIN_ROW, MAX_ROW),
+        "rows",
+    )? {
+        Ok(canvas) => canvas,
+        Err(no_data) => return Ok(no_data),
+    };
 
     let label_width = prepared
         .iter()

@@ -218,6 +218,59 @@ fn fixed_canvas_height(furniture: &Furniture, height: i32) -> i32 {
     height.max(needed).min(MAX_HEIGHT)
 }
 
+/// The canvas of a chart drawn one row per item under an x axis (horizontal bars, dumbbells,
+/// dot strips): rows of equal height between `min_row` and `max_row` pixels, the whole no
+/// taller than `MAX_HEIGHT`. `None` holds the "no data" scene when there are no items; `what`
+/// names the items in the error when they cannot fit.
+struct RowCanvas {
+    scene: scene::Scene,
+    region: frame::Region,
+    /// Height of one row.
+    row: i32,
+    /// Number of rows.
+    count: i32,
+}
+
+fn row_canvas(
+    furniture: Furniture,
+    x_label: &str,
+    count: usize,
+    (min_row, max_row): (i32, i32),
+    what: &str,
+) -> Result<Result<RowCanvas, scene::Scene>, String> {
+    use theme::TextKind;
+    let axis_height = 10
+        + TextKind::Tick.line_height()
+        + if x_label.trim().is_empty() {
+            0
+        } else {
+            10 + TextKind::Label.line_height()
+        };
+    let fixed = furniture.header_height() + furniture.footer_height() + axis_height;
+    if count == 0 {
+        let height = fixed_canvas_height(&furniture, theme::HEIGHT);
+        let (mut scene, region) = furniture.into_scene(height);
+        axis::no_data(&mut scene, region);
+        return Ok(Err(scene));
+    }
+    let n = i32::try_from(count).unwrap_or(i32::MAX);
+    let row = ((theme::HEIGHT - fixed) / n).clamp(min_row, max_row);
+    let height = row
+        .checked_mul(n)
+        .and_then(|rows| rows.checked_add(fixed))
+        .filter(|&h| h <= MAX_HEIGHT)
+        .ok_or_else(|| {
+            format!("{count} {what} do not fit in a figure of at most {MAX_HEIGHT} pixels")
+        })?;
+    let (scene, region) = furniture.into_scene(height);
+    Ok(Ok(RowCanvas {
+        scene,
+        region,
+        row,
+        count: n,
+    }))
+}
+
 fn check_year_span(first: i32, last: i32) -> Result<(), String> {
     let span = i64::from(last) - i64::from(first);
     if span > MAX_YEAR_SPAN {

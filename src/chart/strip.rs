@@ -11,11 +11,10 @@
 
 use plotters::style::RGBColor;
 
-use super::axis;
 use super::frame::Furniture;
 use super::scene::{Align, Scene};
-use super::theme::{self, HEIGHT, TextKind};
-use super::{Dot, FigureText, MAX_HEIGHT, fixed_canvas_height};
+use super::theme::{self, TextKind};
+use super::{Dot, FigureText, RowCanvas, row_canvas};
 
 const MIN_ROW: i32 = 64;
 const MAX_ROW: i32 = 96;
@@ -187,33 +186,15 @@ pub fn layout(
     let rows = rows(groups, dots, medians);
     let furniture = Furniture::new(text, &[]);
     let x_label = x_label.trim();
-    let axis_height = 10
-        + TextKind::Tick.line_height()
-        + if x_label.is_empty() {
-            0
-        } else {
-            10 + TextKind::Label.line_height()
-        };
-    let fixed = furniture.header_height() + furniture.footer_height() + axis_height;
-    if rows.is_empty() {
-        let height = fixed_canvas_height(&furniture, HEIGHT);
-        let (mut scene, region) = furniture.into_scene(height);
-        axis::no_data(&mut scene, region);
-        return Ok(scene);
-    }
-    let count = i32::try_from(rows.len()).unwrap_or(i32::MAX);
-    let row = ((HEIGHT - fixed) / count).clamp(MIN_ROW, MAX_ROW);
-    let height = row
-        .checked_mul(count)
-        .and_then(|r| r.checked_add(fixed))
-        .filter(|&h| h <= MAX_HEIGHT)
-        .ok_or_else(|| {
-            format!(
-                "{} groups do not fit in a figure of at most {MAX_HEIGHT} pixels",
-                rows.len()
-            )
-        })?;
-    let (mut scene, region) = furniture.into_scene(height);
+    let RowCanvas {
+        mut scene,
+        region,
+        row,
+        count,
+    } = match row_canvas(furniture, x_label, rows.len(), (MIN_ROW, MAX_ROW), "groups")? {
+        Ok(canvas) => canvas,
+        Err(no_data) => return Ok(no_data),
+    };
 
     // Decades covering every positive value and median.
     let positives = rows.iter().flat_map(|r| {

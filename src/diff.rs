@@ -14,8 +14,15 @@ use crate::error::{Error, Result};
 use crate::ingest;
 use crate::query::{Engine, Table, Value};
 
-/// The SQL that compares the releases, shipped with the tool.
-const DIFF_SQL: &str = include_str!("../queries/diff/diff.sql");
+/// The SQL that compares the releases, shipped with the tool (also run by every pipeline as
+/// table `release_changes`, against the release named by `previous:`).
+pub const DIFF_SQL: &str = include_str!("../queries/diff/diff.sql");
+
+/// Where `DIFF_SQL` comes from, for messages.
+pub const DIFF_SQL_FILE: &str = "queries/diff/diff.sql";
+
+/// The relative revision the report's appendix calls large (its text says "10 per cent").
+pub const APPENDIX_THRESHOLD: f64 = 0.10;
 
 /// The comparison of two releases.
 #[derive(Debug)]
@@ -86,7 +93,7 @@ fn compare(
     )])?;
     engine.register_batch("old_release", ingest::observations_batch(a))?;
     engine.register_batch("new_release", ingest::observations_batch(b))?;
-    let file = PathBuf::from("queries/diff/diff.sql");
+    let file = PathBuf::from(DIFF_SQL_FILE);
     let table = engine.run_table(&file, DIFF_SQL)?;
     let mut summary = Vec::new();
     let (si, ui, li) = (

@@ -476,6 +476,19 @@ pub fn prepare(
     let mut engine = Engine::new(&pipeline.params)?;
     crate::quality::bind(&mut engine, &pipeline.quality);
     warehouse.register(&engine)?;
+    // Table `release_changes`: the appendix's comparison with the previous release, by the
+    // same SQL as the `diff` command.
+    engine.register_batch("old_release", warehouse.previous.clone())?;
+    engine.register_batch("new_release", warehouse.observations.clone())?;
+    engine.bind(
+        "threshold",
+        datafusion::common::ScalarValue::Float64(Some(crate::diff::APPENDIX_THRESHOLD)),
+    );
+    engine.materialise_sql(
+        "release_changes",
+        Path::new(crate::diff::DIFF_SQL_FILE),
+        crate::diff::DIFF_SQL,
+    )?;
     let mut results = BTreeMap::new();
     results.insert(
         crate::quality::CHECKS_TABLE.to_string(),

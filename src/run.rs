@@ -139,6 +139,19 @@ pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
     Ok((total, digest.iter().map(|b| format!("{b:02x}")).collect()))
 }
 
+/// Run `f`, logging its wall time as a stage of the run (`-v`: "Stage finished", with `stage`
+/// and `seconds`; how `benches/RESULTS.md` splits the default run).
+pub(crate) fn timed<T>(stage: &'static str, f: impl FnOnce() -> T) -> T {
+    let start = std::time::Instant::now();
+    let out = f();
+    tracing::info!(
+        stage,
+        seconds = start.elapsed().as_secs_f64(),
+        "Stage finished"
+    );
+    out
+}
+
 /// `path` as written relative to `base` when it lies under it, else as given; '/' separators.
 fn relative(base: &Path, path: &Path) -> String {
     let p = path.strip_prefix(base).unwrap_or(path);
@@ -158,11 +171,15 @@ pub struct Warehouse {
 pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
     // The previous release is independent of everything else: read it on the other core.
     std::thread::scope(|scope| {
-        let previous = scope.spawn(|| match &pipeline.previous {
-            Some(p) => ingest::read_unodc_cts(p).map(ingest::observations_batch),
-            None => Ok(ingest::observations_batch(Vec::new())),
+        let previous = scope.spawn(|| {
+            timed("ingest previous release", || match &pipeline.previous {
+                Some(p) => ingest::read_unodc_cts(p).map(ingest::observations_batch),
+                None => Ok(ingest::observations_batch(Vec::new())),
+            })
         });
-        let current = ingest_current(pipeline);
+        let current = timed("ingest current release and references", || {
+            ingest_current(pipeline)
+        });
         let previous = previous
             .join()
             .map_err(|_| Error::Internal("reading the previous release panicked".into()))??;
@@ -231,11 +248,22 @@ pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<Stri
     let mut results = BTreeMap::new();
     for (name, file) in pipeline.query_files()? {
         let _span = tracing::debug_span!("query", name = %name).entered();
+        let start = std::time::Instant::now();
         if pipeline.tables.contains(&name) {
             let rows = engine.materialise(&name, &file)?;
-            tracing::debug!(rows, "Table materialised");
+            tracing::debug!(
+                rows,
+                seconds = start.elapsed().as_secs_f64(),
+                "Table materialised"
+            );
         } else {
-            results.insert(name, engine.run_file(&file)?);
+            let table = engine.run_file(&file)?;
+            tracing::debug!(
+                rows = table.rows.len(),
+                seconds = start.elapsed().as_secs_f64(),
+                "Query finished"
+            );
+            results.insert(name, table);
         }
     }
     Ok(results)
@@ -254,7 +282,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
     } else {
         cache::FileHashes::reusing(&target)
     };
-    let fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
+    let fingerprint = timed("fingerprint", || cache::fingerprint(pipeline, &mut hashes))?;
     let plan = cache::plan(&fingerprint, cache::published(&target).as_ref(), force);
     match plan {
         Plan::UpToDate => {
@@ -292,7 +320,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
             )
         }
         Plan::Full(reasons) => {
-            let warehouse = ingest(pipeline)?;
+            let warehouse = timed("ingest", || ingest(pipeline))?;
             publish(
                 pipeline,
                 &target,
@@ -413,12 +441,13 @@ fn publish(
     outcome: Outcome,
     reasons: Vec<String>,
 ) -> Result<Summary> {
-    let results = query(pipeline, warehouse)?;
+    let results = timed("sql", || query(pipeline, warehouse))?;
     let staging = Staging::new(target)?;
     let wh = staging.subdir("warehouse")?;
-    write_warehouse(&wh, warehouse)?;
+    timed("parquet write", || write_warehouse(&wh, warehouse))?;
 
-    let artefacts = report::build(pipeline, report_spec, &results)?;
+    let artefacts = timed("report", || report::build(pipeline, report_spec, &results))?;
+    let write_start = std::time::Instant::now();
     for a in &artefacts {
         let path = staging.path().join(&a.path);
         if let Some(parent) = path.parent() {
@@ -446,7 +475,14 @@ fn publish(
     );
     tables.insert("population".to_string(), warehouse.population.num_rows());
     tables.insert("countries".to_string(), warehouse.countries.num_rows());
-    let manifest = manifest(pipeline, &staging, &tables, &results, fingerprint, hashes)?;
+    tracing::info!(
+        stage = "write report files",
+        seconds = write_start.elapsed().as_secs_f64(),
+        "Stage finished"
+    );
+    let manifest = timed("manifest", || {
+        manifest(pipeline, &staging, &tables, &results, fingerprint, hashes)
+    })?;
     std::fs::write(staging.path().join("manifest.json"), manifest).map_err(|e| Error::Store {
         context: "cannot write",
         path: staging.path().join("manifest.json"),
@@ -454,7 +490,7 @@ fn publish(
     })?;
     hashes.save(staging.path())?;
     let files = artefacts.len() + 5;
-    let output = staging.publish()?;
+    let output = timed("publish", || staging.publish())?;
     Ok(Summary {
         outcome,
         reasons,

@@ -6,7 +6,8 @@
 #
 # Builds nothing: it expects the release binary (KT_BIN) and, for the warehouse-only query row,
 # the `warehouse_query` bench program built beside it (KT_QUERY_BIN; see benches/README.md).
-# Creates benches/.venv with DuckDB. Writes data and outputs under WORK (default /tmp/kt-bench;
+# Creates benches/.venv with DuckDB, openpyxl and matplotlib (the Python peer of the default
+# report, python_report_peer.py). Writes data and outputs under WORK (default /tmp/kt-bench;
 # a 10m csv is 1.8 GB) and prints a markdown table: medians of REPEATS runs, the median of the
 # runs' peak resident set sizes, and the ratio kidnap-trends / DuckDB of the median times.
 # The two engines' runs alternate, so that both see the same machine.
@@ -36,12 +37,12 @@ fi
 
 mkdir -p "$WORK/logs"
 
-# DuckDB, in a virtual environment of its own.
+# DuckDB, openpyxl and matplotlib, in a virtual environment of its own.
 if [[ ! -x $PY ]]; then
     python3 -m venv "$VENV"
 fi
-if ! "$PY" -c 'import duckdb' 2>/dev/null; then
-    "$VENV/bin/pip" install --quiet --disable-pip-version-check duckdb
+if ! "$PY" -c 'import duckdb, openpyxl, matplotlib' 2>/dev/null; then
+    "$VENV/bin/pip" install --quiet --disable-pip-version-check duckdb openpyxl matplotlib
 fi
 
 # GNU time for the peak resident set size.
@@ -260,12 +261,15 @@ EOF
     row "$size" "(b) T2 over the Parquet warehouse (\`warehouse_query\`: no input hashing)"
 done
 
-# The real default report (xlsx source), release build.
+# The real default report (xlsx source), release build, against the Python peer of the same
+# report (openpyxl, DuckDB over the same SQL files, matplotlib; python_report_peer.py). The peer's
+# column holds Python; the ratio is kidnap-trends / Python.
 echo "== default report" >&2
-single "$DEFAULT_REPEATS" "default-run" "$KT_BIN" -q run --force \
-    "$root/pipelines/ccpcj-kidnapping.yaml" --out /tmp/kt-bench-default
-D_MS="" D_MIN="" D_KB="" D_ERR="no peer"
-row "real" "default report (\`run --force pipelines/ccpcj-kidnapping.yaml\`, median of $DEFAULT_REPEATS)"
+k=("$KT_BIN" -q run --force "$root/pipelines/ccpcj-kidnapping.yaml" --out "$WORK/default/kt-run")
+d=("$PY" "$here/python_report_peer.py" --root "$root" --out "$WORK/default/python-report")
+mkdir -p "$WORK/default"
+pair "$DEFAULT_REPEATS" "default-run" k "default-python" d
+row "real" "default report (\`run --force pipelines/ccpcj-kidnapping.yaml\`, median of $DEFAULT_REPEATS; peer: Python, \`python_report_peer.py\`)"
 
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -275,7 +279,9 @@ echo "- kidnap-trends: $("$KT_BIN" --version), release binary of $(date -u -r "$
     "work tree now at git $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')$(
         git -C "$root" diff --quiet HEAD 2>/dev/null || echo ' with local changes')"
 echo "- rustc: $(rustc --version 2>/dev/null || echo '?'); DuckDB (Python) \
-$("$PY" -c 'import duckdb; print(duckdb.__version__)'); $("$PY" --version)"
+$("$PY" -c 'import duckdb; print(duckdb.__version__)'), openpyxl \
+$("$PY" -c 'import openpyxl; print(openpyxl.__version__)'), matplotlib \
+$("$PY" -c 'import matplotlib; print(matplotlib.__version__)'); $("$PY" --version)"
 echo "- times: median of $REPEATS runs (default report: $DEFAULT_REPEATS), the fastest in brackets;" \
     "kidnap-trends and DuckDB runs alternate; peak RSS: median of the runs' maxima"
 echo "- load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

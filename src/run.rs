@@ -141,6 +141,19 @@ pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
     Ok((total, digest.iter().map(|b| format!("{b:02x}")).collect()))
 }
 
+/// Run `f`, logging its wall time as a stage of the run (`-v`: "Stage finished", with `stage`
+/// and `seconds`; how `benches/RESULTS.md` splits the default run).
+pub(crate) fn timed<T>(stage: &'static str, f: impl FnOnce() -> T) -> T {
+    let start = std::time::Instant::now();
+    let out = f();
+    tracing::info!(
+        stage,
+        seconds = start.elapsed().as_secs_f64(),
+        "Stage finished"
+    );
+    out
+}
+
 /// `path` as written relative to `base` when it lies under it, else as given; '/' separators.
 fn relative(base: &Path, path: &Path) -> String {
     let p = path.strip_prefix(base).unwrap_or(path);
@@ -232,6 +245,7 @@ struct SourceRows {
 /// become the reference code) and unknown ones become findings.
 fn read_source(source: &crate::config::Source, resolver: &ingest::Resolver) -> Result<SourceRows> {
     let _span = tracing::info_span!("ingest", source = %source.id).entered();
+    let start = std::time::Instant::now();
     let rows = match source.layout {
         crate::config::Layout::Table => {
             let t = ingest::read_table(source, resolver)?;
@@ -284,6 +298,11 @@ fn read_source(source: &crate::config::Source, resolver: &ingest::Resolver) -> R
             }
         }
     };
+    tracing::info!(
+        source = %source.id,
+        seconds = start.elapsed().as_secs_f64(),
+        "Source read"
+    );
     Ok(rows)
 }
 
@@ -459,7 +478,14 @@ pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<Stri
     for (name, file) in pipeline.query_files()? {
         if !pipeline.tables.contains(&name) {
             let _span = tracing::debug_span!("query", name = %name).entered();
-            results.insert(name, engine.run_file(&file)?);
+            let start = std::time::Instant::now();
+            let table = engine.run_file(&file)?;
+            tracing::debug!(
+                rows = table.rows.len(),
+                seconds = start.elapsed().as_secs_f64(),
+                "Query finished"
+            );
+            results.insert(name, table);
         }
     }
     Ok(results)
@@ -517,7 +543,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
     } else {
         cache::FileHashes::reusing(&target)
     };
-    let fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
+    let fingerprint = timed("fingerprint", || cache::fingerprint(pipeline, &mut hashes))?;
     let plan = cache::plan(&fingerprint, cache::published(&target).as_ref(), force);
     match plan {
         Plan::UpToDate => {
@@ -555,7 +581,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
             )
         }
         Plan::Full(reasons) => {
-            let warehouse = ingest(pipeline)?;
+            let warehouse = timed("ingest", || ingest(pipeline))?;
             publish(
                 pipeline,
                 &target,
@@ -677,7 +703,7 @@ fn publish(
     outcome: Outcome,
     reasons: Vec<String>,
 ) -> Result<Summary> {
-    let results = query(pipeline, warehouse)?;
+    let results = timed("sql", || query(pipeline, warehouse))?;
     let quarantine = crate::query::to_table(
         Path::new("quarantine"),
         std::slice::from_ref(&warehouse.quarantine),
@@ -693,7 +719,7 @@ fn publish(
     }
     let staging = Staging::new(target)?;
     let wh = staging.subdir("warehouse")?;
-    write_warehouse(&wh, warehouse)?;
+    timed("parquet write", || write_warehouse(&wh, warehouse))?;
     std::fs::write(staging.path().join("quality.json"), &quality.json).map_err(|e| {
         Error::Store {
             context: "cannot write",
@@ -702,7 +728,8 @@ fn publish(
         }
     })?;
 
-    let artefacts = report::build(pipeline, report_spec, &results)?;
+    let artefacts = timed("report", || report::build(pipeline, report_spec, &results))?;
+    let write_start = std::time::Instant::now();
     for a in &artefacts {
         let path = staging.path().join(&a.path);
         if let Some(parent) = path.parent() {
@@ -719,16 +746,23 @@ fn publish(
         })?;
     }
 
+    tracing::info!(
+        stage = "write report files",
+        seconds = write_start.elapsed().as_secs_f64(),
+        "Stage finished"
+    );
     let tables = warehouse.row_counts();
-    let manifest = manifest(
-        pipeline,
-        &staging,
-        &tables,
-        &results,
-        fingerprint,
-        &quality.warnings,
-        hashes,
-    )?;
+    let manifest = timed("manifest", || {
+        manifest(
+            pipeline,
+            &staging,
+            &tables,
+            &results,
+            fingerprint,
+            &quality.warnings,
+            hashes,
+        )
+    })?;
     std::fs::write(staging.path().join("manifest.json"), manifest).map_err(|e| Error::Store {
         context: "cannot write",
         path: staging.path().join("manifest.json"),
@@ -736,7 +770,7 @@ fn publish(
     })?;
     hashes.save(staging.path())?;
     let files = artefacts.len() + warehouse.tables().len() + 2;
-    let output = staging.publish()?;
+    let output = timed("publish", || staging.publish())?;
     Ok(Summary {
         outcome,
         reasons,

@@ -134,6 +134,7 @@ pub fn build(
         f.axis = text("report.yaml", &f.axis)?;
         jobs.push((f, ft, names, table));
     }
+    let figures_start = std::time::Instant::now();
     let drawn: Vec<Result<(chart::Figure, String, TableCtx)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = jobs
             .iter()
@@ -172,6 +173,12 @@ pub fn build(
         });
     }
 
+    tracing::info!(
+        stage = "report: figures",
+        seconds = figures_start.elapsed().as_secs_f64(),
+        "Stage finished"
+    );
+    let tables_start = std::time::Instant::now();
     let mut tables = BTreeMap::new();
     let mut table_list = Vec::new();
     for (i, t) in spec.tables.iter().enumerate() {
@@ -191,6 +198,12 @@ pub fn build(
         bytes: xlsx::workbook(&table_list)?,
     });
 
+    tracing::info!(
+        stage = "report: tables (csv, xlsx)",
+        seconds = tables_start.elapsed().as_secs_f64(),
+        "Stage finished"
+    );
+    let text_start = std::time::Instant::now();
     let mut narrative: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
     for n in &spec.narrative {
         let row = get(n)?.records().into_iter().next().unwrap_or_default();
@@ -292,6 +305,11 @@ pub fn build(
             bytes: rendered.into_bytes(),
         });
     }
+    tracing::info!(
+        stage = "report: narrative, html, md",
+        seconds = text_start.elapsed().as_secs_f64(),
+        "Stage finished"
+    );
     Ok(artefacts)
 }
 

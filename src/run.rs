@@ -371,6 +371,27 @@ pub fn read_source_checked(
     Ok(rows.observations)
 }
 
+/// Source indexes, the slowest to read first. Reading time is estimated from the file size:
+/// an xlsx file (zipped XML) costs about ten times a csv or Parquet file of the same size
+/// (measured on the shipped sources: 1.4 MB of xlsx ≈ 0.38 s, 17.5 MB of csv ≈ 0.48 s).
+fn longest_first(sources: &[crate::config::Source]) -> Vec<usize> {
+    let cost = |s: &crate::config::Source| {
+        let bytes = std::fs::metadata(&s.path).map_or(0, |m| m.len());
+        let xlsx = s
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        bytes.saturating_mul(if xlsx { 10 } else { 1 })
+    };
+    let mut order: Vec<(u64, usize)> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (cost(s), i))
+        .collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    order.into_iter().map(|(_, i)| i).collect()
+}
+
 /// Fail when more rows failed a row rule than the pipeline allows.
 fn quality_gate(pipeline: &Pipeline, findings: &[ingest::Finding]) -> Result<()> {
     for rule in ingest::Rule::ALL {
@@ -404,16 +425,18 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
     let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
     let resolver = ingest::Resolver::new(&countries, pipeline.aliases.as_deref())?;
     let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
-    // Sources are independent: read them on both cores, each worker taking the next source.
+    // Sources are independent: read them on both cores, each worker taking the next source,
+    // the longest first (so that a large file does not start last and run alone).
     let sources = &pipeline.sources;
+    let order = longest_first(sources);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<(usize, Result<SourceRows>)> = std::thread::scope(|scope| {
         let worker = || {
             let mut out = Vec::new();
             loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                let Some(source) = sources.get(i) else { break };
-                out.push((i, read_source(source, &resolver)));
+                let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let Some(&i) = order.get(k) else { break };
+                out.push((i, read_source(&sources[i], &resolver)));
             }
             out
         };

@@ -8,6 +8,7 @@
 //! source has a sub-national column, and the rows that failed a rule (with their reason and
 //! source row) for quarantine. Never needs Rust for a new source of this kind.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -397,7 +398,7 @@ impl<'a> Reader<'a> {
             }
             return Ok(false);
         }
-        let texts: Vec<String> = cells.iter().map(Cell::text).collect();
+        let texts: Vec<Cow<'_, str>> = cells.iter().map(Cell::text_ref).collect();
         if let Some(stop) = &self.spec.stop_at
             && texts
                 .iter()
@@ -407,7 +408,7 @@ impl<'a> Reader<'a> {
             self.stopped = true;
             return Ok(true);
         }
-        if texts.iter().all(String::is_empty) {
+        if texts.iter().all(|t| t.is_empty()) {
             return Ok(false);
         }
         self.out.rows_read += 1;
@@ -509,7 +510,7 @@ impl<'a> Reader<'a> {
         row: usize,
         column: usize,
         error: IngestError,
-        texts: &[String],
+        texts: &[Cow<'_, str>],
         key: (Option<String>, Option<i32>),
     ) {
         let column_name = match names.get(column) {
@@ -526,11 +527,20 @@ impl<'a> Reader<'a> {
             iso3: key.0,
             year: key.1,
             message: error.to_string(),
-            raw: texts.join(" | "),
+            raw: texts
+                .iter()
+                .map(|t| t.as_ref())
+                .collect::<Vec<_>>()
+                .join(" | "),
         });
     }
 
-    fn row(&mut self, row: usize, cells: &[Cell], texts: Vec<String>) -> Result<(), IngestError> {
+    fn row(
+        &mut self,
+        row: usize,
+        cells: &[Cell],
+        texts: Vec<Cow<'_, str>>,
+    ) -> Result<(), IngestError> {
         let Some((header_row, cols)) = self.header.take() else {
             return Ok(());
         };
@@ -544,7 +554,7 @@ impl<'a> Reader<'a> {
         cols: &Columns,
         row: usize,
         cells: &[Cell],
-        mut texts: Vec<String>,
+        mut texts: Vec<Cow<'_, str>>,
     ) -> Result<(), IngestError> {
         // Fill-down first: filters may look at a filled column.
         if self.last.len() < texts.len() {
@@ -553,13 +563,13 @@ impl<'a> Reader<'a> {
         for &c in &cols.fill_down {
             if c < texts.len() {
                 if texts[c].is_empty() {
-                    texts[c] = self.last[c].clone();
+                    texts[c] = Cow::Owned(self.last[c].clone());
                 } else {
-                    self.last[c] = texts[c].clone();
+                    self.last[c] = texts[c].to_string();
                 }
             }
         }
-        let get = |i: usize| texts.get(i).map(String::as_str).unwrap_or("");
+        let get = |i: usize| texts.get(i).map(|t| t.as_ref()).unwrap_or("");
         if cols.filter.iter().any(|(c, want)| get(*c) != want) {
             return Ok(());
         }
@@ -573,7 +583,7 @@ impl<'a> Reader<'a> {
                 _ => column_letter(column),
             },
             expected,
-            found: texts.get(column).cloned().unwrap_or_default(),
+            found: texts.get(column).map(|t| t.to_string()).unwrap_or_default(),
         };
         // The country.
         let (country_text, country_col) = match (&self.spec.country.value, cols.country) {

@@ -64,10 +64,15 @@ pub(crate) enum Cell {
 
 impl Cell {
     pub(crate) fn text(&self) -> String {
+        self.text_ref().into_owned()
+    }
+
+    /// The cell as trimmed text, borrowed unless it is a number.
+    pub(crate) fn text_ref(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            Cell::Empty => String::new(),
-            Cell::Text(s) | Cell::Other(s) => s.trim().to_string(),
-            Cell::Number(n) => format!("{n}"),
+            Cell::Empty => "".into(),
+            Cell::Text(s) | Cell::Other(s) => s.trim().into(),
+            Cell::Number(n) => format!("{n}").into(),
         }
     }
 }

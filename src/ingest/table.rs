@@ -239,7 +239,16 @@ pub fn read_table(source: &Source, resolver: &Resolver) -> Result<TableOutput, I
         _ => {
             let mut records = CsvRecords::open(&source.path, source.encoding)?;
             while let Some(line) = records.next()? {
-                if reader.push(line, &records.cells())? {
+                let stop = if reader.header.is_some() {
+                    // Past the header a csv row is text only: borrow it, build no cells.
+                    let texts = (0..records.record.len())
+                        .map(|i| Cow::Borrowed(records.text(i)))
+                        .collect();
+                    reader.push_texts(line, &[], texts)?
+                } else {
+                    reader.push(line, &records.cells())?
+                };
+                if stop {
                     break;
                 }
             }
@@ -399,6 +408,17 @@ impl<'a> Reader<'a> {
             return Ok(false);
         }
         let texts: Vec<Cow<'_, str>> = cells.iter().map(Cell::text_ref).collect();
+        self.push_texts(row, cells, texts)
+    }
+
+    /// One row after the header, as trimmed texts (and its cells, when it has typed ones: a
+    /// csv row has none and passes `&[]`); `true` when reading should stop.
+    fn push_texts(
+        &mut self,
+        row: usize,
+        cells: &[Cell],
+        texts: Vec<Cow<'_, str>>,
+    ) -> Result<bool, IngestError> {
         if let Some(stop) = &self.spec.stop_at
             && texts
                 .iter()

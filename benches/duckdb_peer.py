@@ -45,6 +45,11 @@ PARAMS = {
     "min_countries": 3,
     "region_share_for_text": 0.5,
     "stable_band": 0.10,
+    # The pipeline's quality thresholds (defaults) and the appendix's revision threshold.
+    "rate_tolerance": 0.10,
+    "jump_factor": 5.0,
+    "jump_min_count": 20.0,
+    "threshold": 0.10,
 }
 TABLES = ["kidnapping", "breaks", "panel", "latest", "periods", "panel_agg"]
 CATEGORY = "Kidnapping"
@@ -167,6 +172,22 @@ def read_warehouse(con, wh):
 
 
 def materialise(con, queries):
+    """What kidnap-trends prepares before a pipeline's queries: the tables a single-source
+    pipeline has (its releases are the main source; no comparisons, nothing quarantined), the
+    tool's quality checks and release comparison, then the pipeline's table stages."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(queries)))
+    con.execute("CREATE OR REPLACE VIEW releases AS SELECT * FROM observations")
+    con.execute("CREATE OR REPLACE TABLE comparisons AS SELECT * FROM observations WHERE false")
+    con.execute("CREATE OR REPLACE TABLE sources (id VARCHAR, role VARCHAR, layout VARCHAR, "
+                "release VARCHAR, citation VARCHAR, encoding VARCHAR, file VARCHAR, "
+                "decimals INTEGER)")
+    con.execute("CREATE OR REPLACE TABLE quarantine (source_id VARCHAR, rule VARCHAR)")
+    run_sql(con, open(os.path.join(root, "queries", "quality", "checks.sql")).read(),
+            create="quality_checks")
+    con.execute("CREATE OR REPLACE VIEW old_release AS SELECT * FROM previous_observations")
+    con.execute("CREATE OR REPLACE VIEW new_release AS SELECT * FROM observations")
+    run_sql(con, open(os.path.join(root, "queries", "diff", "diff.sql")).read(),
+            create="release_changes")
     for t in TABLES:
         run_sql(con, open(os.path.join(queries, t + ".sql")).read(), create=t)
 

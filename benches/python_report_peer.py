@@ -5,10 +5,15 @@
 What `kidnap-trends run pipelines/ccpcj-kidnapping.yaml` does, roughly, the way a Python analyst
 would do it:
 
-- read the two UN-CTS workbooks of the default pipeline (the 2025 release and the 2024 one it is
-  compared with) with openpyxl, read-only (streamed), keeping the Kidnapping rows and checking
-  them (a country code, a year 1900-2100, a known unit of measurement, VALUE a number >= 0 or
-  empty, no duplicate, every code known);
+- read the four UN-CTS releases of the default pipeline (2025, 2024 and 2023 workbooks with
+  openpyxl, read-only, streamed; the 2022 csv export in Windows-1252), keeping the Kidnapping rows
+  and checking them (a country code, a year 1900-2100, a known unit of measurement, VALUE a
+  number >= 0 or empty, no duplicate, every code known after the project's aliases);
+- read the other publications the default pipeline compares with (the legacy UNODC table and
+  its rate table, the UN Statistical Yearbook table, Colombia's police micro-data, Mexico's
+  monthly victims by state) into country-year figures, as its YAML declares them;
+- run the tool-level SQL the project runs for every pipeline (queries/quality/checks.sql and
+  queries/diff/diff.sql for the appendix);
 - load them, the World Bank population, the M49 table and the reporting units into DuckDB
   (duckdb_peer.py's loaders) and run every SQL file of queries/ccpcj, the project's own, with
   the parameters written in as literals;
@@ -16,7 +21,9 @@ would do it:
   (T1-T7) and a Markdown report that shows the tables and links the figures.
 
 It does less than kidnap-trends: no SVG, no HTML with embedded figures and font, no xlsx, no
-narrative templates, no manifest, no atomic publication.
+narrative templates, no manifest, no atomic publication, no sub-national tables. Its annex
+tables T9 and T10 (other publications, data quality), computed from its own readers, come out
+the same as the project's.
 """
 import argparse
 import csv
@@ -104,6 +111,148 @@ def read_workbook(path, release, source_id, category="Kidnapping"):
                     year, unit, None if value is None else float(value), text(cell[12]), n))
     wb.close()
     return out
+
+
+ALIASES = {}
+NAMES = {}
+
+
+def fold(name):
+    return " ".join(name.strip().rstrip("* ").replace("\u2019", "'").replace("\u2018", "'")
+                    .lower().split())
+
+
+def load_names(data):
+    """Codes, M49 numbers and names of units, as the project's resolver knows them."""
+    with open(os.path.join(data, "country-codes-m49", "country-codes.csv"), encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            iso3 = (r["ISO3166-1-Alpha-3"] or "").strip()
+            if not iso3 or not (r["Region Name"] or "").strip():
+                continue
+            ALIASES[("m49", r["M49"].strip())] = iso3
+            for c in ("official_name_en", "CLDR display name", "UNTERM English Short",
+                      "UNTERM English Formal"):
+                if (r[c] or "").strip():
+                    NAMES.setdefault(fold(r[c]), iso3)
+    with open(os.path.join(data, "reference", "reporting-units.csv"), encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            NAMES.setdefault(fold(r["name"]), r["iso3"])
+    with open(os.path.join(data, "reference", "aliases.csv"), encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["kind"] == "name":
+                NAMES[fold(r["alias"])] = r["iso3"]
+            else:
+                ALIASES[(r["kind"], r["alias"])] = r["iso3"]
+
+
+def read_cts_csv(path, release, source_id, encoding, category="Kidnapping"):
+    """The Kidnapping rows of a UN-CTS csv export, codes through the aliases."""
+    out = []
+    with open(path, encoding=encoding, newline="") as fh:
+        rows = csv.reader(fh)
+        header = [h.strip().lower() for h in next(rows)]
+        index = [header.index(c.lower()) for c in COLUMNS]
+        for n, row in enumerate(rows, start=2):
+            cell = [row[i].strip() for i in index]
+            if cell[6] != category:
+                continue
+            code = ALIASES.get(("code", cell[0]), cell[0])
+            unit = UNITS[cell[10]]
+            value = float(cell[11]) if cell[11] else None
+            out.append((release, source_id, code, cell[1], cell[2], cell[3], cell[4], cell[5],
+                        cell[6], cell[7], cell[8], int(cell[9]), unit, value, cell[12], n))
+    return out
+
+
+def number(t, thousands=False, zero=()):
+    t = t.strip()
+    if t in zero:
+        return 0.0
+    if not t:
+        return None
+    return float(t.replace(",", "") if thousands else t)
+
+
+def observation(source_id, release, iso3, year, unit, value, row):
+    return (release, source_id, iso3, "", "", "", "Crime", "Total", "Kidnapping", "Total",
+            "Total", year, unit, value, "", row)
+
+
+def read_others(data):
+    """The comparison sources of the default pipeline: (observations, sources rows)."""
+    obs, sources = [], []
+    legacy = os.path.join(data, "unodc-cts-kidnapping-legacy")
+    # Legacy wide sheet: counts 2003-2015 then rates 2003-2015.
+    with open(os.path.join(legacy, "cts_kidnapping_2003_2015.csv"), encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    years = rows[0][3:]
+    for n, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        iso3 = NAMES[fold(row[2])]
+        for k, y in enumerate(years):
+            v = number(row[3 + k], thousands=True, zero=("-",))
+            if v is not None:
+                unit = "count" if k < 13 else "rate_per_100k"
+                obs.append(observation("unodc-legacy-2017", "2017", iso3, int(y), unit, v, n))
+    with open(os.path.join(legacy, "kidnapping_rate_2011_2015.csv"), encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    for n, row in enumerate(rows[1:], start=2):
+        iso3 = NAMES[fold(row[0])]
+        for k, y in enumerate(rows[0][1:6]):
+            v = number(row[1 + k], zero=("-",))
+            if v is not None:
+                obs.append(observation("unodc-legacy-rates", "2019", iso3, int(y),
+                                       "rate_per_100k", v, n))
+    # UN Statistical Yearbook: two header lines, Windows-1252, M49 codes.
+    path = os.path.join(data, "unsd-syb66-crime",
+                        "SYB66_328_202310_Intentional homicides and other crimes.csv")
+    with open(path, encoding="cp1252", newline="") as fh:
+        rows = list(csv.reader(fh))
+    for n, row in enumerate(rows[2:], start=3):
+        if row[3] == "Kidnapping at the national level, rate per 100,000":
+            iso3 = ALIASES[("m49", row[0].strip())]
+            obs.append(observation("unsd-syb66", "2023-10", iso3, int(row[2]), "rate_per_100k",
+                                   number(row[4], thousands=True), n))
+    # Colombia: title lines, header at DIVIPOLA, stop at TOTAL, sum the year columns.
+    with open(os.path.join(data, "colombia-dijin-secuestro", "secuestro_2010_2016.csv"),
+              encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    start = next(i for i, r in enumerate(rows) if r and r[0].strip() == "DIVIPOLA")
+    years = rows[start][7:]
+    sums = {}
+    for row in rows[start + 1:]:
+        if row and row[0].strip().upper() == "TOTAL":
+            break
+        for k, y in enumerate(years):
+            sums[int(y)] = sums.get(int(y), 0.0) + float(row[7 + k])
+    obs += [observation("colombia-dijin", "2017-01-17", "COL", y, "count", v, 0)
+            for y, v in sorted(sums.items())]
+    # Mexico: victims by state and month, summed to years 2015-2024.
+    sums = {}
+    with open(os.path.join(data, "mexico-sesnsp-secuestro",
+                           "victimas_secuestro_ent_mensual_2015_2025.csv"), encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            y = int(r["n_year"])
+            if r["tipo_de_delito"] == "Secuestro" and y <= 2024:
+                sums[y] = sums.get(y, 0.0) + float(r["n_victimas"])
+    obs += [observation("mexico-sesnsp", "2025-07", "MEX", y, "count", v, 0)
+            for y, v in sorted(sums.items())]
+    citations = {
+        "colombia-dijin": ("Policía Nacional de Colombia (DIJIN), Secuestro 2010–2016, "
+                           "victims by municipality", None),
+        "mexico-sesnsp": ("SESNSP, víctimas de secuestro por entidad y mes (via "
+                          "datos_facil_acceso)", None),
+        "unodc-legacy-2017": ("UNODC, Kidnapping at the national level, 2003–2015 (legacy "
+                              "per-crime table)", 2),
+        "unodc-legacy-rates": ("UNODC, Kidnapping rate 2011–2015 (legacy table, as "
+                               "re-published in alisq/drug-policy)", 2),
+        "unsd-syb66": ("UNSD, Statistical Yearbook 66, table 328 (kidnapping rate per 100,000)",
+                       1),
+    }
+    for sid, (citation, decimals) in sorted(citations.items()):
+        sources.append((sid, "comparison", "table", "", citation, "", "", decimals))
+    return obs, sources
 
 
 def load(con, name, rows, scratch):
@@ -230,22 +379,43 @@ def main():
     load_reference(con, os.path.join(data, "country-codes-m49", "country-codes.csv"),
                    os.path.join(data, "reference", "reporting-units.csv"),
                    os.path.join(data, "population-worldbank", "population.csv"))
+    load_names(data)
     current = read_workbook(
         os.path.join(data, "unodc-cts-violent-2025", "data_cts_violent_and_sexual_crime.xlsx"),
         "2025-06-02", "unodc-cts-2025")
     phase("read the 2025 workbook (openpyxl)")
+    releases = os.path.join(data, "unodc-cts-violent-releases")
     previous = read_workbook(
-        os.path.join(data, "unodc-cts-violent-releases",
-                     "data_cts_violent_and_sexual_crime_2024-05-16.xlsx"),
-        "2024-05-16", "previous")
-    phase("read the 2024 workbook (openpyxl)")
+        os.path.join(releases, "data_cts_violent_and_sexual_crime_2024-05-16.xlsx"),
+        "2024-05-16", "unodc-cts-2024")
+    older = read_workbook(
+        os.path.join(releases, "data_cts_violent_and_sexual_crime_2023-05-12.xlsx"),
+        "2023-05-12", "unodc-cts-2023")
+    phase("read the 2024 and 2023 workbooks (openpyxl)")
+    older += read_cts_csv(os.path.join(releases, "data_cts_violent_and_sexual_crime_2022.csv"),
+                          "2022-06", "unodc-cts-2022", "cp1252")
+    others, source_rows = read_others(data)
+    phase("read the 2022 csv and the other publications")
     load(con, "observations", current, a.out)
     load(con, "previous_observations", previous, a.out)
-    unknown = con.execute("SELECT min(iso3) FROM observations o ANTI JOIN countries c "
+    load(con, "releases", current + previous + older, a.out)
+    load(con, "comparisons", others, a.out)
+    con.execute("CREATE TABLE sources (id VARCHAR, role VARCHAR, layout VARCHAR, "
+                "release VARCHAR, citation VARCHAR, encoding VARCHAR, file VARCHAR, "
+                "decimals INTEGER)")
+    con.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)", source_rows)
+    con.execute("CREATE TABLE quarantine (source_id VARCHAR, rule VARCHAR)")
+    unknown = con.execute("SELECT min(iso3) FROM releases o ANTI JOIN countries c "
                           "ON c.iso3 = o.iso3").fetchall()[0][0]
     if unknown:
         raise SystemExit(f"unknown country code {unknown}")
     phase("load into DuckDB")
+    run_sql(con, open(os.path.join(a.root, "queries", "quality", "checks.sql")).read(),
+            create="quality_checks")
+    con.execute("CREATE VIEW old_release AS SELECT * FROM previous_observations")
+    con.execute("CREATE VIEW new_release AS SELECT * FROM observations")
+    run_sql(con, open(os.path.join(a.root, "queries", "diff", "diff.sql")).read(),
+            create="release_changes")
 
     for t in TABLES:
         run_sql(con, open(os.path.join(queries, t + ".sql")).read(), create=t)

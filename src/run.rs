@@ -146,12 +146,67 @@ pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
 pub(crate) fn timed<T>(stage: &'static str, f: impl FnOnce() -> T) -> T {
     let start = std::time::Instant::now();
     let out = f();
-    tracing::info!(
-        stage,
-        seconds = start.elapsed().as_secs_f64(),
-        "Stage finished"
-    );
+    let seconds = start.elapsed().as_secs_f64();
+    tracing::info!(stage, seconds, "Stage finished");
+    STAGES.with(|s| s.borrow_mut().push(StageTime { stage, seconds }));
     out
+}
+
+/// One stage's wall time.
+#[derive(Serialize)]
+struct StageTime {
+    stage: &'static str,
+    seconds: f64,
+}
+
+thread_local! {
+    /// Stages timed on this thread since the run began (a run's stages run on its thread;
+    /// the summed stages make the total, publication excepted).
+    static STAGES: std::cell::RefCell<Vec<StageTime>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// What the last run did and how long each stage took: `.kidnap-trends/last-run.json` in the
+/// output folder, for schedulers. Not an artefact (timings differ from run to run, so they
+/// stay out of `manifest.json`, which is byte-identical for the same inputs).
+#[derive(Serialize)]
+struct LastRun<'a> {
+    outcome: &'a str,
+    reasons: &'a [String],
+    warnings: &'a [String],
+    stages: Vec<StageTime>,
+    total_seconds: f64,
+}
+
+fn write_last_run(
+    dir: &Path,
+    outcome: Outcome,
+    reasons: &[String],
+    warnings: &[String],
+) -> Result<()> {
+    let stages = STAGES.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    let total_seconds = stages.iter().map(|s| s.seconds).sum();
+    let doc = LastRun {
+        outcome: match outcome {
+            Outcome::Ran => "ran",
+            Outcome::Rendered => "rendered",
+            Outcome::UpToDate => "up to date",
+        },
+        reasons,
+        warnings,
+        stages,
+        total_seconds,
+    };
+    let state = dir.join(cache::STATE_DIR);
+    let path = state.join("last-run.json");
+    let err = |e: &dyn std::fmt::Display| Error::Store {
+        context: "cannot write",
+        path: path.clone(),
+        message: e.to_string(),
+    };
+    std::fs::create_dir_all(&state).map_err(|e| err(&e))?;
+    let mut json = serde_json::to_vec_pretty(&doc).map_err(|e| err(&e))?;
+    json.push(b'\n');
+    std::fs::write(&path, json).map_err(|e| err(&e))
 }
 
 /// `path` as written relative to `base` when it lies under it, else as given; '/' separators.
@@ -592,6 +647,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
         .map(Path::to_path_buf)
         .unwrap_or_else(|| pipeline.output.clone());
     let _lock = store::lock(&target)?;
+    STAGES.with(|s| s.borrow_mut().clear());
     let report_spec = load_report_spec(pipeline)?;
     let mut hashes = if force {
         cache::FileHashes::fresh()
@@ -657,6 +713,7 @@ pub fn render(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| pipeline.output.clone());
     let _lock = store::lock(&target)?;
+    STAGES.with(|s| s.borrow_mut().clear());
     let report_spec = load_report_spec(pipeline)?;
     let mut hashes = cache::FileHashes::reusing(&target);
     let mut fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
@@ -824,6 +881,7 @@ fn publish(
         message: e.to_string(),
     })?;
     hashes.save(staging.path())?;
+    write_last_run(staging.path(), outcome, &reasons, &quality.warnings)?;
     let files = artefacts.len() + warehouse.tables().len() + 2;
     let output = timed("publish", || staging.publish())?;
     Ok(Summary {

@@ -50,7 +50,7 @@ WITH c AS (
     JOIN countries k ON k.iso3 = c.iso3
     WHERE k.parent_iso3 IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM c par WHERE par.iso3 = k.parent_iso3 AND par.year = c.year)
-), both AS (
+), paired AS (
     SELECT
         'subnational_with_national' AS check_name,
         c.iso3,
@@ -81,7 +81,7 @@ WITH c AS (
     SELECT
         check_name, iso3, year,
         'reported as well as its country (' || parent_iso3 || '); left out of aggregates' AS detail
-    FROM both
+    FROM paired
 )
 -- (Sorted by one computed key: DataFusion 55 mis-plans a sort on the union's own columns.)
 SELECT f.check_name, f.iso3, k.name AS country, f.year, f.detail,

@@ -109,7 +109,8 @@ pub struct TableSpec {
     /// How numbers are written.
     #[serde(default)]
     pub numbers: NumberRules,
-    /// Characters marking footnotes after names (`*`), removed before a name is matched.
+    /// Characters marking footnotes after names and numbers (`*`), removed before a name is
+    /// matched or a number read.
     #[serde(default)]
     pub footnote_marks: String,
     /// Sum values of rows with the same country (and sub-national unit), year and unit. A bad
@@ -687,7 +688,12 @@ impl<'a> Reader<'a> {
             }
             let number = match cells.get(col) {
                 Some(Cell::Number(n)) if n.is_finite() && *n >= 0.0 => Some(Number::Value(*n)),
-                _ => self.spec.numbers.parse(get(col)),
+                // A footnote mark after a number (`1,045*`) is not part of it.
+                _ => self.spec.numbers.parse(
+                    get(col)
+                        .trim()
+                        .trim_end_matches(|c: char| self.spec.footnote_marks.contains(c)),
+                ),
             };
             let v = match number {
                 Some(Number::Missing) if self.spec.aggregate => {
@@ -966,7 +972,7 @@ mod tests {
 
     #[test]
     fn legacy_wide_sheet_counts_then_rates_fill_down_markers_footnotes() {
-        let text = "Region,Sub-region,Country/territory,2010,2011,2010,2011\nAmericas,South America,Colombia*,\" 3,198 \",-   , 6.9 ,-   \n,,Mexico,, 1 ,, 0.01 \n,,,,,,\n,,,,,,\n";
+        let text = "Region,Sub-region,Country/territory,2010,2011,2010,2011\nAmericas,South America,Colombia*,\" 3,198 \",-   , 6.9 ,-   \n,,Mexico,, 1* ,, 0.01 \n,,,,,,\n,,,,,,\n";
         let yaml = "fill_down: [Region, Sub-region]\ncountry: { column: Country/territory, code: name }\nfootnote_marks: \"*\"\nwide: [count, rate_per_100k]\nnumbers: { thousands: \",\", missing: [\"\"], zero: [\"-\"] }\n";
         let out = read(text.as_bytes(), Encoding::Utf8, yaml).unwrap();
         assert_eq!(

@@ -515,6 +515,14 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
                         s.path
                     ));
                 }
+                if ext != "csv" && s.encoding != Encoding::Utf8 {
+                    source_error(format!(
+                        "`encoding` applies to csv files; a .{ext} file declares its own"
+                    ));
+                }
+                if ext != "xlsx" && s.table.as_ref().is_some_and(|t| t.sheet.is_some()) {
+                    source_error("table: `sheet` applies to .xlsx files only".into());
+                }
                 match &s.table {
                     None => source_error(
                         "`layout: table` needs a `table:` block (header, country, year, value …)"

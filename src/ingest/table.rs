@@ -357,6 +357,8 @@ struct Reader<'a> {
     rows_kept: usize,
     /// Whether `stop_at` was met.
     stopped: bool,
+    /// The resolved `country.value`, once the first row has asked for it.
+    fixed_country: Option<Result<String, ()>>,
     out: TableOutput,
 }
 
@@ -373,6 +375,7 @@ impl<'a> Reader<'a> {
             incomplete: BTreeSet::new(),
             rows_kept: 0,
             stopped: false,
+            fixed_country: None,
             out: TableOutput::default(),
         }
     }
@@ -612,10 +615,18 @@ impl<'a> Reader<'a> {
             (None, Some(c)) => (clean_name(get(c), &self.spec.footnote_marks), c),
             (None, None) => return Ok(()),
         };
-        let resolved = self
-            .resolver
-            .resolve(self.spec.country.code, &country_text)
-            .map(|c| c.iso3.clone());
+        // A fixed country is resolved once; a bad one is one finding, on the first data row.
+        let resolved = match &self.fixed_country {
+            Some(Ok(iso3)) => Ok(iso3.clone()),
+            Some(Err(())) => return Ok(()),
+            None => self
+                .resolver
+                .resolve(self.spec.country.code, &country_text)
+                .map(|c| c.iso3.clone()),
+        };
+        if self.spec.country.value.is_some() && self.fixed_country.is_none() {
+            self.fixed_country = Some(resolved.clone().map_err(|_| ()));
+        }
         let iso3 = match resolved {
             Ok(iso3) => iso3,
             Err(hint) => {
@@ -1169,6 +1180,23 @@ mod tests {
                 "no row starts with `TOTAL` (`stop_at`): the footer would have been read as data"
             ),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_fixed_country_is_one_finding_not_one_per_row() {
+        let text = "DEPTO,2018\nNorth,1\nSouth,2\nEast,3\n";
+        let yaml =
+            "country: { value: COLL }\nsubunit: { name: DEPTO }\nwide: [count]\naggregate: true\n";
+        let out = read(text.as_bytes(), Encoding::Utf8, yaml).unwrap();
+        assert!(out.observations.is_empty());
+        assert_eq!(out.findings.len(), 1, "{:?}", out.findings);
+        assert!(
+            out.findings[0].message.contains(
+                "row 2, column `country.value` of the pipeline: unknown country code `COLL`; did you mean `COL`?"
+            ),
+            "{}",
+            out.findings[0].message
         );
     }
 

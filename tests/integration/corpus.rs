@@ -3,10 +3,9 @@
 //! documented exit code, no panic, and leaves the published output exactly as it was.
 //! Valid variants (BOM, CRLF) must be accepted.
 
-use std::path::Path;
 use std::process::Command;
 
-use super::support::{mini, root};
+use super::support::{localise, mini, root, sandbox, snapshot_dir};
 
 /// (corpus file, exit code, text the message must contain).
 const CASES: &[(&str, i32, &str)] = &[
@@ -140,58 +139,13 @@ const CASES: &[(&str, i32, &str)] = &[
     ("duplicate-key.yaml", 2, "duplicate field `name`"),
 ];
 
-/// Every file of an output folder but its stat cache (not an artefact: it records the inputs'
-/// file times, which the cases change).
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p == dir.join(kidnap_trends::cache::STATE_DIR) {
-                continue;
-            }
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((
-                    p.strip_prefix(dir).unwrap().display().to_string(),
-                    std::fs::read(&p).unwrap(),
-                ));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn every_malformed_input_is_refused_clearly_and_leaves_the_output_intact() {
     assert!(CASES.len() >= 25);
     let corpus = root().join("tests/corpus");
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = sandbox();
     let dir = tmp.path();
-    for f in [
-        "cts.csv",
-        "cts.xlsx",
-        "countries.csv",
-        "units.csv",
-        "population.csv",
-    ] {
-        std::fs::copy(mini().join(f), dir.join(f)).unwrap();
-    }
-    let localise = |yaml: &str| {
-        yaml.replace(
-            "../../../queries",
-            &root().join("queries").to_string_lossy(),
-        )
-        .replace(
-            "../../../reports",
-            &root().join("reports").to_string_lossy(),
-        )
-        .replace("../../../out/test-mini", "out")
-    };
-    let good_yaml = localise(&std::fs::read_to_string(mini().join("pipeline.yaml")).unwrap());
+    let good_yaml = std::fs::read_to_string(dir.join("pipeline.yaml")).unwrap();
     // A hang is a failure too: each run gets two minutes (a debug build needs a few seconds).
     let run = || {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kidnap-trends"))
@@ -213,7 +167,7 @@ fn every_malformed_input_is_refused_clearly_and_leaves_the_output_intact() {
     };
     std::fs::write(dir.join("pipeline.yaml"), &good_yaml).unwrap();
     assert!(run().status.success());
-    let published = snapshot(&dir.join("out"));
+    let published = snapshot_dir(&dir.join("out"));
     let mut failures = Vec::new();
     for (name, code, expect) in CASES {
         let case = corpus.join(name);
@@ -237,7 +191,7 @@ fn every_malformed_input_is_refused_clearly_and_leaves_the_output_intact() {
         let ok = out.status.code() == Some(*code)
             && stderr.contains(expect)
             && !stderr.contains("panicked")
-            && (*code == 0 || snapshot(&dir.join("out")) == published);
+            && (*code == 0 || snapshot_dir(&dir.join("out")) == published);
         if !ok {
             failures.push(format!(
                 "{name}: exit {:?}, stderr:\n{stderr}",

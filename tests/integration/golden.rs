@@ -451,16 +451,7 @@ fn n4_to_n7_narrative_numbers() {
 #[test]
 fn a_subnational_unit_is_never_added_to_its_reporting_country() {
     // Copy the fixture and let GBR itself report in 2021 (count 120, rate 0.2 → 60 M people).
-    let tmp = tempfile::tempdir().unwrap();
-    for f in [
-        "cts.csv",
-        "countries.csv",
-        "units.csv",
-        "population.csv",
-        "pipeline.yaml",
-    ] {
-        std::fs::copy(super::support::mini().join(f), tmp.path().join(f)).unwrap();
-    }
+    let tmp = super::support::sandbox();
     let mut cts = std::fs::read_to_string(tmp.path().join("cts.csv")).unwrap();
     for (unit, v) in [
         ("Counts", "120"),
@@ -471,12 +462,6 @@ fn a_subnational_unit_is_never_added_to_its_reporting_country() {
         ));
     }
     std::fs::write(tmp.path().join("cts.csv"), cts).unwrap();
-    let root = super::support::root();
-    let yaml = std::fs::read_to_string(tmp.path().join("pipeline.yaml"))
-        .unwrap()
-        .replace("../../../queries", &root.join("queries").to_string_lossy())
-        .replace("../../../reports", &root.join("reports").to_string_lossy());
-    std::fs::write(tmp.path().join("pipeline.yaml"), yaml).unwrap();
     let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
     let w = kidnap_trends::run::ingest(&p).unwrap();
     let r = kidnap_trends::run::query(&p, &w).unwrap();
@@ -496,10 +481,7 @@ fn a_subnational_unit_is_never_added_to_its_reporting_country() {
 fn r1_r2_compare_with_the_previous_release() {
     // Previous release = the fixture with AAA 2018 count 10 (now 12: +20 %, large), BBB 2019
     // count 99 (now 100: +1 %), and a GBR_S 2017 row that is no longer there (removed).
-    let tmp = tempfile::tempdir().unwrap();
-    for f in ["cts.csv", "countries.csv", "units.csv", "population.csv"] {
-        std::fs::copy(super::support::mini().join(f), tmp.path().join(f)).unwrap();
-    }
+    let tmp = super::support::sandbox();
     let text = std::fs::read_to_string(tmp.path().join("cts.csv")).unwrap();
     let mut prev = text
         .replacen("2018,Counts,12,CTS", "2018,Counts,10,CTS", 1)
@@ -507,16 +489,12 @@ fn r1_r2_compare_with_the_previous_release() {
                   "BBB,Betaland,Europe,Western Europe,Violent offences,by type of offence,Kidnapping,Total,Total,2019,Counts,99,", 1);
     prev.push_str("GBR_S,United Kingdom (Scotland),Europe,Northern Europe,Violent offences,by type of offence,Kidnapping,Total,Total,2017,Counts,20,CTS\n");
     std::fs::write(tmp.path().join("previous.csv"), prev).unwrap();
-    let root = super::support::root();
-    let yaml = std::fs::read_to_string(super::support::mini().join("pipeline.yaml"))
-        .unwrap()
-        .replace("../../../queries", &root.join("queries").to_string_lossy())
-        .replace("../../../reports", &root.join("reports").to_string_lossy())
-        .replace(
+    super::support::edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replace(
             "population:\n",
             "  - id: mini-previous\n    layout: unodc-cts\n    role: release\n    path: previous.csv\n    release: \"2024-01-01\"\n    citation: Fixture\n    category: Kidnapping\nprevious: \"2024-01-01\"\npopulation:\n",
-        );
-    std::fs::write(tmp.path().join("pipeline.yaml"), yaml).unwrap();
+        )
+    });
     let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
     let w = kidnap_trends::run::ingest(&p).unwrap();
     let r = kidnap_trends::run::query(&p, &w).unwrap();

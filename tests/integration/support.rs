@@ -110,6 +110,20 @@ pub fn snapshot_dir(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
+/// A fixture pipeline's text made to run from another folder: its queries and report point to
+/// the repository's, its output to `out` beside it.
+pub fn localise(yaml: &str) -> String {
+    yaml.replace(
+        "../../../queries",
+        &root().join("queries").to_string_lossy(),
+    )
+    .replace(
+        "../../../reports",
+        &root().join("reports").to_string_lossy(),
+    )
+    .replace("../../../out/test-mini", "out")
+}
+
 /// A copy of the fixture in a temp folder, with a pipeline whose queries and report point to
 /// the repository's, so the inputs can be broken one at a time.
 pub fn sandbox() -> tempfile::TempDir {
@@ -123,17 +137,7 @@ pub fn sandbox() -> tempfile::TempDir {
     ] {
         std::fs::copy(mini().join(f), tmp.path().join(f)).unwrap();
     }
-    let yaml = std::fs::read_to_string(mini().join("pipeline.yaml"))
-        .unwrap()
-        .replace(
-            "../../../queries",
-            &root().join("queries").to_string_lossy(),
-        )
-        .replace(
-            "../../../reports",
-            &root().join("reports").to_string_lossy(),
-        )
-        .replace("../../../out/test-mini", "out");
+    let yaml = localise(&std::fs::read_to_string(mini().join("pipeline.yaml")).unwrap());
     std::fs::write(tmp.path().join("pipeline.yaml"), yaml).unwrap();
     tmp
 }

@@ -268,9 +268,10 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
         );
         hash_file(&s.path, hashes, &mut ingest)?;
     }
+    // The previous release is one of the sources above (its bytes are in already): only which
+    // one it is matters here.
     if let Some(p) = &pipeline.previous {
-        ingest.extend_from_slice(format!("previous|{}|{}\n", p.release, p.citation).as_bytes());
-        hash_file(&p.path, hashes, &mut ingest)?;
+        ingest.extend_from_slice(format!("previous|{}\n", p.id).as_bytes());
     }
     hash_file(&pipeline.population.path, hashes, &mut ingest)?;
     hash_file(&pipeline.countries, hashes, &mut ingest)?;

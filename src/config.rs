@@ -482,11 +482,7 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
             });
         }
         let p = resolve("path", &s.path, false, &mut diags);
-        let ext = p
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let ext = crate::ingest::extension(&p);
         let mut source_error = |message: String| {
             let (line, col) = at(&format!("id: {}", s.id));
             diags.push(Diag {

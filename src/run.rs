@@ -432,10 +432,7 @@ pub fn read_source_checked(
 fn longest_first(sources: &[crate::config::Source]) -> Vec<usize> {
     let cost = |s: &crate::config::Source| {
         let bytes = std::fs::metadata(&s.path).map_or(0, |m| m.len());
-        let xlsx = s
-            .path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let xlsx = ingest::extension(&s.path) == "xlsx";
         bytes.saturating_mul(if xlsx { 10 } else { 1 })
     };
     let mut order: Vec<(u64, usize)> = sources
@@ -656,7 +653,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
     };
     let fingerprint = timed("fingerprint", || cache::fingerprint(pipeline, &mut hashes))?;
     let plan = cache::plan(&fingerprint, cache::published(&target).as_ref(), force);
-    match plan {
+    let (warehouse, outcome, reasons) = match plan {
         Plan::UpToDate => {
             // Nothing to publish; refresh the stat cache if a file was touched (or too new to
             // be recorded last time), so that the next refresh need not read it again.
@@ -664,46 +661,33 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
             if hashes.changed() {
                 hashes.save(&target)?;
             }
-            Ok(Summary {
+            return Ok(Summary {
                 outcome: Outcome::UpToDate,
                 reasons: vec!["nothing changed since the published output".into()],
                 output: target,
                 tables: BTreeMap::new(),
                 results: BTreeMap::new(),
                 files: 0,
-            })
+            });
         }
-        Plan::Render(reasons) => {
-            let (warehouse, outcome) = match read_warehouse(&target) {
-                Ok(w) => (w, Outcome::Rendered),
-                Err(e) => {
-                    tracing::warn!(error = %e, "Published warehouse unreadable; ingesting again");
-                    (ingest(pipeline)?, Outcome::Ran)
-                }
-            };
-            publish(
-                pipeline,
-                &target,
-                &report_spec,
-                &warehouse,
-                (&fingerprint, &mut hashes),
-                outcome,
-                reasons,
-            )
-        }
-        Plan::Full(reasons) => {
-            let warehouse = timed("ingest", || ingest(pipeline))?;
-            publish(
-                pipeline,
-                &target,
-                &report_spec,
-                &warehouse,
-                (&fingerprint, &mut hashes),
-                Outcome::Ran,
-                reasons,
-            )
-        }
-    }
+        Plan::Render(reasons) => match read_warehouse(&target) {
+            Ok(w) => (w, Outcome::Rendered, reasons),
+            Err(e) => {
+                tracing::warn!(error = %e, "Published warehouse unreadable; ingesting again");
+                (timed("ingest", || ingest(pipeline))?, Outcome::Ran, reasons)
+            }
+        },
+        Plan::Full(reasons) => (timed("ingest", || ingest(pipeline))?, Outcome::Ran, reasons),
+    };
+    publish(
+        pipeline,
+        &target,
+        &report_spec,
+        &warehouse,
+        (&fingerprint, &mut hashes),
+        outcome,
+        reasons,
+    )
 }
 
 /// Regenerate figures, tables and report from the warehouse of an existing output folder,

@@ -392,6 +392,26 @@ struct Row<'a> {
     source: &'static str,
 }
 
+impl Row<'_> {
+    /// The row's text cells, columns A to K of the UN-CTS layout (Iso3_code … Unit of
+    /// measurement); VALUE and Source follow.
+    fn text_cells(&self) -> [&str; 11] {
+        [
+            self.unit.iso3.as_str(),
+            self.unit.name.as_str(),
+            self.unit.region,
+            self.unit.subregion,
+            self.series.indicator,
+            self.series.dimension,
+            self.series.category,
+            self.series.sex,
+            "Total",
+            self.year,
+            self.measure,
+        ]
+    }
+}
+
 /// Where rows go.
 trait Sink {
     fn row(&mut self, row: &Row) -> std::io::Result<()>;
@@ -532,19 +552,20 @@ impl<W: Write> Sink for CsvSink<W> {
         use std::fmt::Write as _;
         self.value.clear();
         let _ = write!(self.value, "{}", r.value);
+        let [a, b, c, d, e, f, g, h, i, j, k] = r.text_cells();
         self.writer
             .write_record([
-                r.unit.iso3.as_str(),
-                r.unit.name.as_str(),
-                r.unit.region,
-                r.unit.subregion,
-                r.series.indicator,
-                r.series.dimension,
-                r.series.category,
-                r.series.sex,
-                "Total",
-                r.year,
-                r.measure,
+                a,
+                b,
+                c,
+                d,
+                e,
+                f,
+                g,
+                h,
+                i,
+                j,
+                k,
                 self.value.as_str(),
                 r.source,
             ])
@@ -561,21 +582,8 @@ impl Sink for XlsxSink<'_> {
     fn row(&mut self, r: &Row) -> std::io::Result<()> {
         let x = |e: rust_xlsxwriter::XlsxError| std::io::Error::other(e.to_string());
         let n = self.next_row;
-        let text = [
-            r.unit.iso3.as_str(),
-            r.unit.name.as_str(),
-            r.unit.region,
-            r.unit.subregion,
-            r.series.indicator,
-            r.series.dimension,
-            r.series.category,
-            r.series.sex,
-            "Total",
-            // UNODC's workbook stores the year as text.
-            r.year,
-            r.measure,
-        ];
-        for (c, t) in text.iter().enumerate() {
+        // UNODC's workbook stores the year as text, as the csv does.
+        for (c, t) in r.text_cells().iter().enumerate() {
             self.sheet.write_string(n, c as u16, *t).map_err(x)?;
         }
         self.sheet.write_number(n, 11, r.value).map_err(x)?;

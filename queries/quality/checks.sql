@@ -40,26 +40,17 @@ WITH c AS (
     JOIN c b ON b.iso3 = a.iso3 AND b.year = a.year + 1
     WHERE greatest(a.value, b.value) >= $jump_min_count
       AND (b.value > a.value * $jump_factor OR a.value > b.value * $jump_factor)
-), orphans AS (
+), subunits AS (
+    -- Every sub-national unit's reporting year, with whether its country reports that year.
     SELECT
-        'subnational_without_national' AS check_name,
         c.iso3,
         c.year,
-        k.parent_iso3
+        k.parent_iso3,
+        par.iso3 IS NOT NULL AS parent_reports
     FROM c
     JOIN countries k ON k.iso3 = c.iso3
+    LEFT JOIN c par ON par.iso3 = k.parent_iso3 AND par.year = c.year
     WHERE k.parent_iso3 IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM c par WHERE par.iso3 = k.parent_iso3 AND par.year = c.year)
-), paired AS (
-    SELECT
-        'subnational_with_national' AS check_name,
-        c.iso3,
-        c.year,
-        k.parent_iso3
-    FROM c
-    JOIN countries k ON k.iso3 = c.iso3
-    WHERE k.parent_iso3 IS NOT NULL
-      AND EXISTS (SELECT 1 FROM c par WHERE par.iso3 = k.parent_iso3 AND par.year = c.year)
 ), findings AS (
     SELECT
         check_name, iso3, year,
@@ -74,14 +65,13 @@ WITH c AS (
     FROM jumps
     UNION ALL
     SELECT
-        check_name, iso3, year,
-        'reported without its country (' || parent_iso3 || ')' AS detail
-    FROM orphans
-    UNION ALL
-    SELECT
-        check_name, iso3, year,
-        'reported as well as its country (' || parent_iso3 || '); left out of aggregates' AS detail
-    FROM paired
+        CASE WHEN parent_reports THEN 'subnational_with_national'
+             ELSE 'subnational_without_national' END AS check_name,
+        iso3, year,
+        CASE WHEN parent_reports
+             THEN 'reported as well as its country (' || parent_iso3 || '); left out of aggregates'
+             ELSE 'reported without its country (' || parent_iso3 || ')' END AS detail
+    FROM subunits
 )
 -- (Sorted by one computed key: DataFusion 55 mis-plans a sort on the union's own columns.)
 SELECT f.check_name, f.iso3, k.name AS country, f.year, f.detail,

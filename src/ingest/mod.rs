@@ -324,6 +324,14 @@ fn relative_path(base: &std::path::Path, path: &std::path::Path) -> String {
         .replace('\\', "/")
 }
 
+/// A file's extension in lower case ("" when it has none): how sources say their format.
+pub fn extension(path: &std::path::Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// Spreadsheet-style column name: 0 → "A", 26 → "AA".
 pub fn column_letter(mut index: usize) -> String {
     let mut out = Vec::new();

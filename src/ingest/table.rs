@@ -215,12 +215,7 @@ pub fn read_table(source: &Source, resolver: &Resolver) -> Result<TableOutput, I
             message: "the `table` layout needs a `table:` block".into(),
         });
     };
-    let ext = source
-        .path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let ext = super::extension(&source.path);
     let mut reader = Reader::new(source, spec, resolver);
     match ext.as_str() {
         "xlsx" => {

@@ -86,12 +86,7 @@ pub struct CtsOutput {
 
 /// Read one UN-CTS file and keep the rows of `source.category`.
 pub fn read_unodc_cts(source: &Source) -> Result<CtsOutput, IngestError> {
-    let ext = source
-        .path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let ext = super::extension(&source.path);
     if ext == "xlsx" {
         match stream_xlsx(source) {
             Ok(obs) => Ok(obs),

@@ -465,6 +465,29 @@ fn a_subnational_unit_is_never_added_to_its_reporting_country() {
     let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
     let w = kidnap_trends::run::ingest(&p).unwrap();
     let r = kidnap_trends::run::query(&p, &w).unwrap();
+    // The checks say so: GBR_S reports alongside its country in 2021 only, and without it in
+    // 2018–2020.
+    let checks = &r["quality_checks"];
+    let (c, i, y) = (
+        checks.column("check_name").unwrap(),
+        checks.column("iso3").unwrap(),
+        checks.column("year").unwrap(),
+    );
+    let sub: Vec<String> = checks
+        .rows
+        .iter()
+        .filter(|x| x[c].as_text().starts_with("subnational"))
+        .map(|x| format!("{} {} {}", x[c].as_text(), x[i].as_text(), x[y].as_text()))
+        .collect();
+    assert_eq!(
+        sub,
+        [
+            "subnational_with_national GBR_S 2021",
+            "subnational_without_national GBR_S 2018",
+            "subnational_without_national GBR_S 2019",
+            "subnational_without_national GBR_S 2020",
+        ]
+    );
     // GBR_S leaves the panel (not in aggregates in 2021); GBR has one year only.
     let t2 = row(&r["T2"], "region", "Europe");
     approx(t2["panel_n"], 2.0);

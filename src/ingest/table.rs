@@ -1066,7 +1066,8 @@ mod tests {
         assert_eq!(csv.len(), 24);
         assert_eq!(from("cts.xlsx"), csv);
 
-        // The same rows as a Parquet file (year as a number, value as a number).
+        // The same rows as a Parquet file, year and value as doubles (as pandas or DuckDB write
+        // them: a year read as the text "2018.0" would be refused).
         let dir = tempfile::tempdir().unwrap();
         let obs = crate::ingest::read_unodc_cts(&Source {
             encoding: Encoding::Utf8,
@@ -1096,8 +1097,8 @@ mod tests {
             ),
             (
                 "Year",
-                std::sync::Arc::new(arrow::array::Int32Array::from_iter_values(
-                    counts.iter().map(|o| o.year),
+                std::sync::Arc::new(arrow::array::Float64Array::from_iter_values(
+                    counts.iter().map(|o| f64::from(o.year)),
                 )),
             ),
             (

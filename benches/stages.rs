@@ -36,6 +36,7 @@ fn ingest(c: &mut Criterion) {
         out: csv.clone(),
         format: kidnap_trends::synth::Format::Csv,
         subnational_kidnapping: 8,
+        overwrite: true,
     })
     .expect("synthetic csv");
     let xlsx = root().join("data/unodc-cts-violent-2025/data_cts_violent_and_sexual_crime.xlsx");

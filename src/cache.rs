@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
-use crate::run::sha256_hex;
+use crate::store::hash::sha256_hex;
 
 /// Hashes of everything a run depends on, grouped by the step that uses them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,7 +47,7 @@ pub enum Plan {
 }
 
 /// Where a published output keeps its stat cache (inside the output folder, not an artefact).
-pub const STATE_DIR: &str = ".kidnap-trends";
+pub use crate::store::publish::STATE_DIR;
 const STAT_CACHE: &str = "stat-cache.json";
 
 /// A file modified this recently (mtime or ctime) before the run started is hashed but not
@@ -169,7 +169,7 @@ impl FileHashes {
             // Recorded when it was settled; unchanged since.
             Some((bytes, sha)) => (bytes, sha, stat),
             None => {
-                let (bytes, sha) = crate::run::sha256_file(path)?;
+                let (bytes, sha) = crate::store::hash::sha256_file(path)?;
                 let stat = stat.filter(|s| s.size == bytes && s.settled(self.started));
                 (bytes, sha, stat)
             }
@@ -200,19 +200,17 @@ impl FileHashes {
     pub fn save(&self, dir: &Path) -> Result<()> {
         let cache = self.cache();
         let state = dir.join(STATE_DIR);
-        let err = |path: &Path, e: &dyn std::fmt::Display| Error::Store {
-            context: "cannot write the stat cache",
-            path: path.to_path_buf(),
-            message: e.to_string(),
+        let err = |path: &Path, e: std::io::Error| {
+            Error::environment("cannot write the stat cache", path, e)
         };
-        std::fs::create_dir_all(&state).map_err(|e| err(&state, &e))?;
+        std::fs::create_dir_all(&state).map_err(|e| err(&state, e))?;
         let mut json =
             serde_json::to_vec_pretty(&cache).map_err(|e| Error::Internal(e.to_string()))?;
         json.push(b'\n');
         let path = state.join(STAT_CACHE);
         let tmp = state.join(format!("{STAT_CACHE}.{}", std::process::id()));
-        std::fs::write(&tmp, json).map_err(|e| err(&tmp, &e))?;
-        std::fs::rename(&tmp, &path).map_err(|e| err(&path, &e))
+        std::fs::write(&tmp, json).map_err(|e| err(&tmp, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| err(&path, e))
     }
 
     /// Whether the stat cache would differ from the one loaded.
@@ -236,11 +234,7 @@ fn hash_file(path: &Path, hashes: &mut FileHashes, into: &mut Vec<u8>) -> Result
 
 fn files_in(dir: &Path, ext: &[&str]) -> Result<Vec<std::path::PathBuf>> {
     let mut out = Vec::new();
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::Store {
-        context: "cannot list",
-        path: dir.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::environment("cannot list", dir, e))?;
     for e in rd.flatten() {
         let p = e.path();
         let name = p

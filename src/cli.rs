@@ -1,7 +1,8 @@
 //! Command line: parses arguments, starts logging, calls the library, prints results.
 //!
 //! Takes `std::env::args`; returns the process exit code (0 ok, 1 data error, 2 usage or
-//! configuration error, 3 internal error). The only module that writes to stdout/stderr.
+//! configuration error, 3 internal error, 4 output busy, 5 environment). The only module that
+//! writes to stdout/stderr.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::error::{EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Error};
 use crate::query::Table;
 use crate::report::format;
+use crate::run::Options;
 
 /// The pipeline `cargo run` uses when given no arguments.
 pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
@@ -28,8 +30,11 @@ pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
         kidnap-trends query pipelines/ccpcj-kidnapping.yaml \"SELECT * FROM panel\"\n  \
         kidnap-trends synth --rows 1m --out /tmp/cts-1m.csv        # benchmark input\n  \
         kidnap-trends ingest pipelines/ccpcj-kidnapping.yaml --out /tmp/wh\n\n\
-        Exit codes: 0 ok, 1 data error, 2 usage or configuration error, 3 internal error,\n\
-        4 another run is writing the same output."
+        Exit codes: 0 ok; 1 data error (unreadable file, bad rows, quality limits); 2 usage or\n\
+        configuration error, or an output folder the tool may not write (it holds files the\n\
+        tool did not write, is an input or holds one, is a file); 3 internal error (a bug);\n\
+        4 another run is writing the same output; 5 environment (disk full, unwritable path,\n\
+        a parent that is a file, a name too long)."
 )]
 struct Cli {
     /// More log output on stderr (-v info, -vv debug).
@@ -58,6 +63,11 @@ enum Command {
         /// Run every step even when nothing changed.
         #[arg(long)]
         force: bool,
+        /// Keep files this tool did not write in the output folder: they are carried over,
+        /// unchanged, into the new output (without it such files make the command refuse;
+        /// nothing the tool did not write is ever deleted).
+        #[arg(long)]
+        carry_over: bool,
     },
     /// What changed between two releases of a UN-CTS file: added, removed and revised
     /// country-years, counts and rates separately.
@@ -78,9 +88,12 @@ enum Command {
         /// Relative revision reported as large.
         #[arg(long, default_value_t = 0.10)]
         threshold: f64,
-        /// Also write every row to this CSV file.
+        /// Also write every row to this CSV file (a new file unless `--overwrite`).
         #[arg(long)]
         csv: Option<PathBuf>,
+        /// Let `--csv` replace an existing file (never one of the releases compared).
+        #[arg(long)]
+        overwrite: bool,
         /// List every revision, not only the large ones.
         #[arg(long)]
         all: bool,
@@ -96,6 +109,9 @@ enum Command {
         /// As `run --force` would.
         #[arg(long)]
         force: bool,
+        /// As `run --carry-over` would.
+        #[arg(long)]
+        carry_over: bool,
     },
     /// Regenerate figures, tables and report from the existing warehouse (no re-ingest).
     Render {
@@ -105,6 +121,11 @@ enum Command {
         /// The output folder to re-render instead of the pipeline's `output`.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Keep files this tool did not write in the output folder: they are carried over,
+        /// unchanged, into the new output (without it such files make the command refuse;
+        /// nothing the tool did not write is ever deleted).
+        #[arg(long)]
+        carry_over: bool,
     },
     /// Check pipelines (config, files, SQL, report spec, templates) without running them.
     Validate {
@@ -132,6 +153,11 @@ enum Command {
         /// Publish the warehouse under this folder instead of the pipeline's `output`.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Keep files this tool did not write in the output folder: they are carried over,
+        /// unchanged, into the new output (without it such files make the command refuse;
+        /// nothing the tool did not write is ever deleted).
+        #[arg(long)]
+        carry_over: bool,
     },
     /// Write a synthetic UN-CTS file of any size (and `<stem>.units.csv` beside it), for
     /// benchmarks. Deterministic: the same seed gives the same bytes.
@@ -151,6 +177,9 @@ enum Command {
         /// How many synthetic sub-national units per country report Kidnapping.
         #[arg(long, default_value_t = 8)]
         subnational_kidnapping: usize,
+        /// Let the file (and `<stem>.units.csv`) replace existing files.
+        #[arg(long)]
+        overwrite: bool,
     },
 }
 
@@ -210,21 +239,41 @@ pub fn main() -> i32 {
         pipeline: DEFAULT_PIPELINE.into(),
         out: None,
         force: false,
+        carry_over: false,
     });
     let result = match command {
         Command::Run {
             pipeline,
             out,
             force,
-        } => run(&pipeline, out.as_deref(), cli.quiet, Mode::Run { force }),
-        Command::Render { pipeline, out } => {
-            run(&pipeline, out.as_deref(), cli.quiet, Mode::Render)
-        }
+            carry_over,
+        } => run(
+            &pipeline,
+            out.as_deref(),
+            cli.quiet,
+            Mode::Run,
+            Options { force, carry_over },
+        ),
+        Command::Render {
+            pipeline,
+            out,
+            carry_over,
+        } => run(
+            &pipeline,
+            out.as_deref(),
+            cli.quiet,
+            Mode::Render,
+            Options {
+                force: false,
+                carry_over,
+            },
+        ),
         Command::Plan {
             pipeline,
             out,
             force,
-        } => plan(&pipeline, out.as_deref(), force),
+            carry_over,
+        } => plan(&pipeline, out.as_deref(), Options { force, carry_over }),
         Command::Validate { pipelines } => validate(&pipelines, cli.quiet),
         Command::Query {
             pipeline,
@@ -238,6 +287,7 @@ pub fn main() -> i32 {
             category,
             threshold,
             csv,
+            overwrite,
             all,
         } => diff(
             &old,
@@ -245,16 +295,29 @@ pub fn main() -> i32 {
             pipeline.as_deref(),
             &category,
             threshold,
-            csv.as_deref(),
+            csv.as_deref().map(|c| (c, overwrite)),
             all,
         ),
-        Command::Ingest { pipeline, out } => ingest(&pipeline, out.as_deref(), cli.quiet),
+        Command::Ingest {
+            pipeline,
+            out,
+            carry_over,
+        } => ingest(
+            &pipeline,
+            out.as_deref(),
+            cli.quiet,
+            Options {
+                force: false,
+                carry_over,
+            },
+        ),
         Command::Synth {
             rows,
             out,
             seed,
             format,
             subnational_kidnapping,
+            overwrite,
         } => synth(
             crate::synth::Options {
                 rows,
@@ -265,6 +328,7 @@ pub fn main() -> i32 {
                     SynthFormat::Xlsx => crate::synth::Format::Xlsx,
                 },
                 subnational_kidnapping,
+                overwrite,
             },
             cli.quiet,
         ),
@@ -296,24 +360,30 @@ fn stdout_line(s: &str) -> Result<(), Error> {
 }
 
 enum Mode {
-    Run { force: bool },
+    Run,
     Render,
 }
 
-fn plan(pipeline: &Path, out: Option<&Path>, force: bool) -> Result<(), Error> {
+fn plan(pipeline: &Path, out: Option<&Path>, options: Options) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
-    for (step, what) in crate::run::plan(&p, out, force)? {
+    for (step, what) in crate::run::plan(&p, out, options)? {
         stdout_line(&format!("{step}: {what}"))?;
     }
     Ok(())
 }
 
-fn run(pipeline: &Path, out: Option<&Path>, quiet: bool, mode: Mode) -> Result<(), Error> {
+fn run(
+    pipeline: &Path,
+    out: Option<&Path>,
+    quiet: bool,
+    mode: Mode,
+    options: Options,
+) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
     let started = std::time::Instant::now();
     let summary = match mode {
-        Mode::Render => crate::run::render(&p, out)?,
-        Mode::Run { force } => crate::run::run(&p, out, force)?,
+        Mode::Render => crate::run::render(&p, out, options)?,
+        Mode::Run => crate::run::run(&p, out, options)?,
     };
     let seconds = started.elapsed().as_secs_f64();
     tracing::info!(
@@ -447,10 +517,10 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
     }
 }
 
-fn ingest(pipeline: &Path, out: Option<&Path>, quiet: bool) -> Result<(), Error> {
+fn ingest(pipeline: &Path, out: Option<&Path>, quiet: bool, options: Options) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
     let started = std::time::Instant::now();
-    let summary = crate::run::ingest_warehouse(&p, out)?;
+    let summary = crate::run::ingest_warehouse(&p, out, options)?;
     let seconds = started.elapsed().as_secs_f64();
     tracing::info!(seconds, "Ingest finished");
     if quiet {
@@ -534,9 +604,17 @@ fn diff(
     pipeline: Option<&Path>,
     category: &str,
     threshold: f64,
-    csv_out: Option<&Path>,
+    csv_out: Option<(&Path, bool)>,
     all: bool,
 ) -> Result<(), Error> {
+    // Refused before any work: a file that exists (without --overwrite) or is an input.
+    let inputs = match pipeline {
+        Some(p) => crate::run::protected(&crate::config::load(p)?).inputs,
+        None => vec![old.to_path_buf(), new.to_path_buf()],
+    };
+    if let Some((path, overwrite)) = csv_out {
+        crate::store::publish::refuse_file(path, overwrite, &inputs)?;
+    }
     let d = match pipeline {
         Some(p) => {
             let p = crate::config::load(p)?;
@@ -545,17 +623,17 @@ fn diff(
         }
         None => crate::diff::diff(old, new, category, threshold)?,
     };
-    if let Some(path) = csv_out {
+    if let Some((path, overwrite)) = csv_out {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
-            .from_path(path)
-            .map_err(|e| Error::Internal(format!("{}: {e}", path.display())))?;
+            .from_writer(Vec::new());
         let err = |e: csv::Error| Error::Internal(format!("{}: {e}", path.display()));
         w.write_record(&d.table.columns).map_err(err)?;
         for r in &d.table.rows {
             w.write_record(r.iter().map(|v| v.as_text())).map_err(err)?;
         }
-        w.flush().map_err(|e| Error::Internal(e.to_string()))?;
+        let bytes = w.into_inner().map_err(|e| Error::Internal(e.to_string()))?;
+        crate::store::publish::write_file(path, &bytes, overwrite, &inputs)?;
     }
     stdout_line(&format!(
         "{category}: {} → {} (revisions over {} marked large)",

@@ -16,6 +16,8 @@ pub const EXIT_USAGE: i32 = 2;
 pub const EXIT_INTERNAL: i32 = 3;
 /// Another run holds the lock on the same output.
 pub const EXIT_BUSY: i32 = 4;
+/// The machine refused: a disk full, an unwritable or impossible path (not the data, not a bug).
+pub const EXIT_ENVIRONMENT: i32 = 5;
 
 /// Every failure the library reports.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +44,19 @@ pub enum Error {
     /// The report template or a table spec is wrong.
     #[error("report {file}: {message}")]
     Report { file: PathBuf, message: String },
+    /// The output folder may not be written: it holds files this tool did not write, it is an
+    /// input or contains one, it is a regular file, … (the message says which and what to do).
+    #[error("{0}")]
+    Output(String),
+    /// The operating system refused a write or a path (disk full, a parent that is a file, a
+    /// name too long, no permission): the path and the OS error.
+    #[error("{context} {path}: {source}")]
+    Environment {
+        context: String,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// Another run is writing the same output.
     #[error(
         "another kidnap-trends run is writing {output} (lock {lock}); try again when it has finished"
@@ -56,11 +71,27 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Config(_) | Error::Report { .. } => EXIT_USAGE,
+            Error::Config(_) | Error::Report { .. } | Error::Output(_) => EXIT_USAGE,
+            Error::Environment { .. } => EXIT_ENVIRONMENT,
             Error::Query { .. } => EXIT_USAGE,
             Error::Ingest(_) => EXIT_DATA,
             Error::Store { .. } | Error::Chart(_) | Error::Internal(_) => EXIT_INTERNAL,
             Error::Busy { .. } => EXIT_BUSY,
+        }
+    }
+}
+
+impl Error {
+    /// An OS error on `path`, while doing `context` ("cannot write", …).
+    pub fn environment(
+        context: impl Into<String>,
+        path: &std::path::Path,
+        source: std::io::Error,
+    ) -> Error {
+        Error::Environment {
+            context: context.into(),
+            path: path.to_path_buf(),
+            source,
         }
     }
 }

@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::cache::{self, Plan};
 use crate::config::Pipeline;
@@ -16,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{self, IngestError};
 use crate::query::{Engine, Table};
 use crate::report;
-use crate::store::{self, Staging};
+use crate::store::{self, Output, Protected, Staging};
 
 /// What a run did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,11 +90,7 @@ struct QueryEntry {
     rows: usize,
 }
 
-/// Hex sha256 of bytes.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::store::hash::{sha256_file, sha256_hex};
 
 /// An input's entry, with the hash the fingerprint already computed.
 fn file_entry(base: &Path, path: &Path, hashes: &mut cache::FileHashes) -> Result<FileEntry> {
@@ -115,30 +110,6 @@ fn output_entry(base: &Path, path: &Path) -> Result<FileEntry> {
         bytes,
         sha256,
     })
-}
-
-/// Size and hex sha256 of a file, read in blocks (memory stays flat for any file size).
-pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
-    use std::io::Read;
-    let err = |e: std::io::Error| Error::Store {
-        context: "cannot read for checksum",
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let mut file = std::fs::File::open(path).map_err(err)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 1 << 20];
-    let mut total = 0u64;
-    loop {
-        let n = file.read(&mut buf).map_err(err)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-        total += n as u64;
-    }
-    let digest = hasher.finalize();
-    Ok((total, digest.iter().map(|b| format!("{b:02x}")).collect()))
 }
 
 /// Run `f`, logging its wall time as a stage of the run (`-v`: "Stage finished", with `stage`
@@ -178,7 +149,7 @@ struct LastRun<'a> {
 }
 
 fn write_last_run(
-    dir: &Path,
+    staging: &Staging,
     outcome: Outcome,
     reasons: &[String],
     warnings: &[String],
@@ -196,17 +167,9 @@ fn write_last_run(
         stages,
         total_seconds,
     };
-    let state = dir.join(cache::STATE_DIR);
-    let path = state.join("last-run.json");
-    let err = |e: &dyn std::fmt::Display| Error::Store {
-        context: "cannot write",
-        path: path.clone(),
-        message: e.to_string(),
-    };
-    std::fs::create_dir_all(&state).map_err(|e| err(&e))?;
-    let mut json = serde_json::to_vec_pretty(&doc).map_err(|e| err(&e))?;
+    let mut json = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Internal(e.to_string()))?;
     json.push(b'\n');
-    std::fs::write(&path, json).map_err(|e| err(&e))
+    staging.write(&format!("{}/last-run.json", cache::STATE_DIR), &json)
 }
 
 /// `path` as written relative to `base` when it lies under it, else as given; '/' separators.
@@ -637,22 +600,81 @@ pub fn prepare(
     Ok((engine, results))
 }
 
+/// How a command that writes an output folder treats it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Run every step even when nothing changed.
+    pub force: bool,
+    /// Keep files this tool did not write: carried over, unchanged, into the new output
+    /// (without it, such files make the command refuse before doing anything).
+    pub carry_over: bool,
+}
+
+/// The output folder a command writes: `output` when given, else the pipeline's.
+pub fn target(pipeline: &Pipeline, output: Option<&Path>) -> PathBuf {
+    output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| pipeline.output.clone())
+}
+
+/// What no output of `pipeline` may be, hold or lie in: its inputs (sources, reference tables,
+/// the pipeline file, the SQL files and templates) and its queries and report folders.
+pub fn protected(pipeline: &Pipeline) -> Protected {
+    let mut inputs: Vec<PathBuf> = pipeline.sources.iter().map(|s| s.path.clone()).collect();
+    inputs.extend([
+        pipeline.population.path.clone(),
+        pipeline.countries.clone(),
+        pipeline.units.clone(),
+        pipeline.file.clone(),
+    ]);
+    inputs.extend(pipeline.aliases.clone());
+    let mut folders = vec![
+        ("queries", pipeline.queries_dir.clone()),
+        ("report", pipeline.report_dir.clone()),
+    ];
+    // And the folders that hold them (`queries/`, `reports/`: the quality and release SQL,
+    // the fonts), unless that is a folder the pipeline file itself lies in.
+    let home = std::fs::canonicalize(&pipeline.file).ok();
+    for (what, dir) in [
+        ("queries", &pipeline.queries_dir),
+        ("reports", &pipeline.report_dir),
+    ] {
+        if let Some(parent) = std::fs::canonicalize(dir)
+            .ok()
+            .and_then(|d| d.parent().map(Path::to_path_buf))
+            && !home.as_ref().is_some_and(|h| h.starts_with(&parent))
+        {
+            folders.push((what, parent));
+        }
+    }
+    Protected { inputs, folders }
+}
+
+/// Check, without writing anything, that a command may publish `pipeline`'s output (or
+/// `output`): what `run` refuses before doing any work (`plan` and `validate` say it too).
+pub fn check_output(pipeline: &Pipeline, output: Option<&Path>, carry_over: bool) -> Result<()> {
+    Output::inspect(&target(pipeline, output), &protected(pipeline), carry_over)
+}
+
 /// Run the pipeline and publish its output folder (or `output` when given), doing only the
 /// steps whose inputs changed since the published output (all of them with `force`).
-pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Summary> {
-    let target = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| pipeline.output.clone());
-    let _lock = store::lock(&target)?;
+pub fn run(pipeline: &Pipeline, output: Option<&Path>, options: Options) -> Result<Summary> {
+    let shown = target(pipeline, output);
+    let mut out = Output::open(&shown, &protected(pipeline), options.carry_over)?;
+    let target = out.path().to_path_buf();
     STAGES.with(|s| s.borrow_mut().clear());
     let report_spec = load_report_spec(pipeline)?;
-    let mut hashes = if force {
+    let mut hashes = if options.force {
         cache::FileHashes::fresh()
     } else {
         cache::FileHashes::reusing(&target)
     };
     let fingerprint = timed("fingerprint", || cache::fingerprint(pipeline, &mut hashes))?;
-    let plan = cache::plan(&fingerprint, cache::published(&target).as_ref(), force);
+    let plan = cache::plan(
+        &fingerprint,
+        cache::published(&target).as_ref(),
+        options.force,
+    );
     let (warehouse, outcome, reasons) = match plan {
         Plan::UpToDate => {
             // Nothing to publish; refresh the stat cache if a file was touched (or too new to
@@ -664,7 +686,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
             return Ok(Summary {
                 outcome: Outcome::UpToDate,
                 reasons: vec!["nothing changed since the published output".into()],
-                output: target,
+                output: shown,
                 tables: BTreeMap::new(),
                 results: BTreeMap::new(),
                 files: 0,
@@ -681,7 +703,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
     };
     publish(
         pipeline,
-        &target,
+        &mut out,
         &report_spec,
         &warehouse,
         (&fingerprint, &mut hashes),
@@ -692,11 +714,10 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, force: bool) -> Result<Su
 
 /// Regenerate figures, tables and report from the warehouse of an existing output folder,
 /// without reading the sources again (after a template, spec or SQL edit).
-pub fn render(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
-    let target = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| pipeline.output.clone());
-    let _lock = store::lock(&target)?;
+pub fn render(pipeline: &Pipeline, output: Option<&Path>, options: Options) -> Result<Summary> {
+    let shown = target(pipeline, output);
+    let mut out = Output::open(&shown, &protected(pipeline), options.carry_over)?;
+    let target = out.path().to_path_buf();
     STAGES.with(|s| s.borrow_mut().clear());
     let report_spec = load_report_spec(pipeline)?;
     let mut hashes = cache::FileHashes::reusing(&target);
@@ -716,7 +737,7 @@ pub fn render(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
     }
     publish(
         pipeline,
-        &target,
+        &mut out,
         &report_spec,
         &warehouse,
         (&fingerprint, &mut hashes),
@@ -725,16 +746,16 @@ pub fn render(pipeline: &Pipeline, output: Option<&Path>) -> Result<Summary> {
     )
 }
 
-/// What `run` would do now, step by step.
+/// What `run` would do now, step by step (refused, as `run` would be, when the output may
+/// not be written).
 pub fn plan(
     pipeline: &Pipeline,
     output: Option<&Path>,
-    force: bool,
+    options: Options,
 ) -> Result<BTreeMap<&'static str, String>> {
-    let target = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| pipeline.output.clone());
-    let mut hashes = if force {
+    check_output(pipeline, output, options.carry_over)?;
+    let target = target(pipeline, output);
+    let mut hashes = if options.force {
         cache::FileHashes::fresh()
     } else {
         cache::FileHashes::reusing(&target)
@@ -743,7 +764,7 @@ pub fn plan(
     Ok(cache::describe(&cache::plan(
         &fingerprint,
         cache::published(&target).as_ref(),
-        force,
+        options.force,
     )))
 }
 
@@ -779,7 +800,17 @@ pub fn read_parquet(path: &Path) -> Result<arrow::array::RecordBatch> {
         path: path.to_path_buf(),
         message: e.to_string(),
     };
-    let file = std::fs::File::open(path).map_err(|e| err(&e))?;
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::Output(format!(
+                "{} does not exist: the output holds no published warehouse (run \
+                 `kidnap-trends run` first)",
+                path.display()
+            )));
+        }
+        Err(e) => return Err(err(&e)),
+    };
     let builder = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
         .map_err(|e| err(&e))?;
     let schema = builder.schema().clone();
@@ -792,7 +823,7 @@ pub fn read_parquet(path: &Path) -> Result<arrow::array::RecordBatch> {
 
 fn publish(
     pipeline: &Pipeline,
-    target: &Path,
+    out: &mut Output,
     report_spec: &report::spec::ReportSpec,
     warehouse: &Warehouse,
     (fingerprint, hashes): (&cache::Fingerprint, &mut cache::FileHashes),
@@ -813,35 +844,16 @@ fn publish(
     for w in &quality.warnings {
         tracing::warn!(check = %w, "Data quality");
     }
-    let staging = Staging::new(target)?;
+    let staging = out.staging(&pipeline.name)?;
     let wh = staging.subdir("warehouse")?;
     timed("parquet write", || write_warehouse(&wh, warehouse))?;
-    std::fs::write(staging.path().join("quality.json"), &quality.json).map_err(|e| {
-        Error::Store {
-            context: "cannot write",
-            path: staging.path().join("quality.json"),
-            message: e.to_string(),
-        }
-    })?;
+    staging.write("quality.json", &quality.json)?;
 
     let artefacts = timed("report", || report::build(pipeline, report_spec, &results))?;
     let write_start = std::time::Instant::now();
     for a in &artefacts {
-        let path = staging.path().join(&a.path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::Store {
-                context: "cannot create folder",
-                path: parent.to_path_buf(),
-                message: e.to_string(),
-            })?;
-        }
-        std::fs::write(&path, &a.bytes).map_err(|e| Error::Store {
-            context: "cannot write",
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
+        staging.write(&a.path.to_string_lossy(), &a.bytes)?;
     }
-
     tracing::info!(
         stage = "write report files",
         seconds = write_start.elapsed().as_secs_f64(),
@@ -853,25 +865,21 @@ fn publish(
             pipeline,
             &staging,
             &tables,
-            &results,
+            Some(&results),
             fingerprint,
             &quality.warnings,
             hashes,
         )
     })?;
-    std::fs::write(staging.path().join("manifest.json"), manifest).map_err(|e| Error::Store {
-        context: "cannot write",
-        path: staging.path().join("manifest.json"),
-        message: e.to_string(),
-    })?;
+    staging.write(store::publish::MANIFEST_FILE, &manifest)?;
     hashes.save(staging.path())?;
-    write_last_run(staging.path(), outcome, &reasons, &quality.warnings)?;
+    write_last_run(&staging, outcome, &reasons, &quality.warnings)?;
     let files = artefacts.len() + warehouse.tables().len() + 2;
-    let output = timed("publish", || staging.publish())?;
+    timed("publish", || out.publish(staging))?;
     Ok(Summary {
         outcome,
         reasons,
-        output,
+        output: out.shown().to_path_buf(),
         tables,
         results,
         files,
@@ -892,7 +900,7 @@ fn manifest(
     pipeline: &Pipeline,
     staging: &Staging,
     tables: &BTreeMap<String, usize>,
-    results: &BTreeMap<String, Table>,
+    results: Option<&BTreeMap<String, Table>>,
     fingerprint: &cache::Fingerprint,
     warnings: &[String],
     hashes: &mut cache::FileHashes,
@@ -952,20 +960,23 @@ fn manifest(
     }
 
     let mut queries = BTreeMap::new();
-    for (name, file) in pipeline.query_files()? {
-        let e = file_entry(&base, &file, hashes)?;
-        let rows = results.get(&name).map_or(0, |t| t.rows.len());
-        queries.insert(
-            name,
-            QueryEntry {
-                sha256: e.sha256,
-                rows,
-            },
-        );
-    }
     let mut report_files = Vec::new();
-    for f in ["report.yaml", "report.html.j2", "report.md.j2"] {
-        report_files.push(file_entry(&base, &pipeline.report_dir.join(f), hashes)?);
+    // An ingest-only output records no queries and no report: a later run renders them.
+    if let Some(results) = results {
+        for (name, file) in pipeline.query_files()? {
+            let e = file_entry(&base, &file, hashes)?;
+            let rows = results.get(&name).map_or(0, |t| t.rows.len());
+            queries.insert(
+                name,
+                QueryEntry {
+                    sha256: e.sha256,
+                    rows,
+                },
+            );
+        }
+        for f in ["report.yaml", "report.html.j2", "report.md.j2"] {
+            report_files.push(file_entry(&base, &pipeline.report_dir.join(f), hashes)?);
+        }
     }
     let mut outputs = Vec::new();
     collect_files(staging.path(), staging.path(), &mut outputs)?;
@@ -992,17 +1003,9 @@ fn manifest(
 }
 
 fn collect_files(root: &Path, dir: &Path, out: &mut Vec<FileEntry>) -> Result<()> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::Store {
-        context: "cannot list",
-        path: dir.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::environment("cannot list", dir, e))?;
     for entry in rd {
-        let entry = entry.map_err(|e| Error::Store {
-            context: "cannot list",
-            path: dir.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        let entry = entry.map_err(|e| Error::environment("cannot list", dir, e))?;
         let p = entry.path();
         if p.is_dir() {
             // The stat cache is not an artefact (its contents depend on the machine).
@@ -1023,8 +1026,8 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
     for (_, file) in pipeline.query_files()? {
         crate::query::check_sql(&file)?;
     }
-    let spec = load_report_spec(&pipeline)?;
-    let _ = spec;
+    load_report_spec(&pipeline)?;
+    check_output(&pipeline, None, false)?;
     for f in ["report.html.j2", "report.md.j2"] {
         let file = pipeline.report_dir.join(f);
         let src = std::fs::read_to_string(&file).map_err(|e| Error::Report {
@@ -1057,23 +1060,41 @@ pub struct IngestSummary {
     pub tables: BTreeMap<String, usize>,
 }
 
-/// Read the pipeline's inputs and publish only `<output>/warehouse/*.parquet` (the pipeline's
-/// `output` unless `output` is given). The warehouse folder is built beside itself and swapped
-/// in at the end, under the output's lock, as `run` does; anything else in the output folder is
-/// left alone, and a failed ingest leaves the previous warehouse as it was.
-pub fn ingest_warehouse(pipeline: &Pipeline, output: Option<&Path>) -> Result<IngestSummary> {
-    let target = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| pipeline.output.clone());
-    let _lock = store::lock(&target)?;
+/// Read the pipeline's inputs and publish an output folder holding only the warehouse
+/// (`<output>/warehouse/*.parquet`), its manifest and ownership record (the pipeline's `output`
+/// unless `output` is given), under the same rules as `run`: a later `run` or `render` into
+/// the same folder reuses that warehouse. A failed ingest leaves the previous output as it was.
+pub fn ingest_warehouse(
+    pipeline: &Pipeline,
+    output: Option<&Path>,
+    options: Options,
+) -> Result<IngestSummary> {
+    let shown = target(pipeline, output);
+    let mut out = Output::open(&shown, &protected(pipeline), options.carry_over)?;
+    let mut hashes = cache::FileHashes::fresh();
+    let mut fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
+    // Queries and report were not run: a later `run` renders them from this warehouse.
+    fingerprint.queries.clear();
+    fingerprint.report.clear();
     let warehouse = ingest(pipeline)?;
-    let staging = Staging::new(&target.join("warehouse"))?;
-    let dir = staging.path();
-    write_warehouse(dir, &warehouse)?;
-    let published = staging.publish()?;
+    let staging = out.staging(&pipeline.name)?;
+    let wh = staging.subdir("warehouse")?;
+    write_warehouse(&wh, &warehouse)?;
     let tables = warehouse.row_counts();
+    let manifest = manifest(
+        pipeline,
+        &staging,
+        &tables,
+        None,
+        &fingerprint,
+        &[],
+        &mut hashes,
+    )?;
+    staging.write(store::publish::MANIFEST_FILE, &manifest)?;
+    hashes.save(staging.path())?;
+    out.publish(staging)?;
     Ok(IngestSummary {
-        warehouse: published,
+        warehouse: shown.join("warehouse"),
         tables,
     })
 }

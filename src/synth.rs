@@ -311,6 +311,8 @@ pub struct Options {
     /// How many synthetic sub-national units of each country report Kidnapping (the first
     /// ones); the others report the other categories only.
     pub subnational_kidnapping: usize,
+    /// Replace existing files (without it an existing data or units file is refused).
+    pub overwrite: bool,
 }
 
 /// What `write` wrote.
@@ -603,11 +605,7 @@ fn io_error(path: &Path, e: impl std::fmt::Display) -> Error {
 
 /// A temporary name beside `path`, renamed over it once complete.
 fn partial(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.partial-{}", std::process::id()))
+    crate::store::publish::partial_name(path)
 }
 
 /// Write the data file and its units file.
@@ -619,6 +617,8 @@ pub fn write(options: &Options) -> Result<Summary> {
             options.rows
         )));
     }
+    crate::store::publish::refuse_file(out, options.overwrite, &[])?;
+    crate::store::publish::refuse_file(&units_path(out), options.overwrite, &[])?;
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
     }
@@ -779,6 +779,7 @@ mod tests {
             out: dir.join(name),
             format,
             subnational_kidnapping: 8,
+            overwrite: true,
         })
         .unwrap()
     }

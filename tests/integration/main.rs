@@ -5,6 +5,7 @@ mod browser;
 mod cli;
 mod corpus;
 mod golden;
+mod publish;
 mod quality;
 mod sources;
 mod support;

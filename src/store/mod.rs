@@ -1,0 +1,146 @@
+//! Store: Arrow batches → Parquet files, hashing, the output's lock, and publication of an
+//! output folder (`publish`).
+//!
+//! Takes record batches and a staging folder; returns nothing but files. Parquet is written
+//! with zstd, statistics on, and the sort order recorded. A run builds its whole output in a
+//! hidden staging folder beside the target and swaps it in at the end, so a reader never sees a
+//! half-written file and a failed run never replaces the previous output; and it never
+//! publishes over anything this tool did not write (`publish`).
+
+pub mod hash;
+pub mod publish;
+
+pub use publish::{Output, Protected, Staging};
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use arrow::array::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::metadata::SortingColumn;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+
+use crate::error::{Error, Result};
+
+fn store_error(context: &'static str, path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Store {
+        context,
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+/// A Parquet writer's failure: an OS error (a full disk) is the environment's, not a bug.
+fn parquet_error(context: &'static str, path: &Path, e: parquet::errors::ParquetError) -> Error {
+    let io = match &e {
+        parquet::errors::ParquetError::External(inner) => inner
+            .downcast_ref::<std::io::Error>()
+            .map(|io| std::io::Error::new(io.kind(), io.to_string())),
+        _ => None,
+    };
+    match io {
+        Some(io) => Error::environment(context, path, io),
+        None => store_error(context, path, e),
+    }
+}
+
+/// Write one batch to a Parquet file; `sorted_by` names the leading columns it is sorted on.
+pub fn write_parquet(path: &Path, batch: &RecordBatch, sorted_by: &[&str]) -> Result<()> {
+    let schema = batch.schema();
+    let sorting: Vec<SortingColumn> = sorted_by
+        .iter()
+        .filter_map(|name| schema.index_of(name).ok())
+        .map(|i| SortingColumn {
+            column_idx: i as i32,
+            descending: false,
+            nulls_first: false,
+        })
+        .collect();
+    let level = ZstdLevel::try_new(3).map_err(|e| store_error("zstd level", path, e))?;
+    let props = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(level))
+        .set_statistics_enabled(EnabledStatistics::Page)
+        .set_sorting_columns(Some(sorting))
+        .build();
+    let file = File::create(path).map_err(|e| Error::environment("cannot create", path, e))?;
+    let mut writer = ArrowWriter::try_new(file, schema, Some(props))
+        .map_err(|e| store_error("cannot start Parquet file", path, e))?;
+    writer
+        .write(batch)
+        .map_err(|e| parquet_error("cannot write Parquet", path, e))?;
+    writer
+        .close()
+        .map_err(|e| parquet_error("cannot finish Parquet file", path, e))?;
+    Ok(())
+}
+
+/// An exclusive lock on an output folder, held until dropped (released by the OS even when
+/// the process is killed).
+#[derive(Debug)]
+pub struct Lock {
+    file: File,
+    path: PathBuf,
+}
+
+/// Take the lock of `target` (`.<name>.lock` beside the folder it names) or fail at once if
+/// another run holds it.
+pub fn lock(target: &Path) -> Result<Lock> {
+    let real = std::fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf());
+    let parent = match real.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = real
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    lock_at(target, &parent.join(format!(".{name}.lock")))
+}
+
+/// Take the lock file `path` of output `shown`. The file is removed again when the lock is
+/// released, so a run leaves nothing beside its output: after locking, the path must still
+/// name the file locked (else another run removed it meanwhile, and the lock is taken again).
+pub(crate) fn lock_at(shown: &Path, path: &Path) -> Result<Lock> {
+    use std::os::unix::fs::MetadataExt;
+    loop {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::environment("cannot create the lock file", path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::Busy {
+                    output: shown.to_path_buf(),
+                    lock: path.to_path_buf(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(Error::environment("cannot lock", path, e));
+            }
+        }
+        let held = file
+            .metadata()
+            .map_err(|e| Error::environment("cannot lock", path, e))?;
+        match std::fs::metadata(path) {
+            Ok(now) if now.dev() == held.dev() && now.ino() == held.ino() => {
+                return Ok(Lock {
+                    file,
+                    path: path.to_path_buf(),
+                });
+            }
+            _ => continue,
+        }
+    }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        // Removed while still held, so that no other run can lock a file about to vanish.
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}

@@ -57,11 +57,13 @@ fn ingest(c: &mut Criterion) {
 fn sql(c: &mut Criterion) {
     let pipeline = kidnap_trends::config::load(&root().join("pipelines/ccpcj-kidnapping.yaml"))
         .expect("default pipeline");
-    let warehouse = kidnap_trends::run::ingest(&pipeline).expect("default warehouse");
+    let warehouse = kidnap_trends::pipeline::ingest(&pipeline).expect("default warehouse");
     let mut g = c.benchmark_group("sql");
     g.sample_size(10);
     g.bench_function("default pipeline", |b| {
-        b.iter(|| kidnap_trends::run::query(&pipeline, black_box(&warehouse)).expect("queries"))
+        b.iter(|| {
+            kidnap_trends::query::prepare::query(&pipeline, black_box(&warehouse)).expect("queries")
+        })
     });
     g.finish();
 }

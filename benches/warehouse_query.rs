@@ -19,7 +19,7 @@ fn main() {
 }
 
 fn run(pipeline: &Path, warehouse: &Path, sql: &Path) -> kidnap_trends::error::Result<()> {
-    use kidnap_trends::run::read_parquet;
+    use kidnap_trends::store::warehouse::read_parquet;
     let p = kidnap_trends::config::load(pipeline)?;
     let engine = kidnap_trends::query::Engine::new(&p.params)?;
     for table in [

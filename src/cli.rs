@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::{EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Error};
+use crate::pipeline::Options;
 use crate::query::Table;
 use crate::report::format;
-use crate::run::Options;
 
 /// The pipeline `cargo run` uses when given no arguments.
 pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
@@ -366,7 +366,7 @@ enum Mode {
 
 fn plan(pipeline: &Path, out: Option<&Path>, options: Options) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
-    for (step, what) in crate::run::plan(&p, out, options)? {
+    for (step, what) in crate::pipeline::plan(&p, out, options)? {
         stdout_line(&format!("{step}: {what}"))?;
     }
     Ok(())
@@ -382,8 +382,8 @@ fn run(
     let p = crate::config::load(pipeline)?;
     let started = std::time::Instant::now();
     let summary = match mode {
-        Mode::Render => crate::run::render(&p, out, options)?,
-        Mode::Run => crate::run::run(&p, out, options)?,
+        Mode::Render => crate::pipeline::render(&p, out, options)?,
+        Mode::Run => crate::pipeline::run(&p, out, options)?,
     };
     let seconds = started.elapsed().as_secs_f64();
     tracing::info!(
@@ -396,7 +396,7 @@ fn run(
     if quiet {
         return Ok(());
     }
-    if summary.outcome == crate::run::Outcome::UpToDate {
+    if summary.outcome == crate::pipeline::Outcome::UpToDate {
         return stdout_line(&format!(
             "Up to date: {} (nothing changed since it was published; --force reruns)",
             summary.output.display()
@@ -407,7 +407,7 @@ fn run(
         summary.output.display(),
         summary.files,
         summary.tables.get("observations").copied().unwrap_or(0),
-        if summary.outcome == crate::run::Outcome::Rendered {
+        if summary.outcome == crate::pipeline::Outcome::Rendered {
             "warehouse reused"
         } else {
             "ingested"
@@ -442,7 +442,7 @@ fn run(
 fn validate(pipelines: &[PathBuf], quiet: bool) -> Result<(), Error> {
     let mut failures = Vec::new();
     for path in pipelines {
-        match crate::run::validate(path) {
+        match crate::pipeline::validate(path) {
             Ok(p) => {
                 if !quiet {
                     stdout_line(&format!("ok: {} ({})", path.display(), p.name))?;
@@ -482,18 +482,18 @@ fn validate(pipelines: &[PathBuf], quiet: bool) -> Result<(), Error> {
 fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
     // The published warehouse when it was made from the inputs as they are now; else ingest.
-    let mut hashes = crate::cache::FileHashes::reusing(&p.output);
-    let now = crate::cache::fingerprint(&p, &mut hashes)?;
-    let fresh = crate::cache::published(&p.output)
+    let mut hashes = crate::pipeline::cache::FileHashes::reusing(&p.output);
+    let now = crate::pipeline::cache::fingerprint(&p, &mut hashes)?;
+    let fresh = crate::pipeline::cache::published(&p.output)
         .is_some_and(|f| f.ingest == now.ingest && f.tool == now.tool);
     let warehouse = if fresh {
         tracing::info!(output = %p.output.display(), "Querying the published warehouse");
-        crate::run::read_warehouse(&p.output)?
+        crate::store::warehouse::Warehouse::read(&p.output)?
     } else {
         tracing::info!("No up-to-date published warehouse; reading the sources");
-        crate::run::ingest(&p)?
+        crate::pipeline::ingest(&p)?
     };
-    let (engine, _) = crate::run::prepare(&p, &warehouse)?;
+    let (engine, _) = crate::query::prepare::prepare(&p, &warehouse)?;
     let table = engine.run_table(Path::new("<command line>"), sql)?;
     match fmt {
         OutputFormat::Table => stdout_line(&pretty(&table)),
@@ -520,7 +520,7 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
 fn ingest(pipeline: &Path, out: Option<&Path>, quiet: bool, options: Options) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
     let started = std::time::Instant::now();
-    let summary = crate::run::ingest_warehouse(&p, out, options)?;
+    let summary = crate::pipeline::ingest_warehouse(&p, out, options)?;
     let seconds = started.elapsed().as_secs_f64();
     tracing::info!(seconds, "Ingest finished");
     if quiet {
@@ -609,7 +609,7 @@ fn diff(
 ) -> Result<(), Error> {
     // Refused before any work: a file that exists (without --overwrite) or is an input.
     let inputs = match pipeline {
-        Some(p) => crate::run::protected(&crate::config::load(p)?).inputs,
+        Some(p) => crate::pipeline::protected(&crate::config::load(p)?).inputs,
         None => vec![old.to_path_buf(), new.to_path_buf()],
     };
     if let Some((path, overwrite)) = csv_out {
@@ -619,9 +619,9 @@ fn diff(
         Some(p) => {
             let p = crate::config::load(p)?;
             let id = |x: &Path| x.to_string_lossy().into_owned();
-            crate::diff::diff_releases(&p, &id(old), &id(new), threshold)?
+            crate::pipeline::diff::diff_releases(&p, &id(old), &id(new), threshold)?
         }
-        None => crate::diff::diff(old, new, category, threshold)?,
+        None => crate::pipeline::diff::diff(old, new, category, threshold)?,
     };
     if let Some((path, overwrite)) = csv_out {
         let mut w = csv::WriterBuilder::new()

@@ -27,7 +27,7 @@ pub enum Error {
     Config(String),
     /// A source file could not be read or does not have the expected shape.
     #[error(transparent)]
-    Ingest(#[from] crate::ingest::IngestError),
+    Ingest(#[from] IngestError),
     /// Writing the warehouse or publishing the output failed.
     #[error("{context}: {path}: {message}")]
     Store {
@@ -40,7 +40,7 @@ pub enum Error {
     Query { file: PathBuf, message: String },
     /// A figure could not be drawn.
     #[error(transparent)]
-    Chart(#[from] crate::chart::ChartError),
+    Chart(#[from] ChartError),
     /// The report template or a table spec is wrong.
     #[error("report {file}: {message}")]
     Report { file: PathBuf, message: String },
@@ -98,3 +98,69 @@ impl Error {
 
 /// Shorthand used across the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can be wrong with an input file.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file cannot be opened or is not the format its name says.
+    #[error("{file}: cannot read: {message}")]
+    Open { file: PathBuf, message: String },
+    /// No header row was found where one was expected.
+    #[error(
+        "{file}: no header row found in the first {searched} rows; expected a row with the columns {expected}"
+    )]
+    NoHeader {
+        file: PathBuf,
+        searched: usize,
+        expected: String,
+    },
+    /// The header row lacks a column.
+    #[error("{file}: row {row}: the header lacks column `{column}`; found {found}")]
+    MissingColumn {
+        file: PathBuf,
+        row: usize,
+        column: String,
+        found: String,
+    },
+    /// A cell does not hold what its column requires.
+    #[error("{file}: row {row}, column {column}: expected {expected}, found {found:?}")]
+    Cell {
+        file: PathBuf,
+        row: usize,
+        column: String,
+        expected: String,
+        found: String,
+    },
+    /// A reporting-unit code is in neither the M49 table nor the reporting-units table.
+    #[error("{file}: row {row}, column {column}: unknown country code `{code}`{hint}")]
+    UnknownCode {
+        file: PathBuf,
+        row: usize,
+        column: String,
+        code: String,
+        hint: String,
+    },
+    /// The same country, year and unit appears twice.
+    #[error("{file}: row {row}: duplicate {what} (first seen on row {first_row})")]
+    Duplicate {
+        file: PathBuf,
+        row: usize,
+        first_row: usize,
+        what: String,
+    },
+    /// A `table` source's declaration does not fit the file.
+    #[error("{file}: {message}")]
+    Spec { file: PathBuf, message: String },
+    /// More rows failed a validation rule than the pipeline's `quality:` thresholds allow.
+    #[error("{message}")]
+    Quality { message: String },
+    /// A source yielded no rows for the requested category.
+    #[error("{file}: no rows with Category = {category:?}")]
+    Empty { file: PathBuf, category: String },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChartError {
+    #[error("figure {figure}: {message}")]
+    Draw { figure: String, message: String },
+}

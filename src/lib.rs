@@ -4,16 +4,13 @@
 //! Stages follow the data: `config` → `ingest` → `store` → `query` → `chart` → `report`,
 //! driven by `run`; only `cli` touches the terminal.
 
-pub mod cache;
 pub mod chart;
 pub mod cli;
 pub mod config;
-pub mod diff;
 pub mod error;
 pub mod ingest;
-pub mod quality;
+pub mod pipeline;
 pub mod query;
 pub mod report;
-pub mod run;
 pub mod store;
 pub mod synth;

@@ -8,36 +8,7 @@
 //! is one point zero four five, whatever the separator, and a negative or non-finite number is
 //! refused.
 
-use serde::Deserialize;
-
-/// How a source writes its numbers (declared per source in the pipeline YAML).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NumberRules {
-    /// Thousands separator allowed between groups of three digits (`,` in most sources).
-    #[serde(default)]
-    pub thousands: Option<char>,
-    /// Texts meaning "not reported" (compared after trimming). An empty cell always is.
-    #[serde(default = "default_missing")]
-    pub missing: Vec<String>,
-    /// Texts meaning zero (compared after trimming), such as `-` in accounting formats.
-    #[serde(default)]
-    pub zero: Vec<String>,
-}
-
-fn default_missing() -> Vec<String> {
-    vec!["..".into()]
-}
-
-impl Default for NumberRules {
-    fn default() -> Self {
-        NumberRules {
-            thousands: None,
-            missing: default_missing(),
-            zero: Vec::new(),
-        }
-    }
-}
+pub use crate::config::spec::NumberRules;
 
 /// A cleaned number cell.
 #[derive(Debug, Clone, Copy, PartialEq)]

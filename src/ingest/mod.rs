@@ -8,6 +8,7 @@
 pub mod clean;
 mod reference;
 pub mod resolve;
+pub mod sources;
 pub mod table;
 pub mod text;
 mod unodc_cts;
@@ -18,105 +19,12 @@ use std::sync::Arc;
 use arrow::array::{ArrayRef, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 
+pub use crate::config::spec::{Rule, extension};
+pub use crate::error::IngestError;
 pub use reference::{Country, countries_batch, read_countries, read_population};
 pub use resolve::{CodeKind, Resolver};
 pub use table::{SubObservation, TableOutput, TableSpec, read_table};
 pub use unodc_cts::{COLUMNS, CtsOutput, read_unodc_cts};
-
-/// Everything that can be wrong with an input file.
-#[derive(Debug, thiserror::Error)]
-pub enum IngestError {
-    /// The file cannot be opened or is not the format its name says.
-    #[error("{file}: cannot read: {message}")]
-    Open { file: PathBuf, message: String },
-    /// No header row was found where one was expected.
-    #[error(
-        "{file}: no header row found in the first {searched} rows; expected a row with the columns {expected}"
-    )]
-    NoHeader {
-        file: PathBuf,
-        searched: usize,
-        expected: String,
-    },
-    /// The header row lacks a column.
-    #[error("{file}: row {row}: the header lacks column `{column}`; found {found}")]
-    MissingColumn {
-        file: PathBuf,
-        row: usize,
-        column: String,
-        found: String,
-    },
-    /// A cell does not hold what its column requires.
-    #[error("{file}: row {row}, column {column}: expected {expected}, found {found:?}")]
-    Cell {
-        file: PathBuf,
-        row: usize,
-        column: String,
-        expected: String,
-        found: String,
-    },
-    /// A reporting-unit code is in neither the M49 table nor the reporting-units table.
-    #[error("{file}: row {row}, column {column}: unknown country code `{code}`{hint}")]
-    UnknownCode {
-        file: PathBuf,
-        row: usize,
-        column: String,
-        code: String,
-        hint: String,
-    },
-    /// The same country, year and unit appears twice.
-    #[error("{file}: row {row}: duplicate {what} (first seen on row {first_row})")]
-    Duplicate {
-        file: PathBuf,
-        row: usize,
-        first_row: usize,
-        what: String,
-    },
-    /// A `table` source's declaration does not fit the file.
-    #[error("{file}: {message}")]
-    Spec { file: PathBuf, message: String },
-    /// More rows failed a validation rule than the pipeline's `quality:` thresholds allow.
-    #[error("{message}")]
-    Quality { message: String },
-    /// A source yielded no rows for the requested category.
-    #[error("{file}: no rows with Category = {category:?}")]
-    Empty { file: PathBuf, category: String },
-}
-
-/// A row-level validation rule: a row failing it goes to quarantine (with the reason and the
-/// source row); the pipeline's `quality:` block says how many such rows a run tolerates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rule {
-    /// A cell that is not what its column holds (a word where a number belongs, a bad year).
-    BadValue,
-    /// A negative number where counts and rates belong.
-    Negative,
-    /// The same country, year and unit twice.
-    Duplicate,
-    /// A country code or name that no reference table knows.
-    UnknownCode,
-}
-
-impl Rule {
-    /// Every row rule, in report order.
-    pub const ALL: [Rule; 4] = [
-        Rule::BadValue,
-        Rule::Negative,
-        Rule::Duplicate,
-        Rule::UnknownCode,
-    ];
-
-    /// The rule's key in the pipeline's `quality:` block and in `quality.json`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Rule::BadValue => "bad_value",
-            Rule::Negative => "negative_value",
-            Rule::Duplicate => "duplicate",
-            Rule::UnknownCode => "unknown_code",
-        }
-    }
-}
 
 /// A source row that failed a row rule.
 #[derive(Debug, Clone, PartialEq)]
@@ -322,14 +230,6 @@ fn relative_path(base: &std::path::Path, path: &std::path::Path) -> String {
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/")
-}
-
-/// A file's extension in lower case ("" when it has none): how sources say their format.
-pub fn extension(path: &std::path::Path) -> String {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase()
 }
 
 /// Spreadsheet-style column name: 0 → "A", 26 → "AA".

@@ -9,22 +9,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use serde::Deserialize;
-
 use super::{Country, IngestError, column_letter};
-
-/// What a source's country column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CodeKind {
-    /// ISO 3166 alpha-3 code, or a reporting-unit code such as `GBR_E_W`.
-    #[default]
-    Iso3,
-    /// UN M49 numeric code.
-    M49,
-    /// The unit's name, in any of the forms the reference tables know.
-    Name,
-}
+pub use crate::config::spec::CodeKind;
 
 /// Looks units up by code, M49 number or name.
 #[derive(Debug, Default)]

@@ -10,24 +10,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
-
 use super::IngestError;
-
-/// A source's text encoding, as declared in the pipeline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
-pub enum Encoding {
-    /// UTF-8 (with or without a byte-order mark); the default.
-    #[default]
-    #[serde(rename = "utf-8")]
-    Utf8,
-    /// Windows-1252 (a superset of Latin-1), as Excel's "CSV" export writes on Windows.
-    #[serde(rename = "windows-1252")]
-    Windows1252,
-    /// Decided at the file's first non-ASCII byte (from the 64 KiB that follow it).
-    #[serde(rename = "auto")]
-    Auto,
-}
+pub use crate::config::spec::Encoding;
 
 /// How much of the file `auto` looks at.
 const SNIFF: usize = 64 * 1024;

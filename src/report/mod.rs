@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::chart::{self, Bar, FigureText, Series};
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
-use crate::query::{Table, Value};
+use crate::store::table::{Table, Value};
 use spec::{ChartKind, FigureSpec, Format, ReportSpec, TableSpec};
 
 /// The font the figures are measured with; embedded in the HTML so browsers draw the same.

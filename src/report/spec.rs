@@ -142,6 +142,25 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
     let spec: ReportSpec = yaml_serde::from_str(&text).map_err(|e| err(e.to_string()))?;
     let mut problems = Vec::new();
     let known = |q: &str| queries.iter().any(|k| k == q);
+    // Ids name output files (figures/F1.svg, tables/T1.csv): plain names only.
+    let plain = |id: &str| {
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    };
+    for id in spec
+        .figures
+        .iter()
+        .map(|f| &f.id)
+        .chain(spec.tables.iter().map(|t| &t.id))
+    {
+        if !plain(id) {
+            problems.push(format!(
+                "id {id:?}: ids name output files; use letters, digits, `_` and `-` only"
+            ));
+        }
+    }
     for f in &spec.figures {
         if !known(&f.query) {
             problems.push(format!("figure {}: no query named `{}`", f.id, f.query));

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format as XFormat, Workbook}
 use super::TableCtx;
 use super::spec::Format;
 use crate::error::{Error, Result};
-use crate::query::Value;
+use crate::store::table::Value;
 
 fn xerr(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::Internal(format!("writing tables.xlsx: {e}"))

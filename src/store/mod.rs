@@ -8,7 +8,10 @@
 //! publishes over anything this tool did not write (`publish`).
 
 pub mod hash;
+pub mod manifest;
 pub mod publish;
+pub mod table;
+pub mod warehouse;
 
 pub use publish::{Output, Protected, Staging};
 
@@ -65,7 +68,7 @@ pub fn write_parquet(path: &Path, batch: &RecordBatch, sorted_by: &[&str]) -> Re
         .build();
     let file = File::create(path).map_err(|e| Error::environment("cannot create", path, e))?;
     let mut writer = ArrowWriter::try_new(file, schema, Some(props))
-        .map_err(|e| store_error("cannot start Parquet file", path, e))?;
+        .map_err(|e| parquet_error("cannot start Parquet file", path, e))?;
     writer
         .write(batch)
         .map_err(|e| parquet_error("cannot write Parquet", path, e))?;
@@ -81,16 +84,14 @@ pub fn write_parquet(path: &Path, batch: &RecordBatch, sorted_by: &[&str]) -> Re
 pub struct Lock {
     file: File,
     path: PathBuf,
+    id: (u64, u64),
 }
 
-/// Take the lock of `target` (`.<name>.lock` beside the folder it names) or fail at once if
-/// another run holds it.
+/// Take the lock of `target` (`.<name>.lock` beside the folder it names, canonically) or fail
+/// at once if another run holds it.
 pub fn lock(target: &Path) -> Result<Lock> {
-    let real = std::fs::canonicalize(target).unwrap_or_else(|_| target.to_path_buf());
-    let parent = match real.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let real = publish::resolve(target)?;
+    let parent = real.parent().map(Path::to_path_buf).unwrap_or_default();
     let name = real
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -101,15 +102,30 @@ pub fn lock(target: &Path) -> Result<Lock> {
 /// Take the lock file `path` of output `shown`. The file is removed again when the lock is
 /// released, so a run leaves nothing beside its output: after locking, the path must still
 /// name the file locked (else another run removed it meanwhile, and the lock is taken again).
+/// A link or a non-empty file of that name is not the tool's: refused, never followed or
+/// removed.
 pub(crate) fn lock_at(shown: &Path, path: &Path) -> Result<Lock> {
-    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
     loop {
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
+            .custom_flags(libc::O_NOFOLLOW)
             .open(path)
-            .map_err(|e| Error::environment("cannot create the lock file", path, e))?;
+            .map_err(|e| {
+                if e.raw_os_error() == Some(libc::ELOOP) {
+                    not_a_lock(path)
+                } else {
+                    Error::environment("cannot create the lock file", path, e)
+                }
+            })?;
+        let held = file
+            .metadata()
+            .map_err(|e| Error::environment("cannot lock", path, e))?;
+        if !held.is_file() || held.len() != 0 {
+            return Err(not_a_lock(path));
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -122,14 +138,12 @@ pub(crate) fn lock_at(shown: &Path, path: &Path) -> Result<Lock> {
                 return Err(Error::environment("cannot lock", path, e));
             }
         }
-        let held = file
-            .metadata()
-            .map_err(|e| Error::environment("cannot lock", path, e))?;
-        match std::fs::metadata(path) {
+        match std::fs::symlink_metadata(path) {
             Ok(now) if now.dev() == held.dev() && now.ino() == held.ino() => {
                 return Ok(Lock {
                     file,
                     path: path.to_path_buf(),
+                    id: (held.dev(), held.ino()),
                 });
             }
             _ => continue,
@@ -137,10 +151,21 @@ pub(crate) fn lock_at(shown: &Path, path: &Path) -> Result<Lock> {
     }
 }
 
+fn not_a_lock(path: &Path) -> Error {
+    Error::Output(format!(
+        "{} exists and is not a kidnap-trends lock file (a lock is an empty file); move it",
+        path.display()
+    ))
+}
+
 impl Drop for Lock {
     fn drop(&mut self) {
-        // Removed while still held, so that no other run can lock a file about to vanish.
-        let _ = std::fs::remove_file(&self.path);
+        use std::os::unix::fs::MetadataExt;
+        // Removed while still held, so that no other run can lock a file about to vanish;
+        // only if the name still is the file locked.
+        if std::fs::symlink_metadata(&self.path).is_ok_and(|m| (m.dev(), m.ino()) == self.id) {
+            let _ = std::fs::remove_file(&self.path);
+        }
         let _ = self.file.unlock();
     }
 }

@@ -87,6 +87,10 @@ struct Prior {
     owned: Vec<String>,
     /// Everything else: (relative path, kind, why it counts as foreign if not obvious).
     foreign: Vec<(String, Kind, &'static str)>,
+    /// Made by the previous version: a manifest of this tool but no ownership record.
+    legacy: bool,
+    /// Device and inode of the folder when it was looked at.
+    id: Option<(u64, u64)>,
 }
 
 impl Prior {
@@ -153,7 +157,7 @@ impl Output {
 
     /// The same checks as `open`, without locking, creating or cleaning anything (`plan`,
     /// `validate`).
-    pub fn inspect(shown: &Path, protected: &Protected, carry_over: bool) -> Result<()> {
+    pub fn inspect(shown: &Path, protected: &Protected, carry_over: bool) -> Result<PathBuf> {
         let real = resolve(shown)?;
         refuse_protected(shown, &real, protected)?;
         let output = Output {
@@ -164,7 +168,14 @@ impl Output {
             published: false,
             lock: None,
         };
-        output.check(false).map(|_| ())
+        output.check(false)?;
+        Ok(output.real.clone())
+    }
+
+    /// The check of `open` with every listed file's sha256 compared too (an author's edit of
+    /// the same size): for commands about to do work.
+    pub fn verify(&self) -> Result<()> {
+        self.check(true).map(|_| ())
     }
 
     /// The folder as the user named it (for messages).
@@ -267,6 +278,14 @@ impl Output {
                 // From here the staging name holds the previous output: never remove it whole.
                 staging.published = true;
                 self.published = true;
+                if let Err(e) = self.same_as_checked(&staging.dir, &prior) {
+                    // Swap back: the previous output (or whatever is there now) returns whole.
+                    if exchange(&staging.dir, &self.real).is_ok() {
+                        staging.published = false;
+                        self.published = false;
+                    }
+                    return Err(e);
+                }
                 if std::fs::rename(&staging.dir, &old).is_err() {
                     self.retire(&staging.dir, &prior, &carried);
                     return Ok(self.real.clone());
@@ -289,6 +308,44 @@ impl Output {
         Ok(self.real.clone())
     }
 
+    /// After the exchange: the folder swapped out must be the one checked (same device and
+    /// inode, nothing new in it), else the run stops and the caller swaps it back.
+    fn same_as_checked(&self, old: &Path, prior: &Prior) -> Result<()> {
+        let now = scan(old, false)?;
+        let known: BTreeSet<&String> = prior
+            .owned
+            .iter()
+            .chain(prior.foreign.iter().map(|(r, _, _)| r))
+            .collect();
+        let newcomers: Vec<&String> = now
+            .owned
+            .iter()
+            .chain(now.foreign.iter().map(|(r, _, _)| r))
+            .filter(|r| !known.contains(r))
+            .collect();
+        if now.id != prior.id || !newcomers.is_empty() {
+            return Err(Error::Output(format!(
+                "{} changed while this run was publishing it{}; nothing was replaced, run again",
+                self.shown.display(),
+                if newcomers.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " ({} new: {})",
+                        newcomers.len(),
+                        newcomers
+                            .iter()
+                            .take(5)
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
+            )));
+        }
+        Ok(())
+    }
+
     /// Copy the files this tool did not write into the staging folder (the originals follow
     /// by rename once the new output is in place). Refused when the new output writes a file
     /// of the same name.
@@ -308,9 +365,19 @@ impl Output {
                     self.shown.display()
                 )));
             }
-            if let Some(p) = to.parent() {
-                std::fs::create_dir_all(p)
-                    .map_err(|e| Error::environment("cannot create folder", p, e))?;
+            if let Some(p) = to.parent()
+                && let Err(e) = std::fs::create_dir_all(p)
+            {
+                if p.ancestors()
+                    .any(|a| std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()))
+                {
+                    return Err(Error::Output(format!(
+                        "cannot carry {rel} over into the new output of {}: the new output \
+                         writes a file where its folder would be; move it first",
+                        self.shown.display()
+                    )));
+                }
+                return Err(Error::environment("cannot create folder", p, e));
             }
             let err = |e| Error::environment("cannot carry over", &from, e);
             match kind {
@@ -394,18 +461,25 @@ impl Output {
 
     /// Put back a user's file that an earlier version of the tool moved aside when it
     /// published over it.
+    /// Only a regular file is put back, into a free name, or over an output of the previous
+    /// version (no ownership record: the version that made this mistake), whose listed files
+    /// are removed first; an output of this version is never removed for it.
     fn restore(&self, file: &Path) {
-        let free = match std::fs::symlink_metadata(&self.real) {
-            Err(_) => true,
-            Ok(md) if md.is_dir() => match scan(&self.real, true) {
-                Ok(prior) if prior.foreign.is_empty() => {
-                    remove_owned(&self.real, &prior.owned, &[]);
-                    !self.real.exists()
+        let regular = std::fs::symlink_metadata(file).is_ok_and(|m| m.is_file());
+        let free = regular
+            && match std::fs::symlink_metadata(&self.real) {
+                Err(_) => true,
+                Ok(md) if md.is_dir() && !self.real.join(STATE_DIR).join(OWNER_FILE).exists() => {
+                    match scan(&self.real, true) {
+                        Ok(prior) if prior.foreign.is_empty() && prior.legacy => {
+                            remove_owned(&self.real, &prior.owned, &[]);
+                            !self.real.exists()
+                        }
+                        _ => false,
+                    }
                 }
-                _ => false,
-            },
-            Ok(_) => false,
-        };
+                Ok(_) => false,
+            };
         if free && std::fs::rename(file, &self.real).is_ok() {
             tracing::warn!(
                 file = %self.shown.display(),
@@ -456,6 +530,14 @@ impl Staging {
     /// Write a file of the new output (`rel` to its top), creating its folder; errors name
     /// the file where it is being published.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        if Path::new(rel)
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return Err(Error::Internal(format!(
+                "output file {rel:?} is not a plain path inside the output"
+            )));
+        }
         let path = self.dir.join(rel);
         let shown = self.shown.join(rel);
         if let Some(parent) = path.parent() {
@@ -484,11 +566,47 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool, inputs: &[PathBuf]
     refuse_file(path, overwrite, inputs)?;
     let tmp = partial_name(path);
     let written = fault(&path.to_string_lossy()).and_then(|()| std::fs::write(&tmp, bytes));
-    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+    if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::environment("cannot write", path, e));
     }
-    Ok(())
+    rename_into(&tmp, path, overwrite).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+/// Rename the finished file `from` to `to`; without `overwrite` never over a file that
+/// appeared meanwhile (an atomic no-replace rename).
+pub fn rename_into(from: &Path, to: &Path, overwrite: bool) -> Result<()> {
+    let r = if overwrite {
+        std::fs::rename(from, to)
+    } else {
+        rename_noreplace(from, to)
+    };
+    r.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Output(format!(
+                "{} already exists; choose another file, or pass --overwrite to replace it",
+                to.display()
+            ))
+        } else {
+            Error::environment("cannot write", to, e)
+        }
+    })
+}
+
+/// `renameat2(RENAME_NOREPLACE)`: fails with `AlreadyExists` when `b` exists.
+#[cfg(target_os = "linux")]
+fn rename_noreplace(a: &Path, b: &Path) -> std::io::Result<()> {
+    renameat2(a, b, libc::RENAME_NOREPLACE)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn rename_noreplace(a: &Path, b: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(b).is_ok() {
+        return Err(std::io::ErrorKind::AlreadyExists.into());
+    }
+    std::fs::rename(a, b)
 }
 
 /// Refuse to write the file `path` the user named when it is one of `inputs`, a folder, or
@@ -541,7 +659,7 @@ fn fault(rel: &str) -> std::io::Result<()> {
 
 /// The canonical path `shown` names, whether or not it exists: the longest existing prefix
 /// resolved (symbolic links followed), the rest appended with `.` and `..` applied.
-fn resolve(shown: &Path) -> Result<PathBuf> {
+pub(crate) fn resolve(shown: &Path) -> Result<PathBuf> {
     let abs = if shown.is_absolute() {
         shown.to_path_buf()
     } else {
@@ -559,6 +677,18 @@ fn resolve(shown: &Path) -> Result<PathBuf> {
                 std::io::Error::from_raw_os_error(libc::ENAMETOOLONG),
             ));
         }
+    }
+    if let Some(name) = abs.file_name()
+        && name.len() + ".staging-4294967295".len() + 1 > 255
+    {
+        return Err(Error::environment(
+            "cannot publish to",
+            shown,
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidFilename,
+                "the folder name leaves no room for the staging folder beside it (at most 236 bytes)",
+            ),
+        ));
     }
     let comps: Vec<Component> = abs.components().collect();
     let mut existing = comps.len();
@@ -617,6 +747,18 @@ fn refuse_protected(shown: &Path, real: &Path, protected: &Protected) -> Result<
     if std::fs::metadata(real).is_ok_and(|m| !m.is_dir()) {
         return say("is an existing file, not a folder".into());
     }
+    if let (Ok(md), Some(Ok(up))) = (
+        std::fs::metadata(real),
+        real.parent().map(std::fs::metadata),
+    ) {
+        use std::os::unix::fs::MetadataExt;
+        if md.dev() != up.dev() {
+            return say(
+                "is a mount point (it cannot be swapped atomically); name a folder inside it"
+                    .into(),
+            );
+        }
+    }
     if let Some(home) = std::env::var_os("HOME").and_then(|h| std::fs::canonicalize(h).ok())
         && home.starts_with(real)
     {
@@ -664,13 +806,17 @@ fn create_parents(shown: &Path, parent: &Path) -> Result<Vec<PathBuf>> {
     missing.reverse();
     let mut created = Vec::new();
     for dir in missing {
-        if let Err(e) = std::fs::create_dir(&dir) {
-            for d in created.iter().rev() {
-                let _ = std::fs::remove_dir(d);
+        match std::fs::create_dir(&dir) {
+            Ok(()) => created.push(dir),
+            // Another run made it meanwhile: there, but not ours to remove.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => {}
+            Err(e) => {
+                for d in created.iter().rev() {
+                    let _ = std::fs::remove_dir(d);
+                }
+                return Err(Error::environment("cannot create the folder of", shown, e));
             }
-            return Err(Error::environment("cannot create the folder of", shown, e));
         }
-        created.push(dir);
     }
     Ok(created)
 }
@@ -724,7 +870,11 @@ fn scan(root: &Path, verify: bool) -> Result<Prior> {
     match std::fs::symlink_metadata(root) {
         Err(_) => return Ok(prior),
         Ok(md) if !md.is_dir() && !md.is_symlink() => return Ok(prior),
-        Ok(_) => prior.exists = true,
+        Ok(md) => {
+            use std::os::unix::fs::MetadataExt;
+            prior.exists = true;
+            prior.id = Some((md.dev(), md.ino()));
+        }
     }
     let mut entries = Vec::new();
     walk(root, "", &mut entries)?;
@@ -741,6 +891,7 @@ fn scan(root: &Path, verify: bool) -> Result<Prior> {
         .and_then(|m| m.tool.as_ref())
         .is_some_and(|t| t.name == TOOL_NAME);
     let owned_folder = owner_ok || legacy;
+    prior.legacy = legacy && !owner_ok;
     let listed: std::collections::BTreeMap<&str, &Listed> = manifest
         .as_ref()
         .map(|m| m.outputs.iter().map(|l| (l.path.as_str(), l)).collect())
@@ -793,6 +944,9 @@ fn remove_owned(root: &Path, owned: &[String], moved: &[String]) {
     for rel in owned {
         let _ = std::fs::remove_file(root.join(rel));
     }
+    for rel in moved {
+        dirs.insert(PathBuf::from(rel));
+    }
     for rel in owned.iter().chain(moved) {
         let mut p = Path::new(rel.as_str());
         while let Some(parent) = p.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -830,6 +984,11 @@ fn alive(pid: u32) -> bool {
 /// Atomically exchange two paths (Linux `renameat2(RENAME_EXCHANGE)`).
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    renameat2(a, b, libc::RENAME_EXCHANGE)
+}
+
+#[cfg(target_os = "linux")]
+fn renameat2(a: &Path, b: &Path, flags: libc::c_uint) -> std::io::Result<()> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
     let a = CString::new(a.as_os_str().as_bytes())?;
@@ -841,7 +1000,7 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
             a.as_ptr(),
             libc::AT_FDCWD,
             b.as_ptr(),
-            libc::RENAME_EXCHANGE,
+            flags,
         )
     };
     if r == 0 {
@@ -857,41 +1016,4 @@ fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resolve_makes_every_spelling_of_a_folder_the_same() {
-        let tmp = tempfile::tempdir().unwrap();
-        let data = tmp.path().join("data");
-        std::fs::create_dir(&data).unwrap();
-        std::os::unix::fs::symlink(&data, tmp.path().join("link")).unwrap();
-        let real = std::fs::canonicalize(&data).unwrap();
-        for p in [
-            "data",
-            "data/.",
-            "data/../data",
-            "data/",
-            "link",
-            "x/../data",
-        ] {
-            assert_eq!(resolve(&tmp.path().join(p)).unwrap(), real, "{p}");
-        }
-        assert_eq!(
-            resolve(&tmp.path().join("new/../data/sub")).unwrap(),
-            real.join("sub")
-        );
-    }
-
-    #[test]
-    fn remove_owned_leaves_everything_not_listed() {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().join("old");
-        std::fs::create_dir_all(root.join("a/b")).unwrap();
-        std::fs::write(root.join("a/b/listed"), b"x").unwrap();
-        std::fs::write(root.join("a/mine"), b"y").unwrap();
-        remove_owned(&root, &["a/b/listed".to_string()], &[]);
-        assert!(!root.join("a/b").exists());
-        assert_eq!(std::fs::read(root.join("a/mine")).unwrap(), b"y");
-    }
-}
+mod tests;

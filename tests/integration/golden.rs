@@ -463,8 +463,8 @@ fn a_subnational_unit_is_never_added_to_its_reporting_country() {
     }
     std::fs::write(tmp.path().join("cts.csv"), cts).unwrap();
     let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
-    let w = kidnap_trends::run::ingest(&p).unwrap();
-    let r = kidnap_trends::run::query(&p, &w).unwrap();
+    let w = kidnap_trends::pipeline::ingest(&p).unwrap();
+    let r = kidnap_trends::query::prepare::query(&p, &w).unwrap();
     // The checks say so: GBR_S reports alongside its country in 2021 only, and without it in
     // 2018–2020.
     let checks = &r["quality_checks"];
@@ -519,8 +519,8 @@ fn r1_r2_compare_with_the_previous_release() {
         )
     });
     let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
-    let w = kidnap_trends::run::ingest(&p).unwrap();
-    let r = kidnap_trends::run::query(&p, &w).unwrap();
+    let w = kidnap_trends::pipeline::ingest(&p).unwrap();
+    let r = kidnap_trends::query::prepare::query(&p, &w).unwrap();
     let r1 = row(&r["R1"], "previous_release", "2024-01-01");
     approx(r1["added"], 0.0);
     approx(r1["removed"], 1.0); // GBR_S 2017

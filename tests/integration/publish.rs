@@ -535,3 +535,115 @@ fn help_documents_every_exit_code() {
         assert!(help.contains(code), "{code} missing from --help:\n{help}");
     }
 }
+
+#[test]
+fn a_lock_file_name_the_tool_did_not_make_is_never_followed_or_removed() {
+    let tmp = sandbox();
+    std::fs::write(tmp.path().join(".out.lock"), b"the user's notes").unwrap();
+    refused(
+        &run_in(tmp.path(), &["run", "pipeline.yaml"]),
+        2,
+        ".out.lock exists and is not a kidnap-trends lock file",
+    );
+    assert_eq!(
+        std::fs::read(tmp.path().join(".out.lock")).unwrap(),
+        b"the user's notes"
+    );
+    std::fs::remove_file(tmp.path().join(".out.lock")).unwrap();
+    std::os::unix::fs::symlink("elsewhere", tmp.path().join(".out.lock")).unwrap();
+    refused(
+        &run_in(tmp.path(), &["run", "pipeline.yaml"]),
+        2,
+        "is not a kidnap-trends lock file",
+    );
+    assert!(
+        !tmp.path().join("elsewhere").exists(),
+        "the link was followed"
+    );
+    assert!(std::fs::symlink_metadata(tmp.path().join(".out.lock")).is_ok());
+}
+
+#[test]
+fn an_edited_warehouse_of_the_same_size_is_refused_by_render() {
+    let tmp = sandbox();
+    ok(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    let f = tmp.path().join("out/warehouse/countries.parquet");
+    let mut bytes = std::fs::read(&f).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0xff;
+    std::fs::write(&f, &bytes).unwrap();
+    let before = everything(tmp.path());
+    refused(
+        &run_in(tmp.path(), &["render", "pipeline.yaml"]),
+        2,
+        "warehouse/countries.parquet (changed since this tool wrote it)",
+    );
+    assert_eq!(everything(tmp.path()), before);
+}
+
+#[test]
+fn carried_empty_folders_leave_nothing_behind() {
+    let tmp = sandbox();
+    let out = tmp.path().join("out");
+    ok(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    std::fs::create_dir_all(out.join("drafts/empty")).unwrap();
+    for _ in 0..2 {
+        ok(
+            tmp.path(),
+            &["-q", "run", "--force", "--carry-over", "pipeline.yaml"],
+        );
+        assert!(out.join("drafts/empty").is_dir());
+        assert!(
+            leftovers(tmp.path()).is_empty(),
+            "{:?}",
+            leftovers(tmp.path())
+        );
+    }
+}
+
+#[test]
+fn a_name_with_no_room_for_its_staging_folder_is_refused_before_any_work() {
+    let tmp = sandbox();
+    let name = "n".repeat(240);
+    refused(
+        &run_in(tmp.path(), &["plan", "pipeline.yaml", "--out", &name]),
+        5,
+        "leaves no room for the staging folder",
+    );
+}
+
+#[test]
+fn report_ids_cannot_name_files_outside_the_output() {
+    let tmp = sandbox();
+    let reports = tmp.path().join("report");
+    std::fs::create_dir(&reports).unwrap();
+    let src = root().join("reports/ccpcj-kidnapping");
+    for e in std::fs::read_dir(&src).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, reports.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    crate::support::edit(&reports.join("report.yaml"), |s| {
+        s.replacen("id: F1", "id: ../../victim", 1)
+    });
+    crate::support::edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replace(
+            &root()
+                .join("reports/ccpcj-kidnapping")
+                .to_string_lossy()
+                .into_owned(),
+            &reports.to_string_lossy(),
+        )
+    });
+    std::fs::write(tmp.path().join("victim.svg"), b"mine").unwrap();
+    refused(
+        &run_in(tmp.path(), &["run", "pipeline.yaml"]),
+        2,
+        "ids name output files",
+    );
+    assert_eq!(
+        std::fs::read(tmp.path().join("victim.svg")).unwrap(),
+        b"mine"
+    );
+}

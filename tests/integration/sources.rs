@@ -172,8 +172,8 @@ fn ints(t: &Table) -> Vec<Vec<i64>> {
 fn real_sources_read_as_their_provenance_describes() {
     let tmp = tempfile::tempdir().unwrap();
     let p = pipeline(tmp.path());
-    let w = kidnap_trends::run::ingest(&p).unwrap();
-    let (engine, results) = kidnap_trends::run::prepare(&p, &w).unwrap();
+    let w = kidnap_trends::pipeline::ingest(&p).unwrap();
+    let (engine, results) = kidnap_trends::query::prepare::prepare(&p, &w).unwrap();
     assert!(results.contains_key("quality_checks"));
 
     // 2022 csv: 1,622 counts and 1,551 rates (PROVENANCE: "3,173 (1,622 counts, 1,551 rates)"),
@@ -358,7 +358,8 @@ fn real_sources_read_as_their_provenance_describes() {
         ]
     );
     // The code drift (GBR_EW → GBR_E_W, KOS → XKX) is not a change between releases.
-    let d = kidnap_trends::diff::diff_releases(&p, "2022-06", "2023-05-12", 0.10).unwrap();
+    let d =
+        kidnap_trends::pipeline::diff::diff_releases(&p, "2022-06", "2023-05-12", 0.10).unwrap();
     let (si, ii) = (
         d.table.column("status").unwrap(),
         d.table.column("iso3").unwrap(),

@@ -23,16 +23,16 @@ pub fn results() -> &'static BTreeMap<String, Table> {
     RESULTS.get_or_init(|| {
         let p =
             kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
-        let w = kidnap_trends::run::ingest(&p).expect("fixture ingest");
-        kidnap_trends::run::query(&p, &w).expect("fixture queries")
+        let w = kidnap_trends::pipeline::ingest(&p).expect("fixture ingest");
+        kidnap_trends::query::prepare::query(&p, &w).expect("fixture queries")
     })
 }
 
 /// Run any SQL over the fixture's tables (for checking the materialised tables).
 pub fn sql(query: &str) -> Table {
     let p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
-    let w = kidnap_trends::run::ingest(&p).expect("fixture ingest");
-    let (e, _) = kidnap_trends::run::prepare(&p, &w).expect("engine");
+    let w = kidnap_trends::pipeline::ingest(&p).expect("fixture ingest");
+    let (e, _) = kidnap_trends::query::prepare::prepare(&p, &w).expect("engine");
     let batches = e.run_sql(Path::new("test"), query).expect("sql");
     kidnap_trends::query::to_table(Path::new("test"), &batches).expect("table")
 }
@@ -92,7 +92,7 @@ pub fn snapshot_dir(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
-            if p == root.join(kidnap_trends::cache::STATE_DIR) {
+            if p == root.join(kidnap_trends::pipeline::cache::STATE_DIR) {
                 continue;
             }
             if p.is_dir() {

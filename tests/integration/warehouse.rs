@@ -12,8 +12,12 @@ use super::support::{mini, root};
 fn xlsx_and_csv_sources_ingest_to_identical_observations() {
     let csv = kidnap_trends::config::load(&mini().join("pipeline.yaml")).unwrap();
     let xlsx = kidnap_trends::config::load(&mini().join("pipeline-xlsx.yaml")).unwrap();
-    let a = kidnap_trends::run::ingest(&csv).unwrap().observations;
-    let b = kidnap_trends::run::ingest(&xlsx).unwrap().observations;
+    let a = kidnap_trends::ingest::sources::ingest(&csv)
+        .unwrap()
+        .observations;
+    let b = kidnap_trends::ingest::sources::ingest(&xlsx)
+        .unwrap()
+        .observations;
     // 24 unit-years × (count, rate); the Serious assault row is filtered out.
     assert_eq!(a.num_rows(), 48);
     assert_eq!(a, b);
@@ -108,7 +112,7 @@ fn diff_lists_added_removed_and_revised_country_years() {
     new_text.push_str("\nHHH,Etaland,Asia,Western Asia,Violent offences,by type of offence,Kidnapping,Total,Total,2021,Counts,7,CTS\n");
     let new = tmp.path().join("new.csv");
     std::fs::write(&new, new_text).unwrap();
-    let d = kidnap_trends::diff::diff(&old, &new, "Kidnapping", 0.10).unwrap();
+    let d = kidnap_trends::pipeline::diff::diff(&old, &new, "Kidnapping", 0.10).unwrap();
     let rows: Vec<String> = d
         .table
         .rows

@@ -12,13 +12,14 @@ use std::path::Path;
 use datafusion::common::ScalarValue;
 use serde::Serialize;
 
+use super::Engine;
 use crate::config::Quality;
+use crate::config::Rule;
 use crate::error::{Error, Result};
-use crate::ingest::Rule;
-use crate::query::{Engine, Table};
+use crate::store::table::Table;
 
 /// The checks' SQL, shipped with the tool.
-pub const CHECKS_SQL: &str = include_str!("../queries/quality/checks.sql");
+pub const CHECKS_SQL: &str = include_str!("../../queries/quality/checks.sql");
 
 /// Name of the checks' table and of their result.
 pub const CHECKS_TABLE: &str = "quality_checks";
@@ -109,7 +110,7 @@ fn records(table: &Table) -> Vec<BTreeMap<String, serde_json::Value>> {
         .map(|r| {
             r.into_iter()
                 .map(|(k, v)| {
-                    use crate::query::Value;
+                    use crate::store::table::Value;
                     let json = match v {
                         Value::Null => serde_json::Value::Null,
                         Value::Bool(b) => serde_json::Value::Bool(b),

@@ -21,19 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
 use crate::store::hash::sha256_hex;
-
-/// Hashes of everything a run depends on, grouped by the step that uses them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fingerprint {
-    /// Tool name and version, and the embedded font.
-    pub tool: String,
-    /// Source settings and every input file's bytes: what ingest reads.
-    pub ingest: String,
-    /// Parameters and SQL files: what the queries compute.
-    pub queries: String,
-    /// Report spec and templates: what the report draws.
-    pub report: String,
-}
+pub use crate::store::manifest::Fingerprint;
 
 /// What a run has to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,7 +197,10 @@ impl FileHashes {
         json.push(b'\n');
         let path = state.join(STAT_CACHE);
         let tmp = state.join(format!("{STAT_CACHE}.{}", std::process::id()));
-        std::fs::write(&tmp, json).map_err(|e| err(&tmp, e))?;
+        std::fs::write(&tmp, json).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            err(&tmp, e)
+        })?;
         std::fs::rename(&tmp, &path).map_err(|e| err(&path, e))
     }
 

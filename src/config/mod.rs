@@ -5,6 +5,8 @@
 //! the offending line, a caret, and "did you mean" for misspelt keys). Never reads data files,
 //! never runs SQL, and never accepts a key it does not know.
 
+pub mod spec;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,8 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::ingest::TableSpec;
-use crate::ingest::text::Encoding;
+pub use spec::{Encoding, Rule, TableSpec};
 
 /// Source layouts the ingest stage can read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -136,8 +137,7 @@ pub struct Quality {
 
 impl Quality {
     /// The limit of a row rule.
-    pub fn row_limit(&self, rule: crate::ingest::Rule) -> usize {
-        use crate::ingest::Rule;
+    pub fn row_limit(&self, rule: Rule) -> usize {
         match rule {
             Rule::BadValue => self.bad_value.max,
             Rule::Negative => self.negative_value.max,
@@ -482,7 +482,7 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
             });
         }
         let p = resolve("path", &s.path, false, &mut diags);
-        let ext = crate::ingest::extension(&p);
+        let ext = spec::extension(&p);
         let mut source_error = |message: String| {
             let (line, col) = at(&format!("id: {}", s.id));
             diags.push(Diag {
@@ -812,6 +812,12 @@ fn render(path: &Path, text: &str, diags: &[Diag]) -> String {
         let _ = writeln!(out, "{} errors in {}", diags.len(), path.display());
     }
     out.trim_end().to_string()
+}
+
+/// `path` as written relative to `base` when it lies under it, else as given; '/' separators.
+pub fn relative(base: &Path, path: &Path) -> String {
+    let p = path.strip_prefix(base).unwrap_or(path);
+    p.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]

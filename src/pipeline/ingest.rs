@@ -1,0 +1,75 @@
+//! `ingest`: sources → warehouse only (used by the benchmarks in benches/).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{Options, cache, protected, target};
+use crate::config::Pipeline;
+use crate::error::Result;
+use crate::store::manifest::{Record, manifest};
+use crate::store::warehouse::Warehouse;
+use crate::store::{self, Output};
+
+/// What `ingest_warehouse` published.
+#[derive(Debug)]
+pub struct IngestSummary {
+    /// The published warehouse folder, `<output>/warehouse`.
+    pub warehouse: PathBuf,
+    /// Rows per warehouse table.
+    pub tables: BTreeMap<String, usize>,
+}
+
+/// Read the pipeline's inputs and publish an output folder holding only the warehouse
+/// (`<output>/warehouse/*.parquet`), its manifest and ownership record (the pipeline's `output`
+/// unless `output` is given), under the same rules as `run`: a later `run` or `render` into
+/// the same folder reuses that warehouse. A failed ingest leaves the previous output as it was.
+pub fn ingest_warehouse(
+    pipeline: &Pipeline,
+    output: Option<&Path>,
+    options: Options,
+) -> Result<IngestSummary> {
+    let shown = target(pipeline, output);
+    let mut out = Output::open(&shown, &protected(pipeline), options.carry_over)?;
+    out.verify()?;
+    let mut hashes = cache::FileHashes::fresh();
+    let mut fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
+    // Queries and report were not run: a later `run` renders them from this warehouse.
+    fingerprint.queries.clear();
+    fingerprint.report.clear();
+    let warehouse = ingest(pipeline)?;
+    let staging = out.staging(&pipeline.name)?;
+    let wh = staging.subdir("warehouse")?;
+    warehouse.write(&wh)?;
+    let tables = warehouse.row_counts();
+    let record = Record {
+        pipeline,
+        tables: &tables,
+        results: None,
+        fingerprint: &fingerprint,
+        warnings: &[],
+    };
+    let manifest = manifest(record, staging.path(), &mut |p: &Path| hashes.sha256(p))?;
+    staging.write(store::publish::MANIFEST_FILE, &manifest)?;
+    hashes.save(staging.path())?;
+    out.publish(staging)?;
+    Ok(IngestSummary {
+        warehouse: shown.join("warehouse"),
+        tables,
+    })
+}
+
+/// Read every input of `pipeline` into the warehouse tables.
+pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
+    let i = crate::ingest::sources::ingest(pipeline)?;
+    Ok(Warehouse::new([
+        i.observations,
+        i.previous,
+        i.releases,
+        i.comparisons,
+        i.subnational,
+        i.quarantine,
+        i.sources,
+        i.population,
+        i.countries,
+    ]))
+}

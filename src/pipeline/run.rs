@@ -1,0 +1,211 @@
+//! `run` and `render`: the whole pipeline, stage after stage, into a staging folder published
+//! at the end; `plan`: what `run` would do.
+//!
+//! Ingest → warehouse (Parquet) → SQL → figures, tables, report → manifest, all built aside and
+//! swapped in only when everything succeeded, so a failed run leaves the previous output as it
+//! was.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::cache::{self, Plan};
+use super::timing::{Timings, write_last_run};
+use super::{Options, Outcome, Summary, check_output, ingest, load_report_spec, protected, target};
+use crate::config::Pipeline;
+use crate::error::{IngestError, Result};
+use crate::query::Table;
+use crate::report;
+use crate::store::manifest::{Record, manifest};
+use crate::store::warehouse::{Name, Warehouse};
+use crate::store::{self, Output};
+
+/// Run the pipeline and publish its output folder (or `output` when given), doing only the
+/// steps whose inputs changed since the published output (all of them with `force`).
+pub fn run(pipeline: &Pipeline, output: Option<&Path>, options: Options) -> Result<Summary> {
+    let shown = target(pipeline, output);
+    let mut out = Output::open(&shown, &protected(pipeline), options.carry_over)?;
+    let target = out.path().to_path_buf();
+    let mut timings = Timings::default();
+    let report_spec = load_report_spec(pipeline)?;
+    let mut hashes = if options.force {
+        cache::FileHashes::fresh()
+    } else {
+        cache::FileHashes::reusing(&target)
+    };
+    let fingerprint = timings.time("fingerprint", || cache::fingerprint(pipeline, &mut hashes))?;
+    let plan = cache::plan(
+        &fingerprint,
+        cache::published(&target).as_ref(),
+        options.force,
+    );
+    let (warehouse, outcome, reasons) = match plan {
+        Plan::UpToDate => {
+            // Nothing to publish; refresh the stat cache if a file was touched (or too new to
+            // be recorded last time), so that the next refresh need not read it again.
+            hashes.sha256(&pipeline.file)?;
+            let state = target.join(crate::store::publish::STATE_DIR);
+            let real_dir = std::fs::symlink_metadata(&state).is_ok_and(|m| m.is_dir());
+            if hashes.changed() && real_dir {
+                // Only a cache: a refresh that cannot be written costs a hash next time.
+                if let Err(e) = hashes.save(&target) {
+                    tracing::warn!(error = %e, "Stat cache not refreshed");
+                }
+            }
+            return Ok(Summary {
+                outcome: Outcome::UpToDate,
+                reasons: vec!["nothing changed since the published output".into()],
+                output: shown,
+                tables: BTreeMap::new(),
+                results: BTreeMap::new(),
+                files: 0,
+            });
+        }
+        Plan::Render(reasons) => match out.verify().map(|()| Warehouse::read(&target))? {
+            Ok(w) => (w, Outcome::Rendered, reasons),
+            Err(e) => {
+                tracing::warn!(error = %e, "Published warehouse unreadable; ingesting again");
+                (
+                    timings.time("ingest", || ingest(pipeline))?,
+                    Outcome::Ran,
+                    reasons,
+                )
+            }
+        },
+        Plan::Full(reasons) => {
+            out.verify()?;
+            (
+                timings.time("ingest", || ingest(pipeline))?,
+                Outcome::Ran,
+                reasons,
+            )
+        }
+    };
+    publish(
+        pipeline,
+        &mut out,
+        &report_spec,
+        &warehouse,
+        (&fingerprint, &mut hashes),
+        (timings, outcome, reasons),
+    )
+}
+
+/// Regenerate figures, tables and report from the warehouse of an existing output folder,
+/// without reading the sources again (after a template, spec or SQL edit).
+pub fn render(pipeline: &Pipeline, output: Option<&Path>, options: Options) -> Result<Summary> {
+    let shown = target(pipeline, output);
+    let mut out = Output::open(&shown, &protected(pipeline), options.carry_over)?;
+    out.verify()?;
+    let target = out.path().to_path_buf();
+    let timings = Timings::default();
+    let report_spec = load_report_spec(pipeline)?;
+    let mut hashes = cache::FileHashes::reusing(&target);
+    let mut fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
+    let warehouse = Warehouse::read(&target)?;
+    // The warehouse is the published one: record what it was built from, not the inputs as
+    // they are now, so that a later `run` still sees changed inputs (or a new tool) and ingests.
+    if let Some(before) = cache::published(&target) {
+        if before.ingest != fingerprint.ingest {
+            tracing::warn!(
+                "The inputs changed since the published warehouse was built; render uses that \
+                 warehouse (run `kidnap-trends run` to read the inputs again)"
+            );
+        }
+        fingerprint.ingest = before.ingest;
+        fingerprint.tool = before.tool;
+    }
+    publish(
+        pipeline,
+        &mut out,
+        &report_spec,
+        &warehouse,
+        (&fingerprint, &mut hashes),
+        (timings, Outcome::Rendered, vec!["render requested".into()]),
+    )
+}
+
+/// What `run` would do now, step by step (refused, as `run` would be, when the output may
+/// not be written).
+pub fn plan(
+    pipeline: &Pipeline,
+    output: Option<&Path>,
+    options: Options,
+) -> Result<BTreeMap<&'static str, String>> {
+    let target = check_output(pipeline, output, options.carry_over)?;
+    let mut hashes = if options.force {
+        cache::FileHashes::fresh()
+    } else {
+        cache::FileHashes::reusing(&target)
+    };
+    let fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
+    Ok(cache::describe(&cache::plan(
+        &fingerprint,
+        cache::published(&target).as_ref(),
+        options.force,
+    )))
+}
+
+fn publish(
+    pipeline: &Pipeline,
+    out: &mut Output,
+    report_spec: &report::spec::ReportSpec,
+    warehouse: &Warehouse,
+    (fingerprint, hashes): (&store::manifest::Fingerprint, &mut cache::FileHashes),
+    (mut timings, outcome, reasons): (Timings, Outcome, Vec<String>),
+) -> Result<Summary> {
+    let results = timings.time("sql", || crate::query::prepare::query(pipeline, warehouse))?;
+    let quarantine = crate::query::to_table(
+        Path::new("quarantine"),
+        std::slice::from_ref(warehouse.get(Name::Quarantine)),
+    )?;
+    let empty = Table::default();
+    let checks = results
+        .get(crate::query::quality::CHECKS_TABLE)
+        .unwrap_or(&empty);
+    let quality = crate::query::quality::evaluate(&pipeline.quality, &quarantine, checks)?;
+    if let Some(message) = quality.failure {
+        return Err(IngestError::Quality { message }.into());
+    }
+    for w in &quality.warnings {
+        tracing::warn!(check = %w, "Data quality");
+    }
+    let staging = out.staging(&pipeline.name)?;
+    let wh = staging.subdir("warehouse")?;
+    timings.time("parquet write", || warehouse.write(&wh))?;
+    staging.write("quality.json", &quality.json)?;
+
+    let artefacts = timings.time("report", || report::build(pipeline, report_spec, &results))?;
+    let write_start = std::time::Instant::now();
+    for a in &artefacts {
+        staging.write(&a.path.to_string_lossy(), &a.bytes)?;
+    }
+    tracing::info!(
+        stage = "write report files",
+        seconds = write_start.elapsed().as_secs_f64(),
+        "Stage finished"
+    );
+    let tables = warehouse.row_counts();
+    let record = Record {
+        pipeline,
+        tables: &tables,
+        results: Some(&results),
+        fingerprint,
+        warnings: &quality.warnings,
+    };
+    let manifest = timings.time("manifest", || {
+        manifest(record, staging.path(), &mut |p: &Path| hashes.sha256(p))
+    })?;
+    staging.write(store::publish::MANIFEST_FILE, &manifest)?;
+    hashes.save(staging.path())?;
+    write_last_run(&staging, &timings, outcome, &reasons, &quality.warnings)?;
+    let files = artefacts.len() + warehouse.tables().count() + 2;
+    timings.time("publish", || out.publish(staging))?;
+    Ok(Summary {
+        outcome,
+        reasons,
+        output: out.shown().to_path_buf(),
+        tables,
+        results,
+        files,
+    })
+}

@@ -1,0 +1,103 @@
+//! Preparing the engine for a pipeline: parameters and thresholds bound, the warehouse
+//! registered, the release comparison and quality checks run, the table stages materialised;
+//! then every output query, on all cores.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::Pipeline;
+use crate::error::{Error, Result};
+use crate::query::{Engine, Table};
+use crate::store::warehouse::{Name, Warehouse};
+
+/// Register the warehouse and run every SQL file; table stages are materialised first.
+pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<String, Table>> {
+    let (engine, mut results) = prepare(pipeline, warehouse)?;
+    let outputs: Vec<(String, PathBuf)> = pipeline
+        .query_files()?
+        .into_iter()
+        .filter(|(name, _)| !pipeline.tables.contains(name))
+        .collect();
+    // The output queries only read: run them on both cores (each query runs in one partition),
+    // each thread taking the next file.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let run_all = || -> Vec<(usize, String, Result<Table>)> {
+        let mut out = Vec::new();
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let Some((name, file)) = outputs.get(k) else {
+                break;
+            };
+            let _span = tracing::debug_span!("query", name = %name).entered();
+            let start = std::time::Instant::now();
+            let table = engine.run_file(file);
+            let failed = table.is_err();
+            if let Ok(t) = &table {
+                tracing::debug!(
+                    rows = t.rows.len(),
+                    seconds = start.elapsed().as_secs_f64(),
+                    "Query finished"
+                );
+            }
+            out.push((k, name.clone(), table));
+            if failed {
+                break;
+            }
+        }
+        out
+    };
+    let (mut done, theirs) = std::thread::scope(|scope| {
+        let other = scope.spawn(run_all);
+        let mine = run_all();
+        (mine, other.join())
+    });
+    done.extend(theirs.map_err(|_| Error::Internal("a query thread panicked".into()))?);
+    // Every file before a failing one was run (files are taken in order), so the first failure
+    // in file order is the same whichever thread met it.
+    done.sort_by_key(|(k, _, _)| *k);
+    for (_, name, table) in done {
+        results.insert(name, table?);
+    }
+    Ok(results)
+}
+
+/// A query engine with the pipeline's parameters and quality thresholds bound, the warehouse
+/// registered, the quality checks run (table `quality_checks`, also returned by name) and the
+/// pipeline's table stages materialised: what every SQL file of the pipeline, and an ad-hoc
+/// query, may read.
+pub fn prepare(
+    pipeline: &Pipeline,
+    warehouse: &Warehouse,
+) -> Result<(Engine, BTreeMap<String, Table>)> {
+    let mut engine = Engine::new(&pipeline.params)?;
+    crate::query::quality::bind(&mut engine, &pipeline.quality);
+    for (name, batch, _) in warehouse.tables() {
+        engine.register_batch(name, batch.clone())?;
+    }
+    // Table `release_changes`: the appendix's comparison with the previous release, by the
+    // same SQL as the `diff` command.
+    engine.register_batch("old_release", warehouse.get(Name::Previous).clone())?;
+    engine.register_batch("new_release", warehouse.get(Name::Observations).clone())?;
+    engine.bind(
+        "threshold",
+        datafusion::common::ScalarValue::Float64(Some(crate::query::diff::APPENDIX_THRESHOLD)),
+    );
+    engine.materialise_sql(
+        "release_changes",
+        Path::new(crate::query::diff::DIFF_SQL_FILE),
+        crate::query::diff::DIFF_SQL,
+    )?;
+    let mut results = BTreeMap::new();
+    results.insert(
+        crate::query::quality::CHECKS_TABLE.to_string(),
+        crate::query::quality::run_checks(&engine)?,
+    );
+    for (name, file) in pipeline.query_files()? {
+        if pipeline.tables.contains(&name) {
+            let _span = tracing::debug_span!("query", name = %name).entered();
+            let rows = engine.materialise(&name, &file)?;
+            tracing::debug!(rows, "Table materialised");
+        }
+    }
+    Ok((engine, results))
+}

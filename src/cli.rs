@@ -343,10 +343,7 @@ pub fn main() -> i32 {
 }
 
 fn render_error(e: &Error) -> String {
-    match e {
-        Error::Config(s) => s.clone(),
-        other => format!("error: {other}"),
-    }
+    e.rendered()
 }
 
 fn stdout_line(s: &str) -> Result<(), Error> {

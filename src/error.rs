@@ -96,6 +96,17 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The message as the command line prints it (a configuration error carries its own
+    /// `error:` lines and source excerpts).
+    pub fn rendered(&self) -> String {
+        match self {
+            Error::Config(s) => s.clone(),
+            other => format!("error: {other}"),
+        }
+    }
+}
+
 /// Shorthand used across the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -1,10 +1,14 @@
 //! kidnap-trends: national kidnapping statistics → the statistical annex of the UNODC
 //! Executive Director's report to the Commission on Crime Prevention and Criminal Justice.
 //!
-//! Stages follow the data: `config` → `ingest` → `store` → `query` → `chart` → `report`,
-//! driven by `run`; only `cli` touches the terminal.
+//! Layers, each using only those below it (`.ci/check-layers` checks): `cli` → `pipeline`
+//! (and `synth`) → `report`, `query` → `chart`, `store`, `ingest` → `config` → `error`. Only
+//! `cli` touches the terminal (clippy's `print_stdout` is denied elsewhere).
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod chart;
+#[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;
 pub mod config;
 pub mod error;

@@ -5,6 +5,7 @@
 //! the offending line, a caret, and "did you mean" for misspelt keys). Never reads data files,
 //! never runs SQL, and never accepts a key it does not know.
 
+pub mod spans;
 pub mod spec;
 
 use std::collections::BTreeSet;
@@ -113,10 +114,38 @@ pub struct CheckLimit {
     pub max: Option<usize>,
 }
 
+/// A finding of a warehouse check the pipeline knows about: it is still listed in the report
+/// and `quality.json`, but no longer warns.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledgement {
+    /// The check (`rate_mismatch`, `implausible_jump`, `subnational_without_national`,
+    /// `subnational_with_national`).
+    pub check: String,
+    /// The reporting unit's code, as the warehouse has it (`GBR_E_W`).
+    pub unit: String,
+    /// The year; absent: every year of the unit (a structural finding).
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Why it is known and accepted.
+    pub reason: String,
+}
+
+/// The warehouse checks an acknowledgement may name.
+pub const CHECK_NAMES: [&str; 4] = [
+    "rate_mismatch",
+    "implausible_jump",
+    "subnational_without_national",
+    "subnational_with_national",
+];
+
 /// The pipeline's `quality:` block: what a run tolerates.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quality {
+    /// Known findings of the checks: listed, but not warned about again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<Acknowledgement>,
     #[serde(default)]
     pub bad_value: RowLimit,
     #[serde(default)]
@@ -390,45 +419,92 @@ pub fn load(path: &Path) -> Result<Pipeline> {
 
 /// Check a pipeline given its text; `path` is used for messages and to resolve relative paths.
 pub fn parse(path: &Path, text: &str) -> Result<Pipeline> {
-    let raw: RawPipeline = yaml_serde::from_str(text).map_err(|e| {
-        let (line, col) = e
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((0, 0));
-        let message = strip_location(&e.to_string());
-        let help = suggestion(&message);
-        Error::Config(render(
-            path,
-            text,
-            &[Diag {
-                line,
-                col,
-                message,
-                help,
-            }],
-        ))
-    })?;
-    check(path, text, raw)
+    let spans = spans::Spans::index(text);
+    let (raw, mut diags) = deserialize_all::<RawPipeline>(text, &spans);
+    match raw {
+        Some(raw) => match check(path, text, &spans, raw) {
+            Ok(p) if diags.is_empty() => Ok(p),
+            Ok(_) => Err(Error::Config(render(path, text, &diags))),
+            Err(Error::Config(more)) if !diags.is_empty() => Err(Error::Config(format!(
+                "{}\n\n{more}",
+                render(path, text, &diags)
+            ))),
+            Err(e) => Err(e),
+        },
+        None => {
+            diags.dedup_by(|a, b| a.line == b.line && a.col == b.col && a.message == b.message);
+            Err(Error::Config(render(path, text, &diags)))
+        }
+    }
 }
 
-struct Diag {
+/// Deserialize `text`, collecting every error: each unknown key, wrong type or bad value is
+/// reported at the parser's position, its entry set aside (blanked, so that nothing else
+/// moves), and the text read again, until it reads or an error cannot be set aside.
+pub(crate) fn deserialize_all<T: serde::de::DeserializeOwned>(
+    text: &str,
+    spans: &spans::Spans,
+) -> (Option<T>, Vec<Diag>) {
+    let mut diags = Vec::new();
+    let mut work = text.to_string();
+    for _ in 0..64 {
+        match yaml_serde::from_str::<T>(&work) {
+            Ok(v) => return (Some(v), diags),
+            Err(e) => {
+                let (line, col) = e
+                    .location()
+                    .map(|l| (l.line(), l.column()))
+                    .unwrap_or((0, 0));
+                let message = strip_location(&e.to_string());
+                // Once entries were set aside, a missing field or broken text is their
+                // consequence (a misspelt required key), not news.
+                let consequence =
+                    message.contains("missing field") || message.contains("did not find expected");
+                if consequence && !diags.is_empty() {
+                    return (None, diags);
+                }
+                let help = suggestion(&message);
+                diags.push(Diag {
+                    line,
+                    col,
+                    message,
+                    help,
+                });
+                if consequence {
+                    return (None, diags);
+                }
+                let next = spans
+                    .entry_at(text, line, col)
+                    .map(|range| spans::blank(&work, range));
+                match next {
+                    Some(n) if n != work => work = n,
+                    _ => return (None, diags),
+                }
+            }
+        }
+    }
+    (None, diags)
+}
+
+pub(crate) struct Diag {
     line: usize,
     col: usize,
     message: String,
     help: Option<String>,
 }
 
-fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
+fn check(path: &Path, text: &str, spans: &spans::Spans, raw: RawPipeline) -> Result<Pipeline> {
     let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let base = normalise(&base);
     let mut diags: Vec<Diag> = Vec::new();
-    let at = |needle: &str| locate(text, needle);
+    let at = |path: &str| spans.at(path);
+    let key_at = |path: &str| spans.key(path);
 
-    let resolve = |key: &str, value: &str, must_be_dir: bool, diags: &mut Vec<Diag>| {
+    let resolve = |key: &str, node: &str, value: &str, must_be_dir: bool, diags: &mut Vec<Diag>| {
         let p = normalise(&base.join(value));
         let ok = if must_be_dir { p.is_dir() } else { p.is_file() };
         if !ok {
-            let (line, col) = at(value);
+            let (line, col) = at(node);
             let what = if must_be_dir { "folder" } else { "file" };
             diags.push(Diag {
                 line,
@@ -449,7 +525,7 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        let (line, col) = at("name:");
+        let (line, col) = at("name");
         diags.push(Diag {
             line,
             col,
@@ -461,7 +537,7 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
         });
     }
     if raw.sources.is_empty() {
-        let (line, col) = at("sources:");
+        let (line, col) = key_at("sources");
         diags.push(Diag {
             line,
             col,
@@ -471,9 +547,9 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
     }
     let mut ids = BTreeSet::new();
     let mut sources = Vec::new();
-    for s in &raw.sources {
+    for (i, s) in raw.sources.iter().enumerate() {
         if !ids.insert(s.id.clone()) {
-            let (line, col) = at(&s.id);
+            let (line, col) = at(&format!("sources[{i}].id"));
             diags.push(Diag {
                 line,
                 col,
@@ -481,10 +557,16 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
                 help: None,
             });
         }
-        let p = resolve("path", &s.path, false, &mut diags);
+        let p = resolve(
+            "path",
+            &format!("sources[{i}].path"),
+            &s.path,
+            false,
+            &mut diags,
+        );
         let ext = spec::extension(&p);
         let mut source_error = |message: String| {
-            let (line, col) = at(&format!("id: {}", s.id));
+            let (line, col) = key_at(&format!("sources[{i}].id"));
             diags.push(Diag {
                 line,
                 col,
@@ -546,7 +628,7 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
     }
     let mains = sources.iter().filter(|s| s.role == Role::Main).count();
     if mains != 1 && !raw.sources.is_empty() {
-        let (line, col) = at("sources:");
+        let (line, col) = key_at("sources");
         diags.push(Diag {
             line,
             col,
@@ -564,7 +646,7 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
                 .find(|s| s.role == Role::Release && s.release == *id)
                 .cloned();
             if found.is_none() {
-                let (line, col) = at("previous:");
+                let (line, col) = at("previous");
                 let known: Vec<String> = sources
                     .iter()
                     .filter(|s| s.role == Role::Release)
@@ -584,23 +666,86 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
         }
     };
     let population = Reference {
-        path: resolve("population.path", &raw.population.path, false, &mut diags),
+        path: resolve(
+            "population.path",
+            "population.path",
+            &raw.population.path,
+            false,
+            &mut diags,
+        ),
         citation: raw.population.citation.clone(),
         vintage: raw.population.vintage.clone(),
     };
-    let countries = resolve("countries.path", &raw.countries.path, false, &mut diags);
-    let units = resolve("countries.units", &raw.countries.units, false, &mut diags);
-    let aliases = raw
-        .countries
-        .aliases
-        .as_ref()
-        .map(|a| resolve("countries.aliases", a, false, &mut diags));
-    let queries_dir = resolve("queries.dir", &raw.queries.dir, true, &mut diags);
-    let report_dir = resolve("report.dir", &raw.report.dir, true, &mut diags);
+    let countries = resolve(
+        "countries.path",
+        "countries.path",
+        &raw.countries.path,
+        false,
+        &mut diags,
+    );
+    let units = resolve(
+        "countries.units",
+        "countries.units",
+        &raw.countries.units,
+        false,
+        &mut diags,
+    );
+    let aliases = raw.countries.aliases.as_ref().map(|a| {
+        resolve(
+            "countries.aliases",
+            "countries.aliases",
+            a,
+            false,
+            &mut diags,
+        )
+    });
+    let queries_dir = resolve(
+        "queries.dir",
+        "queries.dir",
+        &raw.queries.dir,
+        true,
+        &mut diags,
+    );
+    let report_dir = resolve(
+        "report.dir",
+        "report.dir",
+        &raw.report.dir,
+        true,
+        &mut diags,
+    );
 
+    for (i, a) in raw.quality.acknowledged.iter().enumerate() {
+        let mut ack_error = |field: &str, message: String| {
+            let (line, col) = spans.at(&format!("quality.acknowledged[{i}].{field}"));
+            diags.push(Diag {
+                line,
+                col,
+                message,
+                help: None,
+            });
+        };
+        if !CHECK_NAMES.contains(&a.check.as_str()) {
+            let help = did_you_mean(&a.check, &CHECK_NAMES);
+            ack_error(
+                "check",
+                format!(
+                    "`quality.acknowledged`: no check `{}`{}; the checks are {}",
+                    a.check,
+                    help.map(|h| format!(" ({h})")).unwrap_or_default(),
+                    CHECK_NAMES.join(", ")
+                ),
+            );
+        }
+        if a.reason.trim().is_empty() {
+            ack_error(
+                "reason",
+                "`quality.acknowledged`: say why the finding is accepted (`reason`)".into(),
+            );
+        }
+    }
     let p = &raw.params;
     let mut param_error = |key: &str, message: String| {
-        let (line, col) = at(&format!("{key}:"));
+        let (line, col) = at(&format!("params.{key}"));
         diags.push(Diag {
             line,
             col,
@@ -701,9 +846,9 @@ fn check(path: &Path, text: &str, raw: RawPipeline) -> Result<Pipeline> {
     };
     if diags.is_empty() {
         let files = pipeline.query_files()?;
-        for t in &pipeline.tables {
+        for (j, t) in pipeline.tables.iter().enumerate() {
             if !files.iter().any(|(n, _)| n == t) {
-                let (line, col) = at(t);
+                let (line, col) = at(&format!("queries.tables[{j}]"));
                 let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
                 diags.push(Diag {
                     line,
@@ -745,16 +890,6 @@ pub fn normalise(path: &Path) -> PathBuf {
         return PathBuf::from(".");
     }
     out.iter().collect()
-}
-
-/// 1-based (line, column) of the first occurrence of `needle`, or (0, 0).
-fn locate(text: &str, needle: &str) -> (usize, usize) {
-    for (i, line) in text.lines().enumerate() {
-        if let Some(c) = line.find(needle) {
-            return (i + 1, line[..c].chars().count() + 1);
-        }
-    }
-    (0, 0)
 }
 
 fn strip_location(message: &str) -> String {
@@ -829,11 +964,5 @@ mod tests {
         let m = "unknown field `sourcse`, expected one of `name`, `title`, `sources`, `population`";
         assert_eq!(suggestion(m).as_deref(), Some("did you mean `sources`?"));
         assert_eq!(suggestion("unknown field `zzz`, expected `name`"), None);
-    }
-
-    #[test]
-    fn locate_is_one_based() {
-        assert_eq!(locate("a: 1\n  b: 2\n", "b:"), (2, 3));
-        assert_eq!(locate("a", "q"), (0, 0));
     }
 }

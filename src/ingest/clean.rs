@@ -90,6 +90,27 @@ fn strip_thousands(t: &str, sep: char) -> Option<String> {
 
 /// A plain decimal: digits with at most one point, then an optional exponent (`1e-05`, as
 /// spreadsheet and pandas exports write small rates); ≥ 0 and finite.
+/// The largest value a source cell may hold: 2^53, the largest whole number a Float64 (the
+/// warehouse's `value`) holds exactly, and far inside what the SQL's Int64 counts hold. A
+/// larger number (`1e308`, `99999999999999999999`) is a bad value, not data.
+pub const MAX_VALUE: f64 = 9_007_199_254_740_992.0;
+
+/// What a bad value's message says is expected of a number this large.
+pub const MAX_VALUE_TEXT: &str = "a number no larger than 9,007,199,254,740,992 (2^53)";
+
+/// A value a warehouse column can hold: finite, ≥ 0 and at most `MAX_VALUE`.
+pub fn in_range(v: f64) -> bool {
+    v.is_finite() && (0.0..=MAX_VALUE).contains(&v)
+}
+
+/// Whether `text` reads as a number over `MAX_VALUE` (for the message).
+pub fn too_large(text: &str) -> bool {
+    text.trim()
+        .replace(',', "")
+        .parse::<f64>()
+        .is_ok_and(|v| v > MAX_VALUE)
+}
+
 fn parse_plain(t: &str) -> Option<f64> {
     let (mantissa, exponent) = match t.find(['e', 'E']) {
         Some(i) => (&t[..i], Some(&t[i + 1..])),
@@ -107,7 +128,7 @@ fn parse_plain(t: &str) -> Option<f64> {
         }
     }
     let v = t.parse::<f64>().ok()?;
-    (v.is_finite() && v >= 0.0).then_some(v)
+    in_range(v).then_some(v)
 }
 
 /// A name with footnote markers (`Mexico*`, `Chile**`) and surrounding spaces removed; inner
@@ -144,6 +165,9 @@ mod tests {
         assert_eq!(r.parse("0.27"), Some(Number::Value(0.27)));
         assert_eq!(r.parse("1e-05"), Some(Number::Value(1e-5)));
         assert_eq!(r.parse("2.5E+3"), Some(Number::Value(2500.0)));
+        assert_eq!(r.parse("9007199254740992"), Some(Number::Value(MAX_VALUE)));
+        assert_eq!(r.parse("9007199254740993.5"), None);
+        assert_eq!(r.parse("1e308"), None);
         // Misplaced separators, signs, words, several points: refused.
         for bad in [
             "1,04,5", "10,45", ",100", "100,", "1,0000", "-5", "+5", "abc", "1.2.3", "NaN", "inf",
@@ -203,7 +227,7 @@ mod tests {
         #[test]
         fn never_negative_never_panics(s in "\\PC{0,12}") {
             match legacy().parse(&s) {
-                Some(Number::Value(v)) => prop_assert!(v >= 0.0 && v.is_finite()),
+                Some(Number::Value(v)) => prop_assert!(in_range(v)),
                 Some(Number::Missing) | None => {}
             }
         }

@@ -292,3 +292,22 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
         countries: ingest::countries_batch(&countries),
     })
 }
+
+/// The warehouse tables of `pipeline` without reading its sources: the reference tables (units,
+/// population) and the sources table as `ingest` makes them, every observation table empty.
+/// What `validate` plans the SQL against.
+pub fn schema_only(pipeline: &Pipeline) -> Result<Ingested> {
+    let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
+    let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
+    Ok(Ingested {
+        observations: ingest::observations_batch(Vec::new()),
+        previous: ingest::observations_batch(Vec::new()),
+        releases: ingest::observations_batch(Vec::new()),
+        comparisons: ingest::observations_batch(Vec::new()),
+        subnational: ingest::subnational_batch(Vec::new()),
+        quarantine: ingest::quarantine_batch(&[], &pipeline.file),
+        sources: sources_batch(pipeline),
+        population: ingest::read_population(&pipeline.population.path, &known)?,
+        countries: ingest::countries_batch(&countries),
+    })
+}

@@ -581,7 +581,11 @@ impl<'a> Reader<'a> {
                     } else {
                         Rule::BadValue
                     };
-                    let e = cell_error(col, self.spec.numbers.expected());
+                    let e = if super::clean::too_large(get(col)) {
+                        cell_error(col, super::clean::MAX_VALUE_TEXT.to_string())
+                    } else {
+                        cell_error(col, self.spec.numbers.expected())
+                    };
                     self.finding(
                         &cols.names,
                         rule,

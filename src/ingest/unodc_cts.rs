@@ -726,7 +726,19 @@ impl<'a> Collector<'a> {
         let v = match get(value) {
             Cell::Empty => None,
             cell => Some(parse_value(cell).ok_or_else(|| {
-                let e = cell_error(11, value, "a number ≥ 0 (or an empty cell)");
+                let large = match cell {
+                    Cell::Number(n) => *n > super::clean::MAX_VALUE,
+                    other => super::clean::too_large(&other.text()),
+                };
+                let e = cell_error(
+                    11,
+                    value,
+                    if large {
+                        super::clean::MAX_VALUE_TEXT
+                    } else {
+                        "a number ≥ 0 (or an empty cell)"
+                    },
+                );
                 let negative = match cell {
                     Cell::Number(n) => *n < 0.0,
                     other => other.text().starts_with('-') && other.text().parse::<f64>().is_ok(),
@@ -829,7 +841,7 @@ fn parse_value(cell: &Cell) -> Option<f64> {
         }
         _ => return None,
     };
-    (v.is_finite() && v >= 0.0).then_some(v)
+    super::clean::in_range(v).then_some(v)
 }
 
 #[cfg(test)]

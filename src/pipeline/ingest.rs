@@ -60,8 +60,12 @@ pub fn ingest_warehouse(
 
 /// Read every input of `pipeline` into the warehouse tables.
 pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
-    let i = crate::ingest::sources::ingest(pipeline)?;
-    Ok(Warehouse::new([
+    Ok(warehouse(crate::ingest::sources::ingest(pipeline)?))
+}
+
+/// The warehouse of what ingest read.
+pub(super) fn warehouse(i: crate::ingest::sources::Ingested) -> Warehouse {
+    Warehouse::new([
         i.observations,
         i.previous,
         i.releases,
@@ -71,5 +75,5 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Warehouse> {
         i.sources,
         i.population,
         i.countries,
-    ]))
+    ])
 }

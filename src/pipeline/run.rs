@@ -166,7 +166,9 @@ fn publish(
     if let Some(message) = quality.failure {
         return Err(IngestError::Quality { message }.into());
     }
-    for w in &quality.warnings {
+    // Only what is new warns: findings the pipeline does not acknowledge, and
+    // acknowledgements that match nothing.
+    for w in &quality.alerts {
         tracing::warn!(check = %w, "Data quality");
     }
     let staging = out.staging(&pipeline.name)?;

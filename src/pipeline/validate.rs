@@ -1,34 +1,134 @@
-//! `validate`: a pipeline checked without running it.
+//! `validate`: a pipeline checked without running it, every problem reported at once.
+//!
+//! The configuration (every YAML error, with the parser's positions), the report spec, the
+//! output folder, every template's syntax, then a dry run: the warehouse's tables with no
+//! observations (the reference tables read for their schema), every SQL file planned and run
+//! in materialisation order with the parameters bound, and the whole report built from those
+//! results with strict templates, which checks each figure's and table's columns against its
+//! query's. Nothing is written.
 
 use std::path::Path;
 
 use super::{check_output, load_report_spec};
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
+use crate::store::warehouse::Warehouse;
 
-/// Check a pipeline without running it: config, SQL files, report spec and templates.
+/// Check a pipeline without running it; all its problems in one error.
 pub fn validate(path: &Path) -> Result<Pipeline> {
     let pipeline = crate::config::load(path)?;
-    for (_, file) in pipeline.query_files()? {
-        crate::query::check_sql(&file)?;
+    let mut problems: Vec<Error> = Vec::new();
+    let spec = load_report_spec(&pipeline)
+        .map_err(|e| problems.push(e))
+        .ok();
+    if let Err(e) = check_output(&pipeline, None, false) {
+        problems.push(e);
     }
-    load_report_spec(&pipeline)?;
-    check_output(&pipeline, None, false)?;
-    for f in ["report.html.j2", "report.md.j2"] {
-        let file = pipeline.report_dir.join(f);
-        let src = std::fs::read_to_string(&file).map_err(|e| Error::Report {
-            file: file.clone(),
-            message: format!("cannot read: {e}"),
-        })?;
-        let mut env = minijinja::Environment::new();
-        env.add_template_owned(f.to_string(), src)
-            .map_err(|e| Error::Report {
+    problems.extend(template_syntax(&pipeline));
+    match dry_warehouse(&pipeline) {
+        Ok(warehouse) => {
+            let (results, errors) = crate::query::prepare::dry_run(&pipeline, &warehouse);
+            let sql_ok = errors.is_empty();
+            problems.extend(errors);
+            if let Some(spec) = &spec {
+                problems.extend(columns_exist(&pipeline, spec, &results));
+            }
+            if let (Some(spec), true, true) = (&spec, sql_ok, problems.is_empty())
+                && let Err(e) = crate::report::build(&pipeline, spec, &results)
+            {
+                problems.push(e);
+            }
+        }
+        Err(e) => problems.push(e),
+    }
+    match problems.len() {
+        0 => Ok(pipeline),
+        1 => Err(problems.remove(0)),
+        n => Err(Error::Config(format!(
+            "{}\n\n{n} problems in {}",
+            problems
+                .iter()
+                .map(Error::rendered)
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+            path.display()
+        ))),
+    }
+}
+
+/// The warehouse of `pipeline` with its reference tables and no observations.
+fn dry_warehouse(pipeline: &Pipeline) -> Result<Warehouse> {
+    let i = crate::ingest::sources::schema_only(pipeline)?;
+    Ok(super::ingest::warehouse(i))
+}
+
+/// Each figure's and table's columns among those its query returns.
+fn columns_exist(
+    pipeline: &Pipeline,
+    spec: &crate::report::spec::ReportSpec,
+    results: &std::collections::BTreeMap<String, crate::query::Table>,
+) -> Vec<Error> {
+    let file = pipeline.report_dir.join("report.yaml");
+    let mut errors = Vec::new();
+    let mut need = |what: &str, query: &str, key: &str, column: &str| {
+        let Some(t) = results.get(query) else {
+            return;
+        };
+        if t.column(column).is_none() {
+            errors.push(Error::Report {
                 file: file.clone(),
-                message: match e.line() {
-                    Some(l) => format!("line {l}: {e}"),
-                    None => e.to_string(),
-                },
-            })?;
+                message: format!(
+                    "{what}: `{key}: {column}` is not a column of query {query} (it returns {})",
+                    t.columns.join(", ")
+                ),
+            });
+        }
+    };
+    for f in &spec.figures {
+        for (key, column) in f.columns() {
+            need(&format!("figure {}", f.id), &f.query, key, column);
+        }
     }
-    Ok(pipeline)
+    for t in &spec.tables {
+        for c in &t.columns {
+            need(&format!("table {}", t.id), &t.query, "field", &c.field);
+        }
+    }
+    errors
+}
+
+/// Every template of the report folder parsed; one error per broken file.
+fn template_syntax(pipeline: &Pipeline) -> Vec<Error> {
+    let mut errors = Vec::new();
+    let Ok(entries) = std::fs::read_dir(&pipeline.report_dir) else {
+        return errors;
+    };
+    let mut files: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "j2"))
+        .collect();
+    files.sort();
+    for file in files {
+        let report = |message: String| Error::Report {
+            file: file.clone(),
+            message,
+        };
+        let src = match std::fs::read_to_string(&file) {
+            Ok(s) => s,
+            Err(e) => {
+                errors.push(report(format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let mut env = minijinja::Environment::new();
+        let name = file.to_string_lossy().into_owned();
+        if let Err(e) = env.add_template_owned(name, src) {
+            errors.push(report(match e.line() {
+                Some(l) => format!("line {l}: {e}"),
+                None => e.to_string(),
+            }));
+        }
+    }
+    errors
 }

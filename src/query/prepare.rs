@@ -101,3 +101,40 @@ pub fn prepare(
     }
     Ok((engine, results))
 }
+
+/// Every SQL file of the pipeline planned and run over `warehouse` (for `validate`: the
+/// warehouse's tables with no observations), in materialisation order, each failure kept:
+/// the results of the files that ran, and every error.
+pub fn dry_run(
+    pipeline: &Pipeline,
+    warehouse: &Warehouse,
+) -> (BTreeMap<String, Table>, Vec<Error>) {
+    let mut errors = Vec::new();
+    let mut results = BTreeMap::new();
+    let files = match pipeline.query_files() {
+        Ok(f) => f,
+        Err(e) => return (results, vec![e]),
+    };
+    let tables: Vec<String> = pipeline.tables.clone();
+    let mut staged = pipeline.clone();
+    staged.tables.clear();
+    let (engine, checks) = match prepare(&staged, warehouse) {
+        Ok(x) => x,
+        Err(e) => return (results, vec![e]),
+    };
+    results.extend(checks);
+    for (name, file) in files.iter().filter(|(n, _)| tables.contains(n)) {
+        if let Err(e) = engine.materialise(name, file) {
+            errors.push(e);
+        }
+    }
+    for (name, file) in files.iter().filter(|(n, _)| !tables.contains(n)) {
+        match engine.run_file(file) {
+            Ok(t) => {
+                results.insert(name.clone(), t);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    (results, errors)
+}

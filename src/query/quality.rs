@@ -75,6 +75,9 @@ struct RuleEntry {
     findings: usize,
     max: Option<usize>,
     status: &'static str,
+    /// Findings the pipeline acknowledges (checks only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    acknowledged: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -83,6 +86,9 @@ struct QualityJson<'a> {
     rules: Vec<RuleEntry>,
     quarantine: Vec<BTreeMap<String, serde_json::Value>>,
     checks: Vec<BTreeMap<String, serde_json::Value>>,
+    /// Acknowledgements that match no finding any more.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    stale_acknowledgements: Vec<&'a crate::config::Acknowledgement>,
 }
 
 /// What the quality step concluded.
@@ -93,6 +99,9 @@ pub struct Outcome {
     pub failure: Option<String>,
     /// One line per rule or check with findings that did not fail the run.
     pub warnings: Vec<String>,
+    /// What is new since the pipeline's acknowledgements: checks with findings it does not
+    /// acknowledge, and acknowledgements that match nothing (the log warns about these only).
+    pub alerts: Vec<String>,
 }
 
 fn status(findings: usize, max: Option<usize>) -> &'static str {
@@ -139,6 +148,30 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
             .filter(|r| r[i].as_text() == value)
             .count()
     };
+    // Which findings the pipeline acknowledges, and which acknowledgements are still used.
+    let col = |c: &str| checks.column(c);
+    let (ci, ui, yi) = (col("check_name"), col("iso3"), col("year"));
+    let mut used = vec![false; quality.acknowledged.len()];
+    let mut acked_reason: Vec<Option<&str>> = Vec::with_capacity(checks.rows.len());
+    for r in &checks.rows {
+        let text = |i: Option<usize>| i.map(|i| r[i].as_text()).unwrap_or_default();
+        let (check, unit, year) = (text(ci), text(ui), text(yi));
+        let hit = quality.acknowledged.iter().position(|a| {
+            a.check == check && a.unit == unit && a.year.is_none_or(|y| y.to_string() == year)
+        });
+        if let Some(k) = hit {
+            used[k] = true;
+        }
+        acked_reason.push(hit.map(|k| quality.acknowledged[k].reason.as_str()));
+    }
+    let stale: Vec<&crate::config::Acknowledgement> = quality
+        .acknowledged
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(a, _)| a)
+        .collect();
+    let mut alerts: Vec<String> = Vec::new();
     let mut rules = Vec::new();
     let mut failure = None;
     for rule in Rule::ALL {
@@ -164,6 +197,7 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
             findings: n,
             max: Some(quality.row_limit(rule)),
             status: status(n, Some(quality.row_limit(rule))),
+            acknowledged: None,
         });
     }
     for (name, description) in CHECKS {
@@ -201,6 +235,19 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
                 max.unwrap_or(0)
             ));
         }
+        let acknowledged = checks
+            .rows
+            .iter()
+            .zip(&acked_reason)
+            .filter(|(r, a)| a.is_some() && ci.is_some_and(|i| r[i].as_text() == name))
+            .count();
+        if n > acknowledged {
+            alerts.push(format!(
+                "check {name}: {} new {} ({description}; {acknowledged} more acknowledged by the pipeline; see quality.json)",
+                n - acknowledged,
+                if n - acknowledged == 1 { "finding" } else { "findings" },
+            ));
+        }
         rules.push(RuleEntry {
             rule: name,
             kind: "check",
@@ -208,6 +255,7 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
             findings: n,
             max,
             status: s,
+            acknowledged: Some(acknowledged),
         });
     }
     let warnings = rules
@@ -228,11 +276,38 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
             )
         })
         .collect();
+    for r in rules
+        .iter()
+        .filter(|r| r.kind == "row" && r.status == "warn")
+    {
+        alerts.push(format!(
+            "row rule {}: {} rows quarantined ({}; see quality.json)",
+            r.rule, r.findings, r.description
+        ));
+    }
+    for a in &stale {
+        alerts.push(format!(
+            "the acknowledgement of {} for {}{} matches no finding any more; remove it from the pipeline",
+            a.check,
+            a.unit,
+            a.year.map(|y| format!(" {y}")).unwrap_or_default()
+        ));
+    }
+    let mut check_records = records(checks);
+    for (rec, reason) in check_records.iter_mut().zip(&acked_reason) {
+        rec.insert(
+            "acknowledged".into(),
+            reason.map_or(serde_json::Value::Null, |r| {
+                serde_json::Value::String(r.into())
+            }),
+        );
+    }
     let doc = QualityJson {
         thresholds: quality,
         rules,
         quarantine: records(quarantine),
-        checks: records(checks),
+        checks: check_records,
+        stale_acknowledgements: stale,
     };
     let mut json = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Internal(e.to_string()))?;
     json.push(b'\n');
@@ -240,5 +315,6 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
         json,
         failure,
         warnings,
+        alerts,
     })
 }

@@ -91,6 +91,30 @@ pub struct FigureSpec {
     pub notes: Vec<String>,
 }
 
+impl FigureSpec {
+    /// The query columns this figure reads, by the key that names each.
+    pub fn columns(&self) -> Vec<(&'static str, &str)> {
+        let optional = [
+            ("x", &self.x),
+            ("series", &self.series),
+            ("label", &self.label),
+            ("annotation", &self.annotation),
+            ("median", &self.median),
+            ("start", &self.start),
+            ("end", &self.end),
+            ("secondary", &self.secondary),
+            ("marks", &self.marks),
+        ];
+        let mut out = vec![("y", self.y.as_str())];
+        out.extend(
+            optional
+                .into_iter()
+                .filter_map(|(k, v)| v.as_deref().map(|v| (k, v))),
+        );
+        out
+    }
+}
+
 /// How a table column is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]

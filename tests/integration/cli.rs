@@ -209,6 +209,24 @@ fn non_numeric_value_names_file_row_and_column() {
 }
 
 #[test]
+fn a_number_no_column_can_hold_is_a_bad_value_at_ingest() {
+    for huge in ["1e308", "99999999999999999999"] {
+        bad_input(
+            |d| {
+                edit(&d.join("cts.csv"), |s| {
+                    s.replacen("Counts,12,CTS", &format!("Counts,{huge},CTS"), 1)
+                })
+            },
+            1,
+            &[&format!(
+                "cts.csv: row 4, column L (VALUE): expected a number no larger than \
+                 9,007,199,254,740,992 (2^53), found \"{huge}\""
+            )],
+        );
+    }
+}
+
+#[test]
 fn unknown_country_code_suggests_the_closest() {
     bad_input(
         |d| edit(&d.join("cts.csv"), |s| s.replace("\nBBB,", "\nBBX,")),

@@ -9,4 +9,5 @@ mod publish;
 mod quality;
 mod sources;
 mod support;
+mod validate;
 mod warehouse;

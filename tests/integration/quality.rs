@@ -217,3 +217,60 @@ fn a_second_main_source_is_a_config_error() {
         "{err}"
     );
 }
+
+#[test]
+fn acknowledged_findings_are_listed_but_only_new_ones_and_stale_acknowledgements_warn() {
+    // The fixture's only check findings: Scotland (GBR_S) reports 2018–2021 without the
+    // United Kingdom, four findings of subnational_without_national.
+    let tmp = sandbox();
+    let plain = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    assert!(plain.status.success(), "{}", text(&plain.stderr));
+    assert!(
+        text(&plain.stderr).contains("check subnational_without_national: 4 new findings"),
+        "{}",
+        text(&plain.stderr)
+    );
+
+    let tmp = sandbox();
+    with_quality(
+        tmp.path(),
+        "  acknowledged:\n    - { check: subnational_without_national, unit: GBR_S, reason: usual UN-CTS structure }\n    - { check: subnational_without_national, unit: GBR_S, year: 2017, reason: old }\n",
+    );
+    let out = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("new finding"), "{err}");
+    // The 2017 acknowledgement matches nothing: that warns.
+    assert!(
+        err.contains(
+            "the acknowledgement of subnational_without_national for GBR_S 2017 matches no finding"
+        ),
+        "{err}"
+    );
+    let q = json(&tmp.path().join("out/quality.json"));
+    let r = rule(&q, "subnational_without_national");
+    assert_eq!(r["findings"], 4);
+    assert_eq!(r["acknowledged"], 4);
+    let checks = q["checks"].as_array().unwrap();
+    assert_eq!(checks.len(), 4, "all findings are still listed");
+    assert!(
+        checks
+            .iter()
+            .all(|c| c["acknowledged"] == "usual UN-CTS structure")
+    );
+    assert_eq!(q["stale_acknowledgements"][0]["year"], 2017);
+
+    // A misspelt check is a configuration error with a suggestion.
+    let tmp = sandbox();
+    with_quality(
+        tmp.path(),
+        "  acknowledged:\n    - { check: rate_mismatsh, unit: ALB, year: 2019, reason: known }\n",
+    );
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("no check `rate_mismatsh` (did you mean `rate_mismatch`?)"),
+        "{err}"
+    );
+}

@@ -1,0 +1,131 @@
+//! `validate` reports every problem of a pipeline in one run: every YAML error at the parser's
+//! position, broken templates, SQL that does not plan, and report columns no query returns.
+
+use std::path::Path;
+
+use crate::support::{edit, root, run_in, sandbox, text};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_file() {
+            std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn three_typos_in_one_pipeline_come_in_one_run() {
+    let tmp = sandbox();
+    let pipeline = tmp.path().join("pipeline.yaml");
+    edit(&pipeline, |s| {
+        s.replacen("sources:", "sourcse:", 1)
+            .replacen("first_year:", "first_yeer:", 1)
+            .replacen("top_n_table: 3", "top_n_table: ten", 1)
+    });
+    let yaml = std::fs::read_to_string(&pipeline).unwrap();
+    let line_of = |needle: &str| yaml.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for (needle, col, message, help) in [
+        (
+            "sourcse:",
+            1,
+            "unknown field `sourcse`",
+            Some("did you mean `sources`?"),
+        ),
+        (
+            "first_yeer:",
+            3,
+            "unknown field `first_yeer`",
+            Some("did you mean `first_year`?"),
+        ),
+        ("top_n_table: ten", 16, "invalid type: string \"ten\"", None),
+    ] {
+        assert!(err.contains(message), "{message} missing:\n{err}");
+        let at = format!("pipeline.yaml:{}:{col}", line_of(needle));
+        assert!(err.contains(&at), "{at} missing:\n{err}");
+        assert!(err.contains(&format!(
+            "| {}",
+            yaml.lines().nth(line_of(needle) - 1).unwrap()
+        )));
+        if let Some(h) = help {
+            assert!(err.contains(h), "{h} missing:\n{err}");
+        }
+    }
+    assert!(err.contains("3 errors in pipeline.yaml"), "{err}");
+}
+
+#[test]
+fn a_missing_file_is_reported_where_the_key_is_not_where_a_comment_mentions_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = root().join("data");
+    let yaml = std::fs::read_to_string(root().join("pipelines/ccpcj-kidnapping.yaml"))
+        .unwrap()
+        .replace("../data", &data.to_string_lossy())
+        .replace("../queries", &root().join("queries").to_string_lossy())
+        .replace("../reports", &root().join("reports").to_string_lossy())
+        .replace("reference/aliases.csv\n", "reference/no-such-aliases.csv\n");
+    let line = yaml
+        .lines()
+        .position(|l| l.trim_start().starts_with("aliases:"))
+        .unwrap()
+        + 1;
+    assert!(
+        yaml.lines()
+            .take(line - 1)
+            .any(|l| l.contains("aliases.csv")),
+        "the shipped pipeline mentions the file in a comment above the key"
+    );
+    std::fs::write(tmp.path().join("p.yaml"), yaml).unwrap();
+    let out = run_in(tmp.path(), &["validate", "p.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("no-such-aliases.csv does not exist"), "{err}");
+    assert!(err.contains(&format!("p.yaml:{line}:12")), "{err}");
+}
+
+#[test]
+fn templates_sql_and_report_columns_are_all_checked_at_once() {
+    let tmp = sandbox();
+    let report = tmp.path().join("report");
+    let sql = tmp.path().join("sql");
+    copy_dir(&root().join("reports/ccpcj-kidnapping"), &report);
+    copy_dir(&root().join("queries/ccpcj"), &sql);
+    edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replace(
+            &root()
+                .join("reports/ccpcj-kidnapping")
+                .to_string_lossy()
+                .into_owned(),
+            &report.to_string_lossy(),
+        )
+        .replace(
+            &root().join("queries/ccpcj").to_string_lossy().into_owned(),
+            &sql.to_string_lossy(),
+        )
+    });
+    let good = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    assert!(good.status.success(), "{}", text(&good.stderr));
+    // Three problems in three files; `validate` used to pass the first and stop at the second.
+    edit(&report.join("narrative.j2"), |s| s + "{% if %}\n");
+    edit(&sql.join("T4.sql"), |s| s.replacen("SELECT", "SELEC", 1));
+    edit(&report.join("report.yaml"), |s| {
+        s.replacen("field: panel_n,", "field: panel_count,", 1)
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for expect in [
+        "narrative.j2: line",
+        "syntax error",
+        "T4.sql: SQL error",
+        "table T2: `field: panel_count` is not a column of query T2",
+        "3 problems in pipeline.yaml",
+    ] {
+        assert!(err.contains(expect), "{expect} missing:\n{err}");
+    }
+    assert!(!tmp.path().join("out").exists(), "validate wrote nothing");
+}

@@ -7,6 +7,7 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod assets;
 pub mod chart;
 #[allow(clippy::print_stdout, clippy::print_stderr)]
 pub mod cli;

@@ -15,14 +15,8 @@ use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor, register_font};
 /// Family name under which the embedded fonts are registered.
 pub const FAMILY: &str = "Inter";
 
-static INTER_REGULAR: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/reports/fonts/Inter-Regular.otf"
-));
-static INTER_BOLD: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/reports/fonts/Inter-Bold.otf"
-));
+static INTER_REGULAR: &[u8] = crate::assets::FONT_REGULAR;
+static INTER_BOLD: &[u8] = crate::assets::FONT_BOLD;
 
 /// Registers the embedded Inter faces with plotters, once per process.
 pub fn ensure_fonts() -> Result<(), String> {

@@ -294,7 +294,7 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
             "{} {} font {}",
             env!("CARGO_PKG_NAME"),
             env!("CARGO_PKG_VERSION"),
-            &sha256_hex(&[crate::report::FONT_REGULAR, crate::report::FONT_BOLD].concat())[..16]
+            &sha256_hex(&[crate::assets::FONT_REGULAR, crate::assets::FONT_BOLD].concat())[..16]
         ),
         ingest: sha256_hex(&ingest),
         queries: sha256_hex(&queries),

@@ -9,7 +9,9 @@
 
 pub mod hash;
 pub mod manifest;
+mod paths;
 pub mod publish;
+mod scan;
 pub mod table;
 pub mod warehouse;
 
@@ -90,7 +92,7 @@ pub struct Lock {
 /// Take the lock of `target` (`.<name>.lock` beside the folder it names, canonically) or fail
 /// at once if another run holds it.
 pub fn lock(target: &Path) -> Result<Lock> {
-    let real = publish::resolve(target)?;
+    let real = paths::resolve(target)?;
     let parent = real.parent().map(Path::to_path_buf).unwrap_or_default();
     let name = real
         .file_name()

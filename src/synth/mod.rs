@@ -60,152 +60,55 @@ struct RealUnit {
     m49: bool,
 }
 
-const fn m49(
-    iso3: &'static str,
-    name: &'static str,
-    region: &'static str,
-    subregion: &'static str,
-    millions: f64,
-) -> RealUnit {
-    RealUnit {
-        iso3,
-        name,
-        region,
-        subregion,
-        millions,
-        parent: None,
-        m49: true,
+/// The embedded units, in file order (the first ones are those a small file holds): `units.csv`
+/// (code, name as UN-CTS writes it, M49 region and sub-region, population in 2010 in millions,
+/// parent of a unit the M49 table lacks, whether the M49 table has it).
+static UNITS: std::sync::LazyLock<Vec<RealUnit>> = std::sync::LazyLock::new(|| {
+    include_str!("units.csv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let f = csv_fields(line);
+            let [iso3, name, region, subregion, millions, parent, m49] = f[..] else {
+                return None;
+            };
+            Some(RealUnit {
+                iso3,
+                name,
+                region,
+                subregion,
+                millions: millions.parse().ok()?,
+                parent: (!parent.is_empty()).then_some(parent),
+                m49: m49 == "true",
+            })
+        })
+        .collect()
+});
+
+/// The fields of one line of the embedded units table: comma-separated, a field holding a
+/// comma in double quotes (no quote inside a field).
+fn csv_fields(line: &'static str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    loop {
+        let (field, tail) = match rest.strip_prefix('"') {
+            Some(quoted) => {
+                let end = quoted.find('"').unwrap_or(quoted.len());
+                let after = &quoted[(end + 1).min(quoted.len())..];
+                (&quoted[..end], after.strip_prefix(','))
+            }
+            None => match rest.split_once(',') {
+                Some((f, t)) => (f, Some(t)),
+                None => (rest, None),
+            },
+        };
+        out.push(field);
+        match tail {
+            Some(t) => rest = t,
+            None => return out,
+        }
     }
 }
-
-const LAC: &str = "Latin America and the Caribbean";
-const SSA: &str = "Sub-Saharan Africa";
-
-/// The embedded units, in file order (the first ones are those a small file holds).
-const UNITS: [RealUnit; 62] = [
-    m49("MEX", "Mexico", "Americas", LAC, 113.6),
-    m49(
-        "BOL",
-        "Bolivia (Plurinational State of)",
-        "Americas",
-        LAC,
-        10.2,
-    ),
-    m49(
-        "VEN",
-        "Venezuela, Bolivarian Republic of",
-        "Americas",
-        LAC,
-        28.8,
-    ),
-    m49("CIV", "Côte d'Ivoire", "Africa", SSA, 22.5),
-    m49("TUR", "Türkiye", "Asia", "Western Asia", 73.1),
-    RealUnit {
-        iso3: "GBR_E_W",
-        name: "United Kingdom (England and Wales)",
-        region: "Europe",
-        subregion: "Northern Europe",
-        millions: 55.7,
-        parent: Some("GBR"),
-        m49: false,
-    },
-    m49("COL", "Colombia", "Americas", LAC, 44.8),
-    m49("DEU", "Germany", "Europe", "Western Europe", 81.8),
-    m49("KOR", "Korea, Republic of", "Asia", "Eastern Asia", 49.6),
-    m49("ZAF", "South Africa", "Africa", SSA, 52.3),
-    m49("ARG", "Argentina", "Americas", LAC, 41.3),
-    m49("BRA", "Brazil", "Americas", LAC, 193.7),
-    m49("CAN", "Canada", "Americas", "Northern America", 34.0),
-    m49("CHL", "Chile", "Americas", LAC, 17.2),
-    m49("CRI", "Costa Rica", "Americas", LAC, 4.56),
-    m49("ECU", "Ecuador", "Americas", LAC, 15.1),
-    m49("SLV", "El Salvador", "Americas", LAC, 6.07),
-    m49("GTM", "Guatemala", "Americas", LAC, 14.5),
-    m49("HND", "Honduras", "Americas", LAC, 8.37),
-    m49("PAN", "Panama", "Americas", LAC, 3.63),
-    m49("PER", "Peru", "Americas", LAC, 29.1),
-    m49("PRY", "Paraguay", "Americas", LAC, 5.74),
-    m49("URY", "Uruguay", "Americas", LAC, 3.32),
-    m49(
-        "USA",
-        "United States of America",
-        "Americas",
-        "Northern America",
-        309.4,
-    ),
-    m49("JAM", "Jamaica", "Americas", LAC, 2.75),
-    m49("DOM", "Dominican Republic", "Americas", LAC, 9.82),
-    m49("DZA", "Algeria", "Africa", "Northern Africa", 36.2),
-    m49("EGY", "Egypt", "Africa", "Northern Africa", 89.2),
-    m49("MAR", "Morocco", "Africa", "Northern Africa", 32.5),
-    m49("TUN", "Tunisia", "Africa", "Northern Africa", 10.8),
-    m49("KEN", "Kenya", "Africa", SSA, 41.6),
-    m49("UGA", "Uganda", "Africa", SSA, 32.4),
-    m49("NGA", "Nigeria", "Africa", SSA, 166.6),
-    m49("SEN", "Senegal", "Africa", SSA, 12.6),
-    m49("MUS", "Mauritius", "Africa", SSA, 1.25),
-    m49("ARM", "Armenia", "Asia", "Western Asia", 3.04),
-    m49("AZE", "Azerbaijan", "Asia", "Western Asia", 9.05),
-    m49("GEO", "Georgia", "Asia", "Western Asia", 3.79),
-    m49("IND", "India", "Asia", "Southern Asia", 1243.5),
-    m49("JPN", "Japan", "Asia", "Eastern Asia", 128.1),
-    m49("KAZ", "Kazakhstan", "Asia", "Central Asia", 16.8),
-    m49("LBN", "Lebanon", "Asia", "Western Asia", 5.04),
-    m49("PAK", "Pakistan", "Asia", "Southern Asia", 199.2),
-    m49("PHL", "Philippines", "Asia", "South-eastern Asia", 96.3),
-    m49("THA", "Thailand", "Asia", "South-eastern Asia", 68.6),
-    m49(
-        "IRN",
-        "Iran (Islamic Republic of)",
-        "Asia",
-        "Southern Asia",
-        77.4,
-    ),
-    m49("ARE", "United Arab Emirates", "Asia", "Western Asia", 6.87),
-    m49("AUT", "Austria", "Europe", "Western Europe", 8.36),
-    m49("BEL", "Belgium", "Europe", "Western Europe", 10.9),
-    m49("BGR", "Bulgaria", "Europe", "Eastern Europe", 7.4),
-    m49("CZE", "Czechia", "Europe", "Eastern Europe", 10.5),
-    m49("ESP", "Spain", "Europe", "Southern Europe", 46.6),
-    m49("FRA", "France", "Europe", "Western Europe", 65.0),
-    m49("ITA", "Italy", "Europe", "Southern Europe", 59.8),
-    m49("POL", "Poland", "Europe", "Eastern Europe", 38.0),
-    m49("ROU", "Romania", "Europe", "Eastern Europe", 20.3),
-    m49("SWE", "Sweden", "Europe", "Northern Europe", 9.38),
-    m49(
-        "MDA",
-        "Moldova, Republic of",
-        "Europe",
-        "Eastern Europe",
-        2.86,
-    ),
-    RealUnit {
-        iso3: "GBR_S",
-        name: "United Kingdom (Scotland)",
-        region: "Europe",
-        subregion: "Northern Europe",
-        millions: 5.3,
-        parent: Some("GBR"),
-        m49: false,
-    },
-    RealUnit {
-        iso3: "XKX",
-        name: "Kosovo under UNSCR 1244",
-        region: "Europe",
-        subregion: "Southern Europe",
-        millions: 1.79,
-        parent: None,
-        m49: false,
-    },
-    m49(
-        "AUS",
-        "Australia",
-        "Oceania",
-        "Australia and New Zealand",
-        22.0,
-    ),
-    m49("FJI", "Fiji", "Oceania", "Melanesia", 0.91),
-];
 
 /// A series of the file: category, indicator, dimension, sex, and a typical rate per 100,000.
 #[derive(Debug, Clone, Copy)]

@@ -177,7 +177,10 @@ fn embedded_units_agree_with_the_m49_table() {
         &s.units_file,
     )
     .unwrap();
-    for u in &UNITS {
+    // Every line of units.csv read (a malformed line would be dropped).
+    assert_eq!(UNITS.len(), include_str!("units.csv").lines().count() - 1);
+    assert_eq!(UNITS.len(), 62);
+    for u in UNITS.iter() {
         let c = countries.iter().find(|c| c.iso3 == u.iso3).unwrap();
         assert_eq!(
             (c.region.as_str(), c.subregion.as_str()),

@@ -1,0 +1,291 @@
+//! The pipeline YAML as written: the raw serde structs (unknown keys refused), the quality block,
+//! the parameters and their SQL bindings.
+
+use serde::{Deserialize, Serialize};
+
+use super::spec::{Encoding, Rule, TableSpec};
+
+/// Source layouts the ingest stage can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// UN-CTS long format: 13 columns, optional banner rows, xlsx or csv.
+    UnodcCts,
+    /// Any csv, xlsx or Parquet table, described by the source's `table:` block.
+    Table,
+}
+
+/// What a source is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The report's data (table `observations`).
+    #[default]
+    Main,
+    /// An earlier release of the main source, kept with its id (table `releases`).
+    Release,
+    /// Another publisher's figures, compared with the main source (table `comparisons`);
+    /// sub-national rows go to table `subnational`.
+    Comparison,
+}
+
+/// How many rows may fail a row rule before the run fails (0: the first one fails it).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowLimit {
+    #[serde(default)]
+    pub max: usize,
+}
+
+/// A check over the warehouse: findings are listed; the run fails above `max` (never when
+/// `max` is absent).
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateCheck {
+    /// Relative gap between the published rate and count / population × 100,000 above which a
+    /// rate is flagged.
+    #[serde(default = "default_tolerance")]
+    pub tolerance: f64,
+    #[serde(default)]
+    pub max: Option<usize>,
+}
+
+fn default_tolerance() -> f64 {
+    0.10
+}
+
+impl Default for RateCheck {
+    fn default() -> Self {
+        RateCheck {
+            tolerance: default_tolerance(),
+            max: None,
+        }
+    }
+}
+
+/// Year-on-year jumps by more than `factor` (up or down) where either count is at least
+/// `min_count`.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct JumpCheck {
+    #[serde(default = "default_factor")]
+    pub factor: f64,
+    #[serde(default = "default_min_count")]
+    pub min_count: f64,
+    #[serde(default)]
+    pub max: Option<usize>,
+}
+
+fn default_factor() -> f64 {
+    5.0
+}
+
+fn default_min_count() -> f64 {
+    20.0
+}
+
+impl Default for JumpCheck {
+    fn default() -> Self {
+        JumpCheck {
+            factor: default_factor(),
+            min_count: default_min_count(),
+            max: None,
+        }
+    }
+}
+
+/// A check with only a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckLimit {
+    #[serde(default)]
+    pub max: Option<usize>,
+}
+
+/// A finding of a warehouse check the pipeline knows about: it is still listed in the report
+/// and `quality.json`, but no longer warns.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledgement {
+    /// The check (`rate_mismatch`, `implausible_jump`, `subnational_without_national`,
+    /// `subnational_with_national`).
+    pub check: String,
+    /// The reporting unit's code, as the warehouse has it (`GBR_E_W`).
+    pub unit: String,
+    /// The year; absent: every year of the unit (a structural finding).
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// Why it is known and accepted.
+    pub reason: String,
+}
+
+/// The warehouse checks an acknowledgement may name.
+pub const CHECK_NAMES: [&str; 4] = [
+    "rate_mismatch",
+    "implausible_jump",
+    "subnational_without_national",
+    "subnational_with_national",
+];
+
+/// The pipeline's `quality:` block: what a run tolerates.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quality {
+    /// Known findings of the checks: listed, but not warned about again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<Acknowledgement>,
+    #[serde(default)]
+    pub bad_value: RowLimit,
+    #[serde(default)]
+    pub negative_value: RowLimit,
+    #[serde(default)]
+    pub duplicate: RowLimit,
+    #[serde(default)]
+    pub unknown_code: RowLimit,
+    #[serde(default)]
+    pub rate_mismatch: RateCheck,
+    #[serde(default)]
+    pub implausible_jump: JumpCheck,
+    #[serde(default)]
+    pub subnational_without_national: CheckLimit,
+    #[serde(default)]
+    pub subnational_with_national: CheckLimit,
+}
+
+impl Quality {
+    /// The limit of a row rule.
+    pub fn row_limit(&self, rule: Rule) -> usize {
+        match rule {
+            Rule::BadValue => self.bad_value.max,
+            Rule::Negative => self.negative_value.max,
+            Rule::Duplicate => self.duplicate.max,
+            Rule::UnknownCode => self.unknown_code.max,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPipeline {
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) sources: Vec<RawSource>,
+    #[serde(default)]
+    pub(crate) previous: Option<String>,
+    #[serde(default)]
+    pub(crate) quality: Quality,
+    pub(crate) population: RawReference,
+    pub(crate) countries: RawCountries,
+    pub(crate) params: Params,
+    pub(crate) queries: RawQueries,
+    pub(crate) report: RawReport,
+    #[serde(default)]
+    pub(crate) output: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSource {
+    pub(crate) id: String,
+    pub(crate) layout: Layout,
+    pub(crate) path: String,
+    pub(crate) release: String,
+    pub(crate) citation: String,
+    pub(crate) category: String,
+    #[serde(default)]
+    pub(crate) role: Role,
+    #[serde(default)]
+    pub(crate) encoding: Encoding,
+    #[serde(default)]
+    pub(crate) table: Option<TableSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawReference {
+    pub(crate) path: String,
+    pub(crate) citation: String,
+    pub(crate) vintage: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawCountries {
+    pub(crate) path: String,
+    pub(crate) units: String,
+    #[serde(default)]
+    pub(crate) aliases: Option<String>,
+    pub(crate) citation: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawQueries {
+    pub(crate) dir: String,
+    #[serde(default)]
+    pub(crate) tables: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawReport {
+    pub(crate) dir: String,
+}
+
+/// Statistical parameters, bound into every SQL file as named parameters (`$first_year`, …).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Params {
+    /// First year of the review window (Y0, also the base year).
+    pub first_year: i32,
+    /// Last year of the review window (Y1).
+    pub last_year: i32,
+    /// First comparison period, inclusive `[from, to]`.
+    pub p1: [i32; 2],
+    /// Second comparison period, inclusive `[from, to]`.
+    pub p2: [i32; 2],
+    /// Rows in ranked tables.
+    pub top_n_table: i64,
+    /// Bars in ranked charts.
+    pub top_n_chart: i64,
+    /// Units below this population are never ranked or named as extremes.
+    pub population_floor: f64,
+    /// A regional aggregate is shown only when it rests on at least this many units.
+    pub min_countries: i64,
+    /// Text may speak of a region as a whole only above this share of its population.
+    pub region_share_for_text: f64,
+    /// Relative change within which a rate counts as stable.
+    pub stable_band: f64,
+}
+
+impl Params {
+    /// The parameters as (name, value) pairs, in a fixed order, for SQL binding.
+    pub fn bindings(&self) -> Vec<(&'static str, ParamValue)> {
+        use ParamValue::{Float, Int, Year};
+        vec![
+            ("first_year", Year(self.first_year)),
+            ("last_year", Year(self.last_year)),
+            ("p1_from", Year(self.p1[0])),
+            ("p1_to", Year(self.p1[1])),
+            ("p2_from", Year(self.p2[0])),
+            ("p2_to", Year(self.p2[1])),
+            ("top_n_table", Int(self.top_n_table)),
+            ("top_n_chart", Int(self.top_n_chart)),
+            ("population_floor", Float(self.population_floor)),
+            ("min_countries", Int(self.min_countries)),
+            ("region_share_for_text", Float(self.region_share_for_text)),
+            ("stable_band", Float(self.stable_band)),
+        ]
+    }
+}
+
+/// A parameter value as SQL sees it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ParamValue {
+    /// A calendar year (Int32, the warehouse's year type).
+    Year(i32),
+    /// A whole number (Int64).
+    Int(i64),
+    /// A real number (Float64).
+    Float(f64),
+}

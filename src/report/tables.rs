@@ -1,0 +1,114 @@
+//! Tables of the report: each table spec filled from its query's result, as CSV too.
+
+use super::*;
+
+#[derive(Serialize, Clone)]
+pub(super) struct TableCtx {
+    pub(super) id: String,
+    pub(super) number: u32,
+    pub(super) title: String,
+    pub(super) headers: Vec<String>,
+    pub(super) rows: Vec<Vec<String>>,
+    pub(super) notes: Vec<String>,
+    /// Per column: right-align (numbers) or not (text).
+    pub(super) numeric: Vec<bool>,
+    /// The unformatted values and their formats, for the workbook.
+    #[serde(skip)]
+    pub(super) values: Vec<Vec<Value>>,
+    #[serde(skip)]
+    pub(super) formats: Vec<Format>,
+}
+
+pub(super) fn table_ctx(
+    dir: &Path,
+    t: &TableSpec,
+    number: u32,
+    table: &Table,
+    text: &dyn Fn(&str) -> Result<String>,
+) -> Result<TableCtx> {
+    let mut idx = Vec::new();
+    for c in &t.columns {
+        let i = table.column(&c.field).ok_or_else(|| Error::Report {
+            file: dir.join("report.yaml"),
+            message: format!(
+                "table {}: query {} has no column `{}` (it has {})",
+                t.id,
+                t.query,
+                c.field,
+                table.columns.join(", ")
+            ),
+        })?;
+        idx.push((i, c.format));
+    }
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            idx.iter()
+                .map(|(i, fmt)| {
+                    let v = &row[*i];
+                    match fmt {
+                        Format::Text => match v {
+                            Value::Null => format::NA.to_string(),
+                            other => other.as_text(),
+                        },
+                        Format::Count => format::with_nil(v.as_f64(), format::count),
+                        Format::Rate => format::rate(v.as_f64()),
+                        Format::Decimal2 => v
+                            .as_f64()
+                            .map_or(format::NA.to_string(), |x| format::number(x, 2)),
+                        Format::Percent => format::percent(v.as_f64()),
+                        Format::Integer => v
+                            .as_f64()
+                            .map_or(format::NA.to_string(), |x| format!("{x:.0}")),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Ok(TableCtx {
+        id: t.id.clone(),
+        number,
+        title: text(&t.title)?,
+        headers: t
+            .columns
+            .iter()
+            .map(|c| text(&c.header))
+            .collect::<Result<_>>()?,
+        rows,
+        notes: t.notes.iter().map(|n| text(n)).collect::<Result<_>>()?,
+        values: table
+            .rows
+            .iter()
+            .map(|row| idx.iter().map(|(i, _)| row[*i].clone()).collect())
+            .collect(),
+        formats: idx.iter().map(|(_, f)| *f).collect(),
+        numeric: idx.iter().map(|(_, f)| *f != Format::Text).collect(),
+    })
+}
+
+pub(super) fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let err = |e: csv::Error| Error::Internal(format!("writing table {}: {e}", t.id));
+    w.write_record(&t.headers).map_err(err)?;
+    for row in &t.rows {
+        // CSV holds plain numbers: no thousands separators.
+        let plain: Vec<String> = row
+            .iter()
+            .map(|c| {
+                if c.chars()
+                    .all(|ch| ch.is_ascii_digit() || ",.-".contains(ch))
+                {
+                    c.replace(',', "")
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        w.write_record(&plain).map_err(err)?;
+    }
+    w.into_inner()
+        .map_err(|e| Error::Internal(format!("writing table {}: {e}", t.id)))
+}

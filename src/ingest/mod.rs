@@ -6,12 +6,14 @@
 //! problem becomes an `IngestError` naming the file, the row, the column and what was expected.
 
 pub mod clean;
+mod csv_reader;
 mod reference;
 pub mod resolve;
 pub mod sources;
 pub mod table;
 pub mod text;
 mod unodc_cts;
+mod xlsx;
 
 use std::path::PathBuf;
 use std::sync::Arc;

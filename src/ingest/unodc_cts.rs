@@ -13,12 +13,12 @@
 //! shared-string table stays in memory, as the reader needs it).
 
 use std::collections::HashMap;
-use std::io::{Read, Seek};
-use std::path::Path;
 
-use calamine::{Data, DataRef, Reader, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
-use super::text::{self, Encoding};
+use super::csv_reader::CsvRecords;
+pub(crate) use super::xlsx::read_xlsx_sheet;
+use super::xlsx::{SheetRows, cell_of, read_xlsx, xlsx_open_error, xlsx_sheet_error};
 use super::{Finding, IngestError, Observation, Rule, column_letter};
 use crate::config::Source;
 
@@ -50,7 +50,7 @@ const HEADER_SEARCH_ROWS: usize = 20;
 const MAX_CELL_CHARS: usize = 1_000;
 
 /// Read buffer of the csv reader.
-const CSV_BUFFER: usize = 1 << 17;
+pub(crate) const CSV_BUFFER: usize = 1 << 17;
 
 /// A cell as the layout parser sees it, whatever the file format.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +101,7 @@ pub fn read_unodc_cts(source: &Source) -> Result<CtsOutput, IngestError> {
 }
 
 /// Why streaming an xlsx sheet stopped early.
-enum Stop {
+pub(crate) enum Stop {
     /// A read or content error, as the whole-sheet reader reports it.
     Ingest(IngestError),
     /// A cell came after a later row: streaming cannot assemble the rows.
@@ -111,132 +111,6 @@ enum Stop {
 impl From<IngestError> for Stop {
     fn from(e: IngestError) -> Self {
         Stop::Ingest(e)
-    }
-}
-
-fn xlsx_open_error(path: &Path, e: XlsxError) -> IngestError {
-    IngestError::Open {
-        file: path.to_path_buf(),
-        message: format!(
-            "not a readable xlsx workbook ({})",
-            calamine::Error::Xlsx(e)
-        ),
-    }
-}
-
-fn xlsx_sheet_error(path: &Path, e: XlsxError) -> IngestError {
-    IngestError::Open {
-        file: path.to_path_buf(),
-        message: format!("cannot read the first sheet ({})", calamine::Error::Xlsx(e)),
-    }
-}
-
-/// A sheet cell as the layout parser sees it (the same mapping as the whole-sheet reader's).
-fn cell_of(d: &DataRef<'_>) -> Cell {
-    match d {
-        DataRef::Empty => Cell::Empty,
-        DataRef::String(s) => Cell::Text(s.clone()),
-        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
-        DataRef::Float(f) => Cell::Number(*f),
-        DataRef::Int(n) => Cell::Number(*n as f64),
-        other => Cell::Other(Data::from(other.clone()).to_string()),
-    }
-}
-
-/// A non-empty sheet cell: (row, column), 0-based, and its value.
-type SheetCell<'a> = ((u32, u32), DataRef<'a>);
-
-/// The rows of the first sheet of an xlsx workbook, one at a time, as the whole-sheet reader
-/// gives them: every row from the first that holds a non-empty cell to the last (rows without
-/// cells come out empty), each cell at its column.
-struct SheetRows<'a, RS: Read + Seek> {
-    path: &'a Path,
-    /// `None` when the first sheet is not a worksheet (a chart sheet): no rows.
-    cells: Option<calamine::XlsxCellReader<'a, RS>>,
-    /// The first non-empty cell of the next row, read ahead.
-    ahead: Option<SheetCell<'a>>,
-    /// Row of the last cell read.
-    last: u32,
-    /// The next row to hand out (0-based); `None` before the first non-empty cell.
-    row: Option<u32>,
-    /// The reader has reached the end of the sheet data.
-    done: bool,
-    /// The current row's cells, by column (0-based).
-    current: Vec<DataRef<'a>>,
-}
-
-impl<'a, RS: Read + Seek> SheetRows<'a, RS> {
-    /// The next non-empty cell in sheet order.
-    fn next_cell(&mut self) -> Result<Option<SheetCell<'a>>, Stop> {
-        // The reader must not be asked again once it has reached the end of the sheet data.
-        let Some(reader) = self.cells.as_mut().filter(|_| !self.done) else {
-            return Ok(None);
-        };
-        loop {
-            match reader.next_cell() {
-                Ok(Some(c)) if *c.get_value() == DataRef::Empty => {}
-                Ok(Some(c)) => {
-                    let (r, col) = c.get_position();
-                    if r < self.last {
-                        return Err(Stop::OutOfOrder);
-                    }
-                    self.last = r;
-                    return Ok(Some(((r, col), c.get_value().clone())));
-                }
-                Ok(None) => {
-                    self.done = true;
-                    return Ok(None);
-                }
-                Err(e) => return Err(xlsx_sheet_error(self.path, e).into()),
-            }
-        }
-    }
-
-    /// Assemble the next row into `self.current`; its 1-based sheet row, or `None` at the end.
-    fn next(&mut self) -> Result<Option<usize>, Stop> {
-        self.current.clear();
-        if self.ahead.is_none() {
-            self.ahead = self.next_cell()?;
-        }
-        let Some(((r, _), _)) = self.ahead else {
-            return Ok(None);
-        };
-        let row = *self.row.get_or_insert(r);
-        self.row = Some(row + 1);
-        if r > row {
-            // A row with no cells between two rows with cells.
-            return Ok(Some(row as usize + 1));
-        }
-        while let Some(((r, c), value)) = self.ahead.take() {
-            if r != row {
-                self.ahead = Some(((r, c), value));
-                break;
-            }
-            let c = c as usize;
-            if self.current.len() <= c {
-                self.current.resize(c + 1, DataRef::Empty);
-            }
-            self.current[c] = value;
-            self.ahead = self.next_cell()?;
-        }
-        Ok(Some(row as usize + 1))
-    }
-
-    /// The current row as cells.
-    fn cells(&self) -> Vec<Cell> {
-        self.current.iter().map(cell_of).collect()
-    }
-
-    /// `error`, unless the rest of the sheet cannot be read: reading errors take precedence
-    /// over content errors, as when the sheet was loaded whole first.
-    fn after_rest(mut self, error: IngestError) -> Stop {
-        loop {
-            match self.next_cell() {
-                Ok(Some(_)) => {}
-                Ok(None) => return Stop::Ingest(error),
-                Err(stop) => return stop,
-            }
-        }
     }
 }
 
@@ -314,160 +188,6 @@ fn stream_xlsx(source: &Source) -> Result<CtsOutput, Stop> {
         out.push(row, &rows.cells());
     }
     Ok(out.finish()?)
-}
-
-/// Rows of the first sheet loaded whole, each with its 1-based sheet row number (for a sheet
-/// whose rows are stored out of order).
-fn read_xlsx(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
-    read_xlsx_sheet(path, None)
-}
-
-/// Rows of a sheet (the first when `sheet` is `None`) loaded whole, as cells, with 1-based
-/// row numbers as the spreadsheet shows them.
-pub(crate) fn read_xlsx_sheet(
-    path: &Path,
-    sheet: Option<&str>,
-) -> Result<Vec<(usize, Vec<Cell>)>, IngestError> {
-    let open = |message: String| IngestError::Open {
-        file: path.to_path_buf(),
-        message,
-    };
-    let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| open(format!("not a readable xlsx workbook ({e})")))?;
-    let range = match sheet {
-        Some(name) => book.worksheet_range(name).map_err(|e| {
-            open(format!(
-                "no readable sheet {name:?} ({e}); sheets: {}",
-                book.sheet_names().join(", ")
-            ))
-        })?,
-        None => book
-            .worksheet_range_at(0)
-            .ok_or_else(|| open("the workbook has no sheet".into()))?
-            .map_err(|e| open(format!("cannot read the first sheet ({e})")))?,
-    };
-    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
-    let mut out = Vec::with_capacity(range.height());
-    for (i, row) in range.rows().enumerate() {
-        let mut cells = vec![Cell::Empty; first_col];
-        cells.extend(row.iter().map(|d| match d {
-            Data::Empty => Cell::Empty,
-            Data::String(s) => Cell::Text(s.clone()),
-            Data::Float(f) => Cell::Number(*f),
-            Data::Int(n) => Cell::Number(*n as f64),
-            other => Cell::Other(other.to_string()),
-        }));
-        out.push((first_row + i + 1, cells));
-    }
-    Ok(out)
-}
-
-/// Records of a csv file, read one at a time in the source's encoding; each is checked to be
-/// well-formed UTF-8 before it is handed out.
-pub(crate) struct CsvRecords<'a> {
-    path: &'a Path,
-    reader: csv::Reader<Box<dyn Read + Send>>,
-    pub(crate) record: csv::ByteRecord,
-    /// The encoding the source declared (for the advice in a message).
-    declared: Encoding,
-}
-
-impl<'a> CsvRecords<'a> {
-    pub(crate) fn open(path: &'a Path, encoding: Encoding) -> Result<Self, IngestError> {
-        let (input, used) = text::open(path, encoding)?;
-        if encoding == Encoding::Auto {
-            tracing::debug!(file = %path.display(), encoding = ?used, "Encoding detected");
-        }
-        let reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(CSV_BUFFER)
-            .from_reader(input);
-        Ok(CsvRecords {
-            path,
-            reader,
-            record: csv::ByteRecord::new(),
-            declared: encoding,
-        })
-    }
-
-    /// Read the next record into `self.record`; its 1-based line, or `None` at the end.
-    pub(crate) fn next(&mut self) -> Result<Option<usize>, IngestError> {
-        let open = |message: String| IngestError::Open {
-            file: self.path.to_path_buf(),
-            message,
-        };
-        match self.reader.read_byte_record(&mut self.record) {
-            Ok(true) => {}
-            Ok(false) => return Ok(None),
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(match e.kind() {
-                    // A failing read, as when the file could not be read whole.
-                    csv::ErrorKind::Io(io) => open(io.to_string()),
-                    _ => open(format!("line {line}: malformed csv ({e})")),
-                });
-            }
-        }
-        let line = self
-            .record
-            .position()
-            .map(|p| p.line() as usize)
-            .unwrap_or(0);
-        if !self.record.as_slice().is_ascii() {
-            for (col, field) in self.record.iter().enumerate() {
-                if std::str::from_utf8(field).is_err() {
-                    return Err(IngestError::Cell {
-                        file: self.path.to_path_buf(),
-                        row: line,
-                        column: format!("{} (field {})", column_letter(col), col + 1),
-                        expected: match self.declared {
-                            Encoding::Auto => "UTF-8 text (`encoding: auto` found UTF-8 at the file's first non-ASCII bytes; declare `encoding: windows-1252` for this source, or re-save the file as UTF-8)",
-                            _ => "UTF-8 text (declare `encoding: windows-1252` or `encoding: auto` for this source, or re-save the file as UTF-8)",
-                        }
-                        .into(),
-                        found: String::from_utf8_lossy(field).into_owned(),
-                    });
-                }
-            }
-        }
-        Ok(Some(line))
-    }
-
-    /// Field `i` of the current record, trimmed ("" when the record is shorter).
-    pub(crate) fn text(&self, i: usize) -> &str {
-        self.record
-            .get(i)
-            .and_then(|f| std::str::from_utf8(f).ok())
-            .unwrap_or("")
-            .trim()
-    }
-
-    /// The current record as cells.
-    pub(crate) fn cells(&self) -> Vec<Cell> {
-        self.record
-            .iter()
-            .map(|f| match std::str::from_utf8(f) {
-                Ok("") => Cell::Empty,
-                Ok(s) => Cell::Text(s.to_string()),
-                // Checked in `next`.
-                Err(_) => Cell::Other(String::from_utf8_lossy(f).into_owned()),
-            })
-            .collect()
-    }
-
-    /// `error`, unless a later record cannot be read: reading errors take precedence over
-    /// content errors, wherever they are in the file, as when the file was read whole first.
-    pub(crate) fn after_rest(mut self, error: IngestError) -> IngestError {
-        loop {
-            match self.next() {
-                Ok(Some(_)) => {}
-                Ok(None) => return error,
-                Err(read_error) => return read_error,
-            }
-        }
-    }
 }
 
 /// Stream a UTF-8 csv file and keep the rows of `source.category`; rows and lines are 1-based

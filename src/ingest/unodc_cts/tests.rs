@@ -1,4 +1,6 @@
 use super::*;
+use crate::config::Encoding;
+use std::path::Path;
 
 #[test]
 fn years_from_text_or_number() {

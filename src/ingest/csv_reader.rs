@@ -1,0 +1,117 @@
+//! The csv reader: records streamed through a buffer, as byte fields, with exact line numbers,
+//! for both layouts.
+
+use std::io::Read;
+use std::path::Path;
+
+use super::text::{self, Encoding};
+use super::unodc_cts::CSV_BUFFER;
+use super::unodc_cts::Cell;
+use super::{IngestError, column_letter};
+
+/// Records of a csv file, read one at a time in the source's encoding; each is checked to be
+/// well-formed UTF-8 before it is handed out.
+pub(crate) struct CsvRecords<'a> {
+    path: &'a Path,
+    reader: csv::Reader<Box<dyn Read + Send>>,
+    pub(crate) record: csv::ByteRecord,
+    /// The encoding the source declared (for the advice in a message).
+    declared: Encoding,
+}
+
+impl<'a> CsvRecords<'a> {
+    pub(crate) fn open(path: &'a Path, encoding: Encoding) -> Result<Self, IngestError> {
+        let (input, used) = text::open(path, encoding)?;
+        if encoding == Encoding::Auto {
+            tracing::debug!(file = %path.display(), encoding = ?used, "Encoding detected");
+        }
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .buffer_capacity(CSV_BUFFER)
+            .from_reader(input);
+        Ok(CsvRecords {
+            path,
+            reader,
+            record: csv::ByteRecord::new(),
+            declared: encoding,
+        })
+    }
+
+    /// Read the next record into `self.record`; its 1-based line, or `None` at the end.
+    pub(crate) fn next(&mut self) -> Result<Option<usize>, IngestError> {
+        let open = |message: String| IngestError::Open {
+            file: self.path.to_path_buf(),
+            message,
+        };
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(None),
+            Err(e) => {
+                let line = e.position().map(|p| p.line()).unwrap_or(0);
+                return Err(match e.kind() {
+                    // A failing read, as when the file could not be read whole.
+                    csv::ErrorKind::Io(io) => open(io.to_string()),
+                    _ => open(format!("line {line}: malformed csv ({e})")),
+                });
+            }
+        }
+        let line = self
+            .record
+            .position()
+            .map(|p| p.line() as usize)
+            .unwrap_or(0);
+        if !self.record.as_slice().is_ascii() {
+            for (col, field) in self.record.iter().enumerate() {
+                if std::str::from_utf8(field).is_err() {
+                    return Err(IngestError::Cell {
+                        file: self.path.to_path_buf(),
+                        row: line,
+                        column: format!("{} (field {})", column_letter(col), col + 1),
+                        expected: match self.declared {
+                            Encoding::Auto => "UTF-8 text (`encoding: auto` found UTF-8 at the file's first non-ASCII bytes; declare `encoding: windows-1252` for this source, or re-save the file as UTF-8)",
+                            _ => "UTF-8 text (declare `encoding: windows-1252` or `encoding: auto` for this source, or re-save the file as UTF-8)",
+                        }
+                        .into(),
+                        found: String::from_utf8_lossy(field).into_owned(),
+                    });
+                }
+            }
+        }
+        Ok(Some(line))
+    }
+
+    /// Field `i` of the current record, trimmed ("" when the record is shorter).
+    pub(crate) fn text(&self, i: usize) -> &str {
+        self.record
+            .get(i)
+            .and_then(|f| std::str::from_utf8(f).ok())
+            .unwrap_or("")
+            .trim()
+    }
+
+    /// The current record as cells.
+    pub(crate) fn cells(&self) -> Vec<Cell> {
+        self.record
+            .iter()
+            .map(|f| match std::str::from_utf8(f) {
+                Ok("") => Cell::Empty,
+                Ok(s) => Cell::Text(s.to_string()),
+                // Checked in `next`.
+                Err(_) => Cell::Other(String::from_utf8_lossy(f).into_owned()),
+            })
+            .collect()
+    }
+
+    /// `error`, unless a later record cannot be read: reading errors take precedence over
+    /// content errors, wherever they are in the file, as when the file was read whole first.
+    pub(crate) fn after_rest(mut self, error: IngestError) -> IngestError {
+        loop {
+            match self.next() {
+                Ok(Some(_)) => {}
+                Ok(None) => return error,
+                Err(read_error) => return read_error,
+            }
+        }
+    }
+}

@@ -20,7 +20,7 @@ WITH members AS (
 ), regpop AS (
     SELECT c.region, sum(p.population) AS population
     FROM countries c JOIN population p ON p.iso3 = c.iso3
-    WHERE p.year = $last_year
+    WHERE p.year = $last_year AND c.parent_iso3 IS NULL
     GROUP BY c.region
 ), byregion AS (
     SELECT

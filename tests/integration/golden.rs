@@ -16,7 +16,33 @@
 //! M49 members: Europe AAA, BBB, GBR (60,000,000; no data) → region population 63e6;
 //! Asia CCC, DDD, EEE → 1.55e6; Americas FFF → 3e6; world 67.55e6 (WLD is dropped).
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use kidnap_trends::query::Table;
+
 use super::support::{approx, null, results, row, sql};
+
+/// The fixture's query results after `change` has edited a copy of its input files.
+fn results_with(change: impl FnOnce(&Path)) -> BTreeMap<String, Table> {
+    let tmp = super::support::sandbox();
+    change(tmp.path());
+    let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
+    let w = kidnap_trends::run::ingest(&p).unwrap();
+    kidnap_trends::run::query(&p, &w).unwrap()
+}
+
+/// Append `lines` to the fixture file `name` in `dir`.
+fn append(dir: &Path, name: &str, lines: &str) {
+    super::support::edit(&dir.join(name), |s| s + lines);
+}
+
+/// A World Bank population row for `code`, the same in every year 2016–2023 (as the fixture's).
+fn population_rows(code: &str, population: u64) -> String {
+    (2016..=2023)
+        .map(|y| format!("{code},{code},{y},{population}\r\n"))
+        .collect()
+}
 
 #[test]
 fn kidnapping_table_pairs_counts_and_rates_and_keeps_zero() {
@@ -539,4 +565,32 @@ fn r1_r2_compare_with_the_previous_release() {
     let base = results();
     approx(row(&base["R1"], "previous_rows", "0")["previous_rows"], 0.0);
     assert!(base["R2"].rows.is_empty());
+}
+
+#[test]
+fn regional_population_never_adds_a_subnational_unit_to_its_country() {
+    // Give GBR_S a World Bank population of 5,000,000 (what its count and rate imply, 20 / 0.4 ×
+    // 100,000, so its own rows do not move). GBR's 60 M already hold Scotland: Europe's
+    // population stays AAA 1 M + BBB 2 M + GBR 60 M = 63 M (adding GBR_S would make it 68 M), the
+    // world's 67.55 M, in T1 as in panel_agg (T2, F2) and N1.
+    let r = results_with(|d| append(d, "population.csv", &population_rows("GBR_S", 5_000_000)));
+    let t1 = &r["T1"];
+    // Covered in 2021: AAA 1 M + BBB 2 M + GBR_S 5 M = 8 M of 63 M.
+    approx(row(t1, "region", "Europe")["population_share"], 8e6 / 63e6);
+    approx(row(t1, "region", "Europe")["countries"], 3.0);
+    // Every unit reports in 2021 but FFF: 9.55 M of 67.55 M.
+    approx(
+        row(t1, "region", "Total")["population_share"],
+        9.55e6 / 67.55e6,
+    );
+    // Europe's panel (AAA, BBB, GBR_S): 8 M of the same 63 M.
+    approx(
+        row(&r["T2"], "region", "Europe")["population_share"],
+        8e6 / 63e6,
+    );
+    // All panel units (+ DDD 0.05 M): 8.05 M of 67.55 M.
+    approx(
+        row(&r["N1"], "panel_n", "4")["panel_population_share"],
+        8.05e6 / 67.55e6,
+    );
 }

@@ -23,13 +23,35 @@ use kidnap_trends::query::Table;
 
 use super::support::{approx, null, results, row, sql};
 
-/// The fixture's query results after `change` has edited a copy of its input files.
-fn results_with(change: impl FnOnce(&Path)) -> BTreeMap<String, Table> {
+/// The fixture's query results, and its tables for ad-hoc SQL, after `change` has edited a copy
+/// of its input files.
+struct Changed {
+    results: BTreeMap<String, Table>,
+    engine: kidnap_trends::query::Engine,
+}
+
+impl Changed {
+    fn sql(&self, query: &str) -> Table {
+        let batches = self.engine.run_sql(Path::new("test"), query).expect("sql");
+        kidnap_trends::query::to_table(Path::new("test"), &batches).expect("table")
+    }
+}
+
+impl std::ops::Index<&str> for Changed {
+    type Output = Table;
+    fn index(&self, name: &str) -> &Table {
+        &self.results[name]
+    }
+}
+
+fn results_with(change: impl FnOnce(&Path)) -> Changed {
     let tmp = super::support::sandbox();
     change(tmp.path());
     let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
     let w = kidnap_trends::run::ingest(&p).unwrap();
-    kidnap_trends::run::query(&p, &w).unwrap()
+    let results = kidnap_trends::run::query(&p, &w).unwrap();
+    let (engine, _) = kidnap_trends::run::prepare(&p, &w).unwrap();
+    Changed { results, engine }
 }
 
 /// Append `lines` to the fixture file `name` in `dir`.
@@ -41,6 +63,17 @@ fn append(dir: &Path, name: &str, lines: &str) {
 fn population_rows(code: &str, population: u64) -> String {
     (2016..=2023)
         .map(|y| format!("{code},{code},{y},{population}\r\n"))
+        .collect()
+}
+/// The fixture's two rows (count, rate) of one unit-year of kidnapping.
+fn cts_rows(iso3: &str, name: &str, region: &str, year: i32, count: f64, rate: f64) -> String {
+    [("Counts", count), ("\"Rate per 100,000 population\"", rate)]
+        .iter()
+        .map(|(unit, v)| {
+            format!(
+                "{iso3},{name},{region},{region},Violent offences,by type of offence,Kidnapping,Total,Total,{year},{unit},{v},CTS\n"
+            )
+        })
         .collect()
 }
 
@@ -446,11 +479,12 @@ fn t6_and_t7_annex() {
     assert_eq!(t7.rows.len(), 1, "{t7:?}"); // the fixture's rates match count/population exactly
     let r = row(t7, "iso3", "EEE");
     assert_eq!(r["change"].as_text(), "rate 3.0 → 9.0 (count 30 → 90)");
-    assert!(
-        r["treatment"]
-            .as_text()
-            .starts_with("Excluded from panel trends")
+    assert_eq!(
+        r["treatment"].as_text(),
+        "Excluded from the panel and its trend aggregates; 2020 marked b, period change flagged b"
     );
+    // N7 counts what T7 says it excluded: one row, EEE.
+    approx(row(&results()["N7"], "confirmed", "1")["confirmed"], 1.0);
 }
 
 #[test]
@@ -593,4 +627,115 @@ fn regional_population_never_adds_a_subnational_unit_to_its_country() {
         row(&r["N1"], "panel_n", "4")["panel_population_share"],
         8.05e6 / 67.55e6,
     );
+}
+
+#[test]
+fn t7_says_what_the_panel_and_the_flags_did_with_each_break() {
+    // A copy of the fixture (window 2018–2021) with four more break cases:
+    // * BBB 2017: count 40, rate 2 (40 / 2 M × 1e5). 2017 → 2018: |ln(5/2)| = 0.916 > ln 2 = 0.693
+    //   on max(40, 100) = 100 ≥ 20 cases, 2019 stays (5/5 − 1 = 0) → confirmed, but t = 2018 = Y0:
+    //   the whole window is on the new level, BBB stays in the panel;
+    // * HHH (1 M people) 2018–2022: counts 20 50 50 120 120, rates 2 5 5 12 12. 2019: ln 2.5 =
+    //   0.916, 2020 stays → confirmed; 2021: ln 2.4 = 0.875, max(50, 120) ≥ 20, 2022 (after Y1)
+    //   stays → confirmed. Its first break excludes it; the second finds it already excluded;
+    // * III (1 M) 2019–2020 only: rates 2 → 5 (counts 20 → 50), no 2021 → possible; III is
+    //   out of the panel anyway (no 2018, no 2021);
+    // * JJJ (1 M) 2018–2021: rates 1 1 1 3 (counts 10 10 10 30): 2021 ln 3 = 1.10 on 30 cases,
+    //   no 2022 → possible; JJJ has every year, so it is in the panel.
+    let r = results_with(|d| {
+        let mut cts = cts_rows("BBB", "Betaland", "Europe", 2017, 40.0, 2.0);
+        for (y, c) in [
+            (2018, 20.0),
+            (2019, 50.0),
+            (2020, 50.0),
+            (2021, 120.0),
+            (2022, 120.0),
+        ] {
+            cts += &cts_rows("HHH", "Etaland", "Asia", y, c, c / 10.0);
+        }
+        for (y, c) in [(2019, 20.0), (2020, 50.0)] {
+            cts += &cts_rows("III", "Iotaland", "Asia", y, c, c / 10.0);
+        }
+        for (y, c) in [(2018, 10.0), (2019, 10.0), (2020, 10.0), (2021, 30.0)] {
+            cts += &cts_rows("JJJ", "Jotaland", "Asia", y, c, c / 10.0);
+        }
+        append(d, "cts.csv", &cts);
+        let mut pop = String::new();
+        let mut m49 = String::new();
+        for (code, name, n) in [
+            ("HHH", "Etaland", 907),
+            ("III", "Iotaland", 908),
+            ("JJJ", "Jotaland", 909),
+        ] {
+            pop += &population_rows(code, 1_000_000);
+            m49 += &format!("{code},{n},Asia,Western Asia,{name},{name}\n");
+        }
+        append(d, "population.csv", &pop);
+        append(d, "countries.csv", &m49);
+    });
+    let panel: Vec<String> = r
+        .sql("SELECT iso3 FROM panel ORDER BY iso3")
+        .rows
+        .iter()
+        .map(|x| x[0].as_text())
+        .collect();
+    // HHH has a break inside the window, III misses 2018 and 2021; BBB and JJJ stay.
+    assert_eq!(panel, ["AAA", "BBB", "DDD", "GBR_S", "JJJ"]);
+    let t7 = &r["T7"];
+    let (yc, tc) = (t7.column("year").unwrap(), t7.column("treatment").unwrap());
+    let got: Vec<String> = t7
+        .rows
+        .iter()
+        .map(|x| {
+            format!(
+                "{} {}: {}",
+                x[1].as_text(),
+                x[yc].as_text(),
+                x[tc].as_text()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "BBB 2018: Jump into 2018, the first year: not a break within the window; the unit \
+             stays in the panel and its trend aggregates; 2018 marked b, period change not flagged",
+            "EEE 2020: Excluded from the panel and its trend aggregates; 2020 marked b, period \
+             change flagged b",
+            "HHH 2019: Excluded from the panel and its trend aggregates; 2019 marked b, period \
+             change flagged b",
+            "HHH 2021: Series already excluded from the panel by its break in 2019; 2021 marked \
+             b, period change flagged b",
+            "III 2020: Not confirmed: the unit is not in the panel for lack of data in some year; \
+             not marked b, period change not flagged",
+            "JJJ 2021: Not confirmed: the unit stays in the panel and its trend aggregates; not \
+             marked b, period change not flagged",
+        ]
+    );
+    // What the texts claim, checked where it happens: T6 marks the confirmed years only …
+    let t6 = &r["T6"];
+    let marked: Vec<String> = t6
+        .rows
+        .iter()
+        .filter(|x| x[6].as_text() == "b")
+        .map(|x| format!("{} {}", x[1].as_text(), x[2].as_text()))
+        .collect();
+    assert_eq!(marked, ["BBB 2018", "EEE 2020", "HHH 2019", "HHH 2021"]);
+    // … and the period change carries "b" for EEE and HHH only (BBB's break is at Y0).
+    let flagged: Vec<String> = r
+        .sql("SELECT iso3 FROM periods WHERE has_break ORDER BY iso3")
+        .rows
+        .iter()
+        .map(|x| x[0].as_text())
+        .collect();
+    assert_eq!(flagged, ["EEE", "HHH"]);
+    // N7 = the T7 rows saying "Excluded": EEE 2020 and HHH 2019 → 2 series; possible: III, JJJ.
+    let excluded = t7
+        .rows
+        .iter()
+        .filter(|x| x[tc].as_text().starts_with("Excluded"))
+        .count();
+    assert_eq!(excluded, 2);
+    let n7 = row(&r["N7"], "confirmed", "2");
+    approx(n7["possible"], 2.0);
 }

@@ -741,3 +741,69 @@ fn t7_says_what_the_panel_and_the_flags_did_with_each_break() {
     let n7 = row(&r["N7"], "confirmed", "2");
     approx(n7["possible"], 2.0);
 }
+
+#[test]
+fn region_and_world_populations_are_the_m49_members_only() {
+    // A copy of the fixture with a unit that reports but is no M49 member, like Kosovo under
+    // UNSCR 1244: XKX in the reporting-units table (no parent), a World Bank population of
+    // 2,000,000, and 10 kidnappings a year 2018–2021 (rate 10 / 2 M × 1e5 = 0.5).
+    let r = results_with(|d| {
+        append(
+            d,
+            "units.csv",
+            "XKX,Kosovo under UNSCR 1244,Europe,Southern Europe,\n",
+        );
+        append(d, "population.csv", &population_rows("XKX", 2_000_000));
+        let mut cts = String::new();
+        for y in 2018..=2021 {
+            cts += &cts_rows("XKX", "Kosovo under UNSCR 1244", "Europe", y, 10.0, 0.5);
+        }
+        append(d, "cts.csv", &cts);
+    });
+    let t1 = &r["T1"];
+    let e = row(t1, "region", "Europe");
+    approx(e["countries"], 3.0); // AAA, BBB, GBR: XKX is no member (it was counted: 4)
+    approx(e["reporting"], 4.0); // AAA, BBB, GBR_S, XKX: it still reports
+    approx(e["panel"], 4.0);
+    // Covered in 2021: AAA 1 M + BBB 2 M + GBR_S 5 M + XKX 2 M = 10 M, over the members'
+    // 1 + 2 + 60 = 63 M (not 65 M with XKX).
+    approx(e["population_share"], 10e6 / 63e6);
+    let total = row(t1, "region", "Total");
+    approx(total["countries"], 7.0); // AAA BBB GBR CCC DDD EEE FFF (was 8)
+    approx(total["reporting"], 8.0);
+    approx(total["panel"], 5.0);
+    // 9.55 M + 2 M covered of the world's 67.55 M members.
+    approx(total["population_share"], 11.55e6 / 67.55e6);
+    // T2/F2 (panel_agg): Europe's panel AAA, BBB, GBR_S, XKX = 10 M of 63 M = 15.87 % → "16 %"
+    // (10 / 65 = 15.38 % → "15 %" before); all panel units 10.05 M of 67.55 M = 14.88 % → "15 %"
+    // (10.05 / 69.55 = 14.45 % → "14 %" before).
+    let t2 = &r["T2"];
+    approx(row(t2, "region", "Europe")["population_share"], 10e6 / 63e6);
+    approx(
+        row(t2, "region", "All panel countries")["population_share"],
+        10.05e6 / 67.55e6,
+    );
+    let f2 = &r["F2"];
+    let label = |series: &str| {
+        let r = f2.rows.iter().find(|x| x[1].as_text() == series).unwrap();
+        r[0].as_text()
+    };
+    assert_eq!(label("Europe"), "Europe (4 countries, 16 % of population)");
+    assert_eq!(
+        label("All panel countries"),
+        "All panel countries (5, 15 % of world population)"
+    );
+    // XKX's count and population are in its region's aggregate: 2018 (12 + 100 + 20 + 10) /
+    // 10 M × 1e5 = 1.42.
+    let europe_2018 = f2
+        .rows
+        .iter()
+        .find(|x| x[1].as_text() == "Europe" && x[3].as_text() == "2018")
+        .unwrap();
+    approx(&europe_2018[f2.column("rate").unwrap()], 1.42);
+    // N1: the panel's 10.05 M of the world's 67.55 M.
+    approx(
+        row(&r["N1"], "panel_n", "5")["panel_population_share"],
+        10.05e6 / 67.55e6,
+    );
+}

@@ -825,3 +825,183 @@ fn footnote_1_names_the_source_once() {
     let html = std::fs::read_to_string(tmp.path().join("out/report.html")).unwrap();
     assert!(!md.contains("Source: Source") && !html.contains("Source: Source"));
 }
+
+#[test]
+fn n8_t9_t10_on_the_fixture_as_it_is() {
+    let r = results();
+    // One release (the fixture's, 2025-01-01), no other publication, nothing quarantined.
+    // Checks at their defaults (tolerance 10 %, factor 5, min count 20): every rate is exactly
+    // count ÷ population × 1e5 (GBR_S has no World Bank population: not checked); the largest
+    // year-on-year factor is EEE's 90 / 30 = 3 < 5 (CCC's 5 → 0 is on max(5, 0) < 20 cases);
+    // GBR_S reports without GBR in 2018, 2019, 2020 and 2021 → 4; never with it → 0.
+    let n8 = row(&r["N8"], "releases", "1");
+    assert_eq!(n8["first_release"].as_text(), "2025-01-01");
+    for (k, v) in [
+        ("other_sources", 0.0),
+        ("quarantined", 0.0),
+        ("rate_mismatch", 0.0),
+        ("implausible_jump", 0.0),
+        ("orphans", 4.0),
+        ("doubles", 0.0),
+        ("tolerance_percent", 10.0), // round(0.10 × 100, 1)
+        ("jump_factor", 5.0),
+    ] {
+        approx(n8[k], v);
+    }
+    assert!(r["T9"].rows.is_empty()); // no comparison source
+    let t10 = &r["T10"];
+    let got: Vec<String> = t10
+        .rows
+        .iter()
+        .map(|x| format!("{} {} {}", x[0].as_text(), x[3].as_text(), x[4].as_text()))
+        .collect();
+    // rule, findings, units or sources concerned (GBR_S only).
+    assert_eq!(
+        got,
+        [
+            "bad_value 0 0",
+            "negative_value 0 0",
+            "duplicate 0 0",
+            "unknown_code 0 0",
+            "rate_mismatch 0 0",
+            "implausible_jump 0 0",
+            "subnational_without_national 4 1",
+            "subnational_with_national 0 0",
+        ]
+    );
+    let desc = |rule: &str| row(t10, "rule", rule)["description"].as_text();
+    assert_eq!(
+        desc("rate_mismatch"),
+        "Published rate more than 10 per cent away from count ÷ World Bank population × 100,000"
+    );
+    assert_eq!(
+        desc("implausible_jump"),
+        "Count changing more than 5-fold from one year to the next (either year at least 20)"
+    );
+}
+
+#[test]
+fn n8_t9_t10_with_other_publications_a_quarantined_row_and_tighter_checks() {
+    // A copy of the fixture with
+    // * two other publications: counts (AAA 2018 12, AAA 2019 19, BBB 2018 100, FFF 2021 310)
+    //   and rates published to one decimal (AAA 2018 1.2, BBB 2020 4.1, EEE 2021 9.8, DDD 2017 10);
+    // * a row with the unknown code ZZZ, allowed once (quarantined);
+    // * a rate tolerance of 1.5 % and a jump factor of 2.5.
+    let r = results_with(|d| {
+        std::fs::write(
+            d.join("counts.csv"),
+            "iso3,year,value\nAAA,2018,12\nAAA,2019,19\nBBB,2018,100\nFFF,2021,310\n",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("rates.csv"),
+            "iso3,year,value\nAAA,2018,1.2\nBBB,2020,4.1\nEEE,2021,9.8\nDDD,2017,10\n",
+        )
+        .unwrap();
+        append(
+            d,
+            "cts.csv",
+            "ZZZ,Zedland,Europe,Northern Europe,Violent offences,by type of offence,Kidnapping,Total,Total,2019,Counts,7,CTS\n",
+        );
+        let other = |id: &str, file: &str, unit: &str, extra: &str| {
+            format!(
+                "  - id: {id}\n    role: comparison\n    layout: table\n    path: {file}\n    release: \"2024\"\n    citation: \"Other {id}\"\n    category: Kidnapping\n    table:\n      country: {{ column: iso3, code: iso3 }}\n      year: year\n      value: value\n      unit: {unit}\n{extra}"
+            )
+        };
+        super::support::edit(&d.join("pipeline.yaml"), |s| {
+            s.replace(
+                "population:\n",
+                &format!(
+                    "{}{}quality:\n  unknown_code: {{ max: 1 }}\n  rate_mismatch: {{ tolerance: 0.015 }}\n  implausible_jump: {{ factor: 2.5 }}\npopulation:\n",
+                    other("other-counts", "counts.csv", "count", ""),
+                    other("other-rates", "rates.csv", "rate_per_100k", "      decimals: 1\n"),
+                ),
+            )
+        });
+    });
+    // N8: still one UN-CTS release; 2 other publications; 1 row set aside (ZZZ). Jumps above
+    // 2.5-fold on ≥ 20 cases: EEE 30 → 90 (3×) only (AAA 18 → 30 is 1.67×; CCC's 5 → 0 is on
+    // 5 cases). Rates: all exact, none beyond 1.5 %.
+    let n8 = row(&r["N8"], "releases", "1");
+    for (k, v) in [
+        ("other_sources", 2.0),
+        ("quarantined", 1.0),
+        ("rate_mismatch", 0.0),
+        ("implausible_jump", 1.0),
+        ("orphans", 4.0),
+        ("doubles", 0.0),
+        ("tolerance_percent", 1.5), // round(0.015 × 100, 1)
+        ("jump_factor", 2.5),
+    ] {
+        approx(n8[k], v);
+    }
+    let t9 = &r["T9"];
+    assert_eq!(t9.rows.len(), 2, "{t9:?}");
+    // Counts: 2018–2021, units AAA BBB FFF = 3, 4 country-years, 3 also in this release (FFF
+    // has no 2021), 2 equal (AAA 2018 12 = 12, BBB 2018 100 = 100; AAA 2019 19 ≠ 18); gaps
+    // 0, 1, 0 → median 0, largest 1.
+    let c = row(t9, "source_id", "other-counts");
+    assert_eq!(c["measure"].as_text(), "Kidnappings");
+    assert_eq!(c["source"].as_text(), "Other other-counts");
+    for (k, v) in [
+        ("first_year", 2018.0),
+        ("last_year", 2021.0),
+        ("units", 3.0),
+        ("country_years", 4.0),
+        ("in_both", 3.0),
+        ("agree", 2.0),
+        ("median_gap", 0.0),
+        ("max_gap", 1.0),
+    ] {
+        approx(c[k], v);
+    }
+    // Rates (one decimal: agree within 0.05): 2017–2021, 4 units and country-years, 3 in this
+    // release (DDD has no 2017); gaps |1.2 − 1.2| = 0 (agrees), |4.1 − 4| = 0.1, |9.8 − 9.5| =
+    // 0.3 → 1 agreeing, median 0.1, largest 0.3.
+    let t = row(t9, "source_id", "other-rates");
+    assert_eq!(t["measure"].as_text(), "Rate per 100,000");
+    for (k, v) in [
+        ("first_year", 2017.0),
+        ("last_year", 2021.0),
+        ("units", 4.0),
+        ("country_years", 4.0),
+        ("in_both", 3.0),
+        ("agree", 1.0),
+    ] {
+        approx(t[k], v);
+    }
+    let near = |v: &kidnap_trends::query::Value, e: f64| {
+        assert!((v.as_f64().unwrap() - e).abs() < 1e-9, "{v:?} ≠ {e}");
+    };
+    near(t["median_gap"], 0.1);
+    near(t["max_gap"], 0.3);
+    // T10: ZZZ in one source; EEE's jump in one unit; GBR_S's 4 years in one unit.
+    let t10 = &r["T10"];
+    let got: Vec<String> = t10
+        .rows
+        .iter()
+        .map(|x| format!("{} {} {}", x[0].as_text(), x[3].as_text(), x[4].as_text()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "bad_value 0 0",
+            "negative_value 0 0",
+            "duplicate 0 0",
+            "unknown_code 1 1",
+            "rate_mismatch 0 0",
+            "implausible_jump 1 1",
+            "subnational_without_national 4 1",
+            "subnational_with_national 0 0",
+        ]
+    );
+    let desc = |rule: &str| row(t10, "rule", rule)["description"].as_text();
+    assert_eq!(
+        desc("rate_mismatch"),
+        "Published rate more than 1.5 per cent away from count ÷ World Bank population × 100,000"
+    );
+    assert_eq!(
+        desc("implausible_jump"),
+        "Count changing more than 2.5-fold from one year to the next (either year at least 20)"
+    );
+}

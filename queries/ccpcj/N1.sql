@@ -1,5 +1,6 @@
 -- N1 coverage: units with a count in at least one year of the window (and in any year of the
--- release), the constant panel's size and its share of world population in $last_year.
+-- release), the constant panel's size and its share of world population in $last_year (the
+-- World Bank population of the M49 members).
 WITH rep AS (
     SELECT count(DISTINCT iso3) AS reporting
     FROM kidnapping WHERE year BETWEEN $first_year AND $last_year AND count IS NOT NULL
@@ -14,7 +15,7 @@ WITH rep AS (
 ), world AS (
     SELECT sum(p.population) AS world_population
     FROM countries c JOIN population p ON p.iso3 = c.iso3
-    WHERE p.year = $last_year AND c.parent_iso3 IS NULL
+    WHERE p.year = $last_year AND c.m49 IS NOT NULL
 )
 SELECT reporting, reporting_any, first_data_year, last_data_year, panel_n,
        COALESCE(panel_population, 0.0) / world_population AS panel_population_share

@@ -1,9 +1,11 @@
--- T1: data availability by region: countries or areas in the region (M49), units with a count
--- in at least one year of the window, units in the constant panel, and the share of the
--- region's population covered by units with a count in $last_year.
+-- T1: data availability by region: countries or areas in the region (members of M49: neither the
+-- sub-national units nor Kosovo under UNSCR 1244, which have no M49 code), units with a count in
+-- at least one year of the window, units in the constant panel (every reporting unit counts,
+-- those without an M49 code included), and the share of the region's population (its M49
+-- members' World Bank population) covered by units with a count in $last_year.
 WITH members AS (
     SELECT region, count(*) AS countries
-    FROM countries WHERE parent_iso3 IS NULL
+    FROM countries WHERE m49 IS NOT NULL
     GROUP BY region
 ), reporting AS (
     SELECT region, count(DISTINCT iso3) AS reporting
@@ -20,7 +22,7 @@ WITH members AS (
 ), regpop AS (
     SELECT c.region, sum(p.population) AS population
     FROM countries c JOIN population p ON p.iso3 = c.iso3
-    WHERE p.year = $last_year
+    WHERE p.year = $last_year AND c.m49 IS NOT NULL
     GROUP BY c.region
 ), byregion AS (
     SELECT

@@ -48,9 +48,9 @@ fn results_with(change: impl FnOnce(&Path)) -> Changed {
     let tmp = super::support::sandbox();
     change(tmp.path());
     let p = kidnap_trends::config::load(&tmp.path().join("pipeline.yaml")).unwrap();
-    let w = kidnap_trends::run::ingest(&p).unwrap();
-    let results = kidnap_trends::run::query(&p, &w).unwrap();
-    let (engine, _) = kidnap_trends::run::prepare(&p, &w).unwrap();
+    let w = kidnap_trends::pipeline::ingest(&p).unwrap();
+    let results = kidnap_trends::query::prepare::query(&p, &w).unwrap();
+    let (engine, _) = kidnap_trends::query::prepare::prepare(&p, &w).unwrap();
     Changed { results, engine }
 }
 

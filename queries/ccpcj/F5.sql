@@ -9,7 +9,7 @@ SELECT
     rank, iso3, country, region, year, count, rate,
     concat(
         CASE WHEN year <> $last_year THEN CAST(year AS VARCHAR) ELSE '' END,
-        CASE WHEN count < 10 THEN '†' ELSE '' END
+        CASE WHEN count < $small_count THEN '†' ELSE '' END
     ) AS annotation
 FROM ranked
 WHERE rank <= $top_n_chart

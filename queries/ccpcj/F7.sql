@@ -1,4 +1,4 @@
--- F7: the 12 units (population ≥ $population_floor) with most kidnappings recorded in
+-- F7: the $multiples (12) units (population ≥ $population_floor) with most kidnappings recorded in
 -- $last_year: rate by year of the window, the centred 3-year moving average (only when all
 -- three years exist; years just outside the window may serve), and confirmed break years.
 WITH top AS (
@@ -13,7 +13,7 @@ WITH top AS (
         LAG(k.rate) OVER (PARTITION BY k.iso3 ORDER BY k.year) AS prev_rate,
         LEAD(k.rate) OVER (PARTITION BY k.iso3 ORDER BY k.year) AS next_rate
     FROM kidnapping k JOIN top t ON t.iso3 = k.iso3
-    WHERE t.rank <= 12 AND k.rate IS NOT NULL
+    WHERE t.rank <= $multiples AND k.rate IS NOT NULL
 )
 SELECT
     t.rank, s.iso3, s.country, s.year, s.rate,

@@ -1,4 +1,4 @@
--- R2 (appendix): counts revised by more than 10 per cent (or away from zero) since the previous
+-- R2 (appendix): counts revised by more than $revision_threshold (10 per cent) (or away from zero) since the previous
 -- release, and country-years removed, largest relative revision first (table
 -- `release_changes`, the `diff` command's comparison).
 WITH r AS (

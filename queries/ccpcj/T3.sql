@@ -14,7 +14,7 @@ WITH top AS (
 SELECT
     t.rank, t.iso3, t.country, t.region, t.year, t.count, t.rate, a.average_3y,
     p.p1_mean, p.p2_mean, p.change, p.direction,
-    CASE WHEN t.count < 10 THEN '†' ELSE '' END AS dagger
+    CASE WHEN t.count < $small_count THEN '†' ELSE '' END AS dagger
 FROM top t
 JOIN avg3 a ON a.iso3 = t.iso3
 LEFT JOIN periods p ON p.iso3 = t.iso3

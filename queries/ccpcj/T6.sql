@@ -13,7 +13,7 @@ WITH s AS (
 )
 SELECT
     s.country, s.iso3, s.year, s.count, s.rate,
-    CASE WHEN s.prev_year = s.year - 1 AND s.prev_rate > 0 AND s.prev_count >= 10
+    CASE WHEN s.prev_year = s.year - 1 AND s.prev_rate > 0 AND s.prev_count >= $small_count
          THEN s.rate / s.prev_rate - 1.0 END AS yoy,
     concat(
         CASE WHEN b.iso3 IS NOT NULL THEN 'b' ELSE '' END,

@@ -10,7 +10,8 @@
 --   period change is not flagged (unless another break is);
 -- * a possible break (no data for the following year) removes and marks nothing.
 -- Whether such a unit is in the panel is read from table `panel`, with the reason when it is not.
--- Rate consistency: a published rate more than 2 per cent away from count ÷ World Bank
+-- Rate consistency: a published rate more than $rate_tolerance (the rate_mismatch check's
+-- tolerance, 10 per cent by default: one rule for T7, N8 and T10) away from count ÷ World Bank
 -- population × 100,000 is listed; the published rate is kept (the cause is not known).
 WITH b AS (
     SELECT * FROM breaks WHERE year BETWEEN $first_year AND $last_year
@@ -76,9 +77,13 @@ SELECT country, iso3, year,
        concat('published ', CAST(round(rate, 2) AS VARCHAR), ' vs computed ',
               CAST(round(count / population * 100000.0, 2) AS VARCHAR),
               ' (', CAST(round(rate_gap * 100.0, 1) AS VARCHAR), ' per cent apart)'),
-       'Rate inconsistent with count and World Bank population (> 2 per cent)',
+       concat('Rate inconsistent with count and World Bank population (> ',
+              CASE WHEN $rate_tolerance * 100.0 = floor($rate_tolerance * 100.0)
+                   THEN CAST(CAST($rate_tolerance * 100.0 AS BIGINT) AS VARCHAR)
+                   ELSE CAST(round($rate_tolerance * 100.0, 1) AS VARCHAR) END,
+              ' per cent)'),
        'Published rate kept; the gap may reflect another population estimate or rounding',
        1
 FROM kidnapping
-WHERE year BETWEEN $first_year AND $last_year AND rate_gap > 0.02
+WHERE year BETWEEN $first_year AND $last_year AND rate_gap > $rate_tolerance
 ORDER BY kind_order, country, iso3, year

@@ -441,6 +441,7 @@ fn check(path: &Path, text: &str, spans: &spans::Spans, raw: RawPipeline) -> Res
         ("top_n_table", p.top_n_table),
         ("top_n_chart", p.top_n_chart),
         ("min_countries", p.min_countries),
+        ("multiples", p.multiples),
     ] {
         if v < 1 {
             param_error(key, format!("`{key}` must be at least 1 (got {v})"));
@@ -449,12 +450,31 @@ fn check(path: &Path, text: &str, spans: &spans::Spans, raw: RawPipeline) -> Res
     for (key, v) in [
         ("region_share_for_text", p.region_share_for_text),
         ("stable_band", p.stable_band),
+        ("break_hold", p.break_hold),
+        ("revision_threshold", p.revision_threshold),
     ] {
         if !(0.0..=1.0).contains(&v) {
             param_error(
                 key,
                 format!("`{key}` must be a share between 0 and 1 (got {v})"),
             );
+        }
+    }
+    if !(p.break_ratio.is_finite() && p.break_ratio > 1.0) {
+        param_error(
+            "break_ratio",
+            format!(
+                "`break_ratio` must be a factor above 1 (got {})",
+                p.break_ratio
+            ),
+        );
+    }
+    for (key, v) in [
+        ("break_min_count", p.break_min_count),
+        ("small_count", p.small_count),
+    ] {
+        if !(v.is_finite() && v >= 0.0) {
+            param_error(key, format!("`{key}` must be a count ≥ 0 (got {v})"));
         }
     }
     let q = &raw.quality;

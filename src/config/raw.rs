@@ -256,6 +256,45 @@ pub struct Params {
     pub region_share_for_text: f64,
     /// Relative change within which a rate counts as stable.
     pub stable_band: f64,
+    /// Series breaks: a rate changing at least this factor from the previous year (up or
+    /// down) is a jump…
+    #[serde(default = "default_break_ratio")]
+    pub break_ratio: f64,
+    /// …on at least this many cases in one of the two years…
+    #[serde(default = "default_break_min_count")]
+    pub break_min_count: f64,
+    /// …confirmed when the next year's rate stays within this share of it.
+    #[serde(default = "default_break_hold")]
+    pub break_hold: f64,
+    /// Units drawn in the small multiples (the largest reporters).
+    #[serde(default = "default_multiples")]
+    pub multiples: i64,
+    /// Fewer cases than this are a small count: marked † in rankings, never the base of a
+    /// year-on-year change or of a period change.
+    #[serde(default = "default_small_count")]
+    pub small_count: f64,
+    /// A revision since the previous release larger than this share is large (appendix).
+    #[serde(default = "default_revision_threshold")]
+    pub revision_threshold: f64,
+}
+
+fn default_break_ratio() -> f64 {
+    2.0
+}
+fn default_break_min_count() -> f64 {
+    20.0
+}
+fn default_break_hold() -> f64 {
+    0.25
+}
+fn default_multiples() -> i64 {
+    12
+}
+fn default_small_count() -> f64 {
+    10.0
+}
+fn default_revision_threshold() -> f64 {
+    0.10
 }
 
 impl Params {
@@ -275,6 +314,12 @@ impl Params {
             ("min_countries", Int(self.min_countries)),
             ("region_share_for_text", Float(self.region_share_for_text)),
             ("stable_band", Float(self.stable_band)),
+            ("break_ratio", Float(self.break_ratio)),
+            ("break_min_count", Float(self.break_min_count)),
+            ("break_hold", Float(self.break_hold)),
+            ("multiples", Int(self.multiples)),
+            ("small_count", Float(self.small_count)),
+            ("revision_threshold", Float(self.revision_threshold)),
         ]
     }
 }

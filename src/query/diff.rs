@@ -21,9 +21,6 @@ pub const DIFF_SQL: &str = include_str!("../../queries/diff/diff.sql");
 /// Where `DIFF_SQL` comes from, for messages.
 pub const DIFF_SQL_FILE: &str = "queries/diff/diff.sql";
 
-/// The relative revision the report's appendix calls large (its text says "10 per cent").
-pub const APPENDIX_THRESHOLD: f64 = 0.10;
-
 /// The comparison of two releases.
 #[derive(Debug)]
 pub struct Diff {

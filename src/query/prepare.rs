@@ -80,7 +80,7 @@ pub fn prepare(
     engine.register_batch("new_release", warehouse.get(Name::Observations).clone())?;
     engine.bind(
         "threshold",
-        datafusion::common::ScalarValue::Float64(Some(crate::query::diff::APPENDIX_THRESHOLD)),
+        datafusion::common::ScalarValue::Float64(Some(pipeline.params.revision_threshold)),
     );
     engine.materialise_sql(
         "release_changes",

@@ -64,6 +64,7 @@ pub fn build(
     add_filters(&mut env);
     let base_ctx = minijinja::context! {
         p => &pipeline.params,
+        q => &pipeline.quality,
         pipeline => &pipeline.name,
     };
     let text = |file: &str, template: &str| -> Result<String> {

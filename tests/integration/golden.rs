@@ -21,7 +21,7 @@ use std::path::Path;
 
 use kidnap_trends::query::Table;
 
-use super::support::{approx, null, results, row, sql};
+use super::support::{approx, mini, null, results, row, sql};
 
 /// The fixture's query results, and its tables for ad-hoc SQL, after `change` has edited a copy
 /// of its input files.
@@ -1003,5 +1003,65 @@ fn n8_t9_t10_with_other_publications_a_quarantined_row_and_tighter_checks() {
     assert_eq!(
         desc("implausible_jump"),
         "Count changing more than 2.5-fold from one year to the next (either year at least 20)"
+    );
+}
+
+/// The thresholds that used to be constants in the SQL are the pipeline's parameters: moving
+/// them moves the results (defaults: small_count 10, multiples 12, break_ratio 2).
+#[test]
+fn thresholds_are_pipeline_parameters() {
+    let mut p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).unwrap();
+    let w = kidnap_trends::pipeline::ingest(&p).unwrap();
+    let run =
+        |p: &kidnap_trends::config::Pipeline| kidnap_trends::query::prepare::query(p, &w).unwrap();
+    let daggers = |t: &Table| {
+        let d = t.column("dagger").unwrap();
+        t.rows.iter().filter(|r| r[d].as_text() == "†").count()
+    };
+    let units = |t: &Table| {
+        let i = t.column("iso3").unwrap();
+        t.rows
+            .iter()
+            .map(|r| r[i].as_text())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    };
+    let before = run(&p);
+    let t3_rows = before["T3"].rows.len();
+    assert!(
+        daggers(&before["T3"]) < t3_rows,
+        "some ranked count is 10 or more"
+    );
+    assert!(units(&before["F7"]) > 1);
+    // Every count below 1,000 is small; one unit in the small multiples.
+    p.params.small_count = 1000.0;
+    p.params.multiples = 1;
+    let after = run(&p);
+    assert_eq!(daggers(&after["T3"]), t3_rows);
+    assert_eq!(units(&after["F7"]), 1);
+    // BBB's 100 → 80 (×0.8) is no jump at factor 2, and is one at factor 1.2 on ≥ 20 cases.
+    let bbb_breaks = |p: &kidnap_trends::config::Pipeline| {
+        let (engine, _) = kidnap_trends::query::prepare::prepare(p, &w).unwrap();
+        let b = engine
+            .run_table(
+                Path::new("t"),
+                "SELECT year, status FROM breaks WHERE iso3 = 'BBB'",
+            )
+            .unwrap();
+        b.rows
+            .iter()
+            .map(|r| (r[0].as_text(), r[1].as_text()))
+            .collect::<Vec<_>>()
+    };
+    assert!(bbb_breaks(&p).is_empty());
+    // ln(4/5) = −0.223 beyond ln 1.2 = 0.182 on 100 cases, and 2021's 3/4 − 1 = −0.25 holds
+    // within break_hold 0.25: confirmed; 2021 (4 → 3) has no next year: possible.
+    p.params.break_ratio = 1.2;
+    assert_eq!(
+        bbb_breaks(&p),
+        [
+            ("2020".to_string(), "confirmed".to_string()),
+            ("2021".into(), "possible".into())
+        ]
     );
 }

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod ingest;
+pub mod parallel;
 pub mod pipeline;
 pub mod query;
 pub mod report;

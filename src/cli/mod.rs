@@ -414,28 +414,9 @@ fn run(
             "ingested"
         },
     ))?;
-    if let Some(t3) = summary.results.get("T3") {
-        stdout_line("Table 3 (first rows): highest kidnapping rates, latest year")?;
-        let keep = [
-            "rank",
-            "country",
-            "year",
-            "count",
-            "rate",
-            "average_3y",
-            "change",
-        ];
-        let idx: Vec<usize> = keep.iter().filter_map(|k| t3.column(k)).collect();
-        let preview = Table {
-            columns: idx.iter().map(|i| t3.columns[*i].clone()).collect(),
-            rows: t3
-                .rows
-                .iter()
-                .take(5)
-                .map(|r| idx.iter().map(|i| r[*i].clone()).collect())
-                .collect(),
-        };
-        stdout_line(&pretty(&preview))?;
+    if let Some((caption, rows)) = &summary.preview {
+        stdout_line(&format!("{caption} (first rows)"))?;
+        stdout_line(&pretty(rows))?;
     }
     Ok(())
 }

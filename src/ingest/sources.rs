@@ -223,33 +223,21 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
     let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
     let resolver = ingest::Resolver::new(&countries, pipeline.aliases.as_deref())?;
     let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
-    // Sources are independent: read them on both cores, each worker taking the next source,
-    // the longest first (so that a large file does not start last and run alone).
+    // Sources are independent: read them on all cores, each thread taking the next source,
+    // the longest first (so that a large file does not start last and run alone); results
+    // in source order, so the first failing source is the same whichever thread read it.
     let sources = &pipeline.sources;
     let order = longest_first(sources);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<(usize, Result<SourceRows>)> = std::thread::scope(|scope| {
-        let worker = || {
-            let mut out = Vec::new();
-            loop {
-                let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                let Some(&i) = order.get(k) else { break };
-                out.push((i, read_source(&sources[i], &resolver)));
-            }
-            out
-        };
-        let other = scope.spawn(worker);
-        let mut mine = worker();
-        match other.join() {
-            Ok(theirs) => mine.extend(theirs),
-            Err(_) => mine.push((
-                usize::MAX,
-                Err(Error::Internal("a source reader panicked".into())),
-            )),
-        }
-        mine
-    });
-    let mut results = results;
+    let read = crate::parallel::map(&order, |&i| read_source(&sources[i], &resolver));
+    let mut results: Vec<(usize, Result<SourceRows>)> = order
+        .iter()
+        .copied()
+        .zip(read)
+        .map(|(i, r)| {
+            let r = r.unwrap_or_else(|| Err(Error::Internal("a source reader panicked".into())));
+            (i, r)
+        })
+        .collect();
     results.sort_by_key(|(i, _)| *i);
     let mut main = Vec::new();
     let mut releases = Vec::new();

@@ -47,6 +47,9 @@ pub struct Summary {
     pub tables: BTreeMap<String, usize>,
     /// Result of every query, by name.
     pub results: BTreeMap<String, Table>,
+    /// The first rows of the report's preview table, as the report prints them, and its
+    /// caption.
+    pub preview: Option<(String, Table)>,
     /// Number of files written.
     pub files: usize,
 }

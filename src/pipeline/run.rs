@@ -58,6 +58,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, options: Options) -> Resu
                 tables: BTreeMap::new(),
                 results: BTreeMap::new(),
                 files: 0,
+                preview: None,
             });
         }
         Plan::Render(reasons) => match out.verify().map(|()| Warehouse::read(&target))? {
@@ -177,6 +178,7 @@ fn publish(
     staging.write("quality.json", &quality.json)?;
 
     let artefacts = timings.time("report", || report::build(pipeline, report_spec, &results))?;
+    let preview = report::preview(pipeline, report_spec, &results, 5)?;
     let write_start = std::time::Instant::now();
     for a in &artefacts {
         staging.write(&a.path.to_string_lossy(), &a.bytes)?;
@@ -209,5 +211,6 @@ fn publish(
         tables,
         results,
         files,
+        preview,
     })
 }

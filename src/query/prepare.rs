@@ -18,45 +18,24 @@ pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<Stri
         .into_iter()
         .filter(|(name, _)| !pipeline.tables.contains(name))
         .collect();
-    // The output queries only read: run them on both cores (each query runs in one partition),
-    // each thread taking the next file.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let run_all = || -> Vec<(usize, String, Result<Table>)> {
-        let mut out = Vec::new();
-        loop {
-            let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            let Some((name, file)) = outputs.get(k) else {
-                break;
-            };
-            let _span = tracing::debug_span!("query", name = %name).entered();
-            let start = std::time::Instant::now();
-            let table = engine.run_file(file);
-            let failed = table.is_err();
-            if let Ok(t) = &table {
-                tracing::debug!(
-                    rows = t.rows.len(),
-                    seconds = start.elapsed().as_secs_f64(),
-                    "Query finished"
-                );
-            }
-            out.push((k, name.clone(), table));
-            if failed {
-                break;
-            }
+    // The output queries only read: run them on all cores (each query runs in one
+    // partition); the first failure in file order is reported.
+    let done = crate::parallel::map(&outputs, |(name, file)| {
+        let _span = tracing::debug_span!("query", name = %name).entered();
+        let start = std::time::Instant::now();
+        let table = engine.run_file(file);
+        if let Ok(t) = &table {
+            tracing::debug!(
+                rows = t.rows.len(),
+                seconds = start.elapsed().as_secs_f64(),
+                "Query finished"
+            );
         }
-        out
-    };
-    let (mut done, theirs) = std::thread::scope(|scope| {
-        let other = scope.spawn(run_all);
-        let mine = run_all();
-        (mine, other.join())
+        table
     });
-    done.extend(theirs.map_err(|_| Error::Internal("a query thread panicked".into()))?);
-    // Every file before a failing one was run (files are taken in order), so the first failure
-    // in file order is the same whichever thread met it.
-    done.sort_by_key(|(k, _, _)| *k);
-    for (_, name, table) in done {
-        results.insert(name, table?);
+    for ((name, _), table) in outputs.iter().zip(done) {
+        let table = table.ok_or_else(|| Error::Internal("a query thread panicked".into()))?;
+        results.insert(name.clone(), table?);
     }
     Ok(results)
 }

@@ -121,21 +121,13 @@ pub fn build(
         jobs.push((f, ft, names, table));
     }
     let figures_start = std::time::Instant::now();
-    let drawn: Vec<Result<(chart::Figure, String, TableCtx)>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = jobs
-            .iter()
-            .map(|(f, ft, names, table)| {
-                scope.spawn(move || draw(dir, f, ft.clone_with_desc(), table, names))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(Error::Internal("a figure thread panicked".into())))
-            })
-            .collect()
-    });
+    let drawn: Vec<Result<(chart::Figure, String, TableCtx)>> =
+        crate::parallel::map(&jobs, |(f, ft, names, table)| {
+            draw(dir, f, ft.clone_with_desc(), table, names)
+        })
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(Error::Internal("a figure thread panicked".into()))))
+        .collect();
     for ((f, ft, _, _), result) in jobs.into_iter().zip(drawn) {
         let (fig, alt, data) = result?;
         artefacts.push(Artefact {
@@ -354,4 +346,46 @@ fn strip_xml_declaration(svg: &str) -> String {
         Some(i) => svg[i..].to_string(),
         None => svg.to_string(),
     }
+}
+
+/// The first `rows` rows of the spec's `preview` table as the report prints them (formatted
+/// cells as text, the report's headers), with its caption; `None` without a preview.
+pub fn preview(
+    pipeline: &Pipeline,
+    spec: &ReportSpec,
+    results: &BTreeMap<String, Table>,
+    rows: usize,
+) -> Result<Option<(String, Table)>> {
+    let Some(id) = &spec.preview else {
+        return Ok(None);
+    };
+    let Some((i, t)) = spec.tables.iter().enumerate().find(|(_, t)| &t.id == id) else {
+        return Ok(None);
+    };
+    let Some(table) = results.get(&t.query) else {
+        return Ok(None);
+    };
+    let mut env = minijinja::Environment::new();
+    add_filters(&mut env);
+    let ctx = minijinja::context! {
+        p => &pipeline.params,
+        q => &pipeline.quality,
+        pipeline => &pipeline.name,
+    };
+    let file = pipeline.report_dir.join("report.yaml");
+    let render = |s: &str| {
+        env.render_str(s, &ctx)
+            .map_err(|e| template_error(&file, e))
+    };
+    let t = table_ctx(&pipeline.report_dir, t, i as u32 + 1, table, &render)?;
+    let shown = Table {
+        columns: t.headers.clone(),
+        rows: t
+            .rows
+            .iter()
+            .take(rows)
+            .map(|r| r.iter().map(|c| Value::Text(c.clone())).collect())
+            .collect(),
+    };
+    Ok(Some((format!("Table {}. {}", t.number, t.title), shown)))
 }

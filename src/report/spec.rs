@@ -24,6 +24,9 @@ pub struct ReportSpec {
     pub narrative: Vec<String>,
     /// Footnotes printed at the end of the report (templates).
     pub footnotes: Vec<String>,
+    /// The table whose first rows `run` prints, as the report formats them.
+    #[serde(default)]
+    pub preview: Option<String>,
 }
 
 /// Chart kinds a figure can use.
@@ -229,6 +232,11 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
         if !known(n) {
             problems.push(format!("narrative: no query named `{n}`"));
         }
+    }
+    if let Some(id) = &spec.preview
+        && !spec.tables.iter().any(|t| &t.id == id)
+    {
+        problems.push(format!("preview: no table with id `{id}`"));
     }
     if problems.is_empty() {
         Ok(spec)

@@ -518,3 +518,23 @@ fn diff_of_a_release_with_itself_finds_nothing_and_writes_csv() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(text(&missing.stderr).contains("no-such.xlsx does not exist"));
 }
+
+#[test]
+fn run_prints_the_preview_table_as_the_report_formats_it() {
+    let tmp = sandbox();
+    let out = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let csv = std::fs::read_to_string(tmp.path().join("out/tables/T3.csv")).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    assert!(stdout.contains("Table 3. "), "{stdout}");
+    for h in header {
+        assert!(stdout.contains(h), "header {h} missing:\n{stdout}");
+    }
+    // The first row's cells as table 3 prints them (the CSV has the same cells).
+    let first: Vec<&str> = csv.lines().nth(1).unwrap().split(',').collect();
+    let line = stdout.lines().find(|l| l.starts_with("1 ")).unwrap();
+    for cell in first {
+        assert!(line.contains(cell), "{cell} missing from {line:?}");
+    }
+}

@@ -22,18 +22,19 @@ pub const EXIT_ENVIRONMENT: i32 = 5;
 /// Every failure the library reports.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// The pipeline configuration is invalid; the string holds every diagnostic, formatted.
-    #[error("{0}")]
-    Config(String),
+    /// The pipeline configuration, or a value given on the command line, is invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
     /// A source file could not be read or does not have the expected shape.
     #[error(transparent)]
     Ingest(#[from] IngestError),
     /// Writing the warehouse or publishing the output failed.
-    #[error("{context}: {path}: {message}")]
+    #[error("{context}: {path}: {source}")]
     Store {
         context: &'static str,
         path: PathBuf,
-        message: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A SQL file failed to plan or run.
     #[error("query {file}: {message}")]
@@ -62,6 +63,13 @@ pub enum Error {
         "another kidnap-trends run is writing {output} (lock {lock}); try again when it has finished"
     )]
     Busy { output: PathBuf, lock: PathBuf },
+    /// Several independent failures, all reported at once (`validate`); never empty.
+    #[error("{}", many(errors, file.as_deref()))]
+    Many {
+        /// The file all of them concern (the pipeline `validate` checked), if one does.
+        file: Option<PathBuf>,
+        errors: Vec<Error>,
+    },
     /// Something that should never happen.
     #[error("internal error (this is a bug, please report it): {0}")]
     Internal(String),
@@ -77,6 +85,11 @@ impl Error {
             Error::Ingest(_) => EXIT_DATA,
             Error::Store { .. } | Error::Chart(_) | Error::Internal(_) => EXIT_INTERNAL,
             Error::Busy { .. } => EXIT_BUSY,
+            Error::Many { errors, .. } => errors
+                .iter()
+                .map(Error::exit_code)
+                .max()
+                .unwrap_or(EXIT_USAGE),
         }
     }
 }
@@ -101,10 +114,87 @@ impl Error {
     /// `error:` lines and source excerpts).
     pub fn rendered(&self) -> String {
         match self {
-            Error::Config(s) => s.clone(),
+            Error::Config(ConfigError::Diagnostics { rendered, .. }) => rendered.clone(),
+            Error::Many { .. } => self.to_string(),
             other => format!("error: {other}"),
         }
     }
+
+    /// This error, when it is several, said to concern `file`.
+    pub fn concerning(self, path: &std::path::Path) -> Error {
+        match self {
+            Error::Many { errors, .. } => Error::Many {
+                file: Some(path.to_path_buf()),
+                errors,
+            },
+            other => other,
+        }
+    }
+
+    /// This failure and `other`, both reported.
+    pub fn and(self, other: Error) -> Error {
+        match Error::all(vec![self, other]) {
+            Err(e) => e,
+            Ok(()) => Error::Internal("two errors joined to none".into()),
+        }
+    }
+
+    /// One error for a list of independent failures: none is `Ok`, one is itself, more are
+    /// `Many` (nested lists flattened).
+    pub fn all(errors: Vec<Error>) -> Result<()> {
+        let mut flat = Vec::new();
+        for e in errors {
+            match e {
+                Error::Many { errors, .. } => flat.extend(errors),
+                other => flat.push(other),
+            }
+        }
+        match flat.len() {
+            0 => Ok(()),
+            1 => Err(flat.remove(0)),
+            _ => Err(Error::Many {
+                file: None,
+                errors: flat,
+            }),
+        }
+    }
+}
+
+fn many(errors: &[Error], file: Option<&std::path::Path>) -> String {
+    let mut text = errors
+        .iter()
+        .map(Error::rendered)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    text.push_str(&format!("\n\n{} problems", errors.len()));
+    if let Some(file) = file {
+        text.push_str(&format!(" in {}", file.display()));
+    }
+    text
+}
+
+/// A pipeline file that does not parse or check, or a command-line value that does not fit.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// Diagnostics pointing into one YAML file, each rendered with its position, the line, a
+    /// caret and a hint (the rendering carries its own `error:` lines).
+    #[error("{rendered}")]
+    Diagnostics {
+        file: PathBuf,
+        count: usize,
+        rendered: String,
+    },
+    /// A file or folder the configuration names cannot be read.
+    #[error("cannot read {what} {path}: {source}")]
+    Read {
+        what: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A command-line value that does not fit (a release id, a row count, a missing file).
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// Shorthand used across the library.

@@ -13,6 +13,7 @@ pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod format;
 pub mod ingest;
 pub mod parallel;
 pub mod pipeline;

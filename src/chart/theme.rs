@@ -190,37 +190,6 @@ pub fn wrap(kind: TextKind, text: &str, max_width: i32) -> Vec<String> {
         .collect()
 }
 
-/// `value` with `decimals` decimals and comma thousands separators
-/// ("12,345.6"); non-finite values become an en dash.
-pub fn thousands(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let plain = format!("{:.*}", decimals, value.abs());
-    let (int_part, frac_part) = match plain.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (plain.as_str(), None),
-    };
-    let mut grouped = String::with_capacity(plain.len() + plain.len() / 3 + 1);
-    let digits = int_part.len();
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (digits - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if let Some(frac) = frac_part {
-        grouped.push('.');
-        grouped.push_str(frac);
-    }
-    let is_zero = plain.chars().all(|c| c == '0' || c == '.');
-    if value < 0.0 && !is_zero {
-        format!("−{grouped}")
-    } else {
-        grouped
-    }
-}
-
 /// Evenly spaced, round tick values covering a data range.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ticks {
@@ -291,17 +260,6 @@ pub fn year_label_step(pixels_per_year: f64) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn thousands_groups_digits() {
-        assert_eq!(thousands(0.0, 0), "0");
-        assert_eq!(thousands(999.0, 0), "999");
-        assert_eq!(thousands(1000.0, 0), "1,000");
-        assert_eq!(thousands(1234567.891, 1), "1,234,567.9");
-        assert_eq!(thousands(-1500.0, 0), "−1,500");
-        assert_eq!(thousands(-0.01, 1), "0.0");
-        assert_eq!(thousands(f64::NAN, 1), "–");
-    }
 
     #[test]
     fn ticks_are_round_and_cover_the_data() {

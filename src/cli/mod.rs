@@ -9,14 +9,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::error::{EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Error};
+use crate::error::{EXIT_OK, EXIT_USAGE, Error};
 use crate::pipeline::Options;
 use print::diff;
 pub use print::pretty;
 
 mod print;
 use crate::query::Table;
-use crate::report::format;
+use crate::format;
 
 /// The pipeline `cargo run` uses when given no arguments.
 pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
@@ -433,32 +433,7 @@ fn validate(pipelines: &[PathBuf], quiet: bool) -> Result<(), Error> {
             Err(e) => failures.push(e),
         }
     }
-    match failures.len() {
-        0 => Ok(()),
-        1 => Err(failures.remove(0)),
-        _ => {
-            let code = failures
-                .iter()
-                .map(Error::exit_code)
-                .max()
-                .unwrap_or(EXIT_USAGE);
-            let text = failures
-                .iter()
-                .map(render_error)
-                .collect::<Vec<_>>()
-                .join("\n\n");
-            Err(if code == EXIT_DATA {
-                Error::Ingest(crate::ingest::IngestError::Open {
-                    file: PathBuf::new(),
-                    message: text,
-                })
-            } else if code == EXIT_INTERNAL {
-                Error::Internal(text)
-            } else {
-                Error::Config(text)
-            })
-        }
-    }
+    Error::all(failures)
 }
 
 fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::spans;
+use crate::error::{ConfigError, Error};
 
 pub(crate) struct Diag {
     pub(crate) line: usize,
@@ -89,7 +90,16 @@ pub(crate) fn did_you_mean(got: &str, candidates: &[&str]) -> Option<String> {
         .map(|(_, c)| format!("did you mean `{c}`?"))
 }
 
-pub(crate) fn render(path: &Path, text: &str, diags: &[Diag]) -> String {
+/// The error for `diags` (at least one) found in the file at `path` holding `text`.
+pub(crate) fn diagnostics(path: &Path, text: &str, diags: &[Diag]) -> Error {
+    Error::Config(ConfigError::Diagnostics {
+        file: path.to_path_buf(),
+        count: diags.len(),
+        rendered: render(path, text, diags),
+    })
+}
+
+fn render(path: &Path, text: &str, diags: &[Diag]) -> String {
     let mut out = String::new();
     for (i, d) in diags.iter().enumerate() {
         if i > 0 {

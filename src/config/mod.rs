@@ -13,8 +13,8 @@ pub mod spec;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
-use diag::{Diag, deserialize_all, did_you_mean, render};
+use crate::error::{ConfigError, Result};
+use diag::{Diag, deserialize_all, diagnostics, did_you_mean};
 pub use raw::*;
 pub use spec::{Encoding, Rule, TableSpec};
 
@@ -93,16 +93,13 @@ impl Pipeline {
     /// SQL files of the pipeline: (name, path) sorted by name; table stages first in their order.
     pub fn query_files(&self) -> Result<Vec<(String, PathBuf)>> {
         let mut names: Vec<(String, PathBuf)> = Vec::new();
-        let entries = std::fs::read_dir(&self.queries_dir).map_err(|e| {
-            Error::Config(format!(
-                "error: cannot read the queries folder {}: {e}",
-                self.queries_dir.display()
-            ))
-        })?;
-        for entry in entries {
-            let entry = entry.map_err(|e| {
-                Error::Config(format!("error: {}: {e}", self.queries_dir.display()))
-            })?;
+        let unreadable = |source| ConfigError::Read {
+            what: "the queries folder",
+            path: self.queries_dir.clone(),
+            source,
+        };
+        for entry in std::fs::read_dir(&self.queries_dir).map_err(unreadable)? {
+            let entry = entry.map_err(unreadable)?;
             let path = entry.path();
             if path.extension().and_then(|e| e.to_str()) == Some("sql")
                 && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
@@ -124,11 +121,10 @@ impl Pipeline {
 
 /// Read and check a pipeline file.
 pub fn load(path: &Path) -> Result<Pipeline> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Error::Config(format!(
-            "error: cannot read pipeline {}: {e}",
-            path.display()
-        ))
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        what: "pipeline",
+        path: path.to_path_buf(),
+        source,
     })?;
     parse(path, &text)
 }
@@ -140,16 +136,13 @@ pub fn parse(path: &Path, text: &str) -> Result<Pipeline> {
     match raw {
         Some(raw) => match check(path, text, &spans, raw) {
             Ok(p) if diags.is_empty() => Ok(p),
-            Ok(_) => Err(Error::Config(render(path, text, &diags))),
-            Err(Error::Config(more)) if !diags.is_empty() => Err(Error::Config(format!(
-                "{}\n\n{more}",
-                render(path, text, &diags)
-            ))),
+            Ok(_) => Err(diagnostics(path, text, &diags)),
+            Err(e) if !diags.is_empty() => Err(diagnostics(path, text, &diags).and(e)),
             Err(e) => Err(e),
         },
         None => {
             diags.dedup_by(|a, b| a.line == b.line && a.col == b.col && a.message == b.message);
-            Err(Error::Config(render(path, text, &diags)))
+            Err(diagnostics(path, text, &diags))
         }
     }
 }
@@ -546,7 +539,7 @@ fn check(path: &Path, text: &str, spans: &spans::Spans, raw: RawPipeline) -> Res
     if diags.is_empty() {
         Ok(pipeline)
     } else {
-        Err(Error::Config(render(path, text, &diags)))
+        Err(diagnostics(path, text, &diags))
     }
 }
 

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::config::{Pipeline, Role, Source};
-use crate::error::{Error, Result};
+use crate::error::{ConfigError, Error, Result};
 use crate::ingest;
 use crate::query::diff::{Diff, compare};
 
@@ -15,10 +15,7 @@ fn source(path: &Path, id: &str, category: &str) -> Source {
 pub fn diff(old: &Path, new: &Path, category: &str, threshold: f64) -> Result<Diff> {
     for p in [old, new] {
         if !p.is_file() {
-            return Err(Error::Config(format!(
-                "error: {} does not exist",
-                p.display()
-            )));
+            return Err(ConfigError::Invalid(format!("{} does not exist", p.display())).into());
         }
     }
     let a = ingest::read_unodc_cts(&source(old, "old", category))?.observations;
@@ -41,11 +38,11 @@ pub fn diff_releases(pipeline: &Pipeline, old: &str, new: &str, threshold: f64) 
                     .filter(|s| s.role != Role::Comparison)
                     .map(|s| format!("`{}`", s.release))
                     .collect();
-                Error::Config(format!(
-                    "error: {}: no release `{id}` among the pipeline's sources; releases: {}",
+                Error::from(ConfigError::Invalid(format!(
+                    "{}: no release `{id}` among the pipeline's sources; releases: {}",
                     pipeline.file.display(),
                     known.join(", ")
-                ))
+                )))
             })
     };
     let (a, b) = (find(old)?, find(new)?);

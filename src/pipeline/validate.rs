@@ -41,19 +41,9 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
         }
         Err(e) => problems.push(e),
     }
-    match problems.len() {
-        0 => Ok(pipeline),
-        1 => Err(problems.remove(0)),
-        n => Err(Error::Config(format!(
-            "{}\n\n{n} problems in {}",
-            problems
-                .iter()
-                .map(Error::rendered)
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-            path.display()
-        ))),
-    }
+    Error::all(problems)
+        .map(|()| pipeline)
+        .map_err(|e| e.concerning(path))
 }
 
 /// The warehouse of `pipeline` with its reference tables and no observations.

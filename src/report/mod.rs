@@ -5,7 +5,6 @@
 //! `tables/*.csv`, `report.html` (self-contained: inline SVG, CSS and font) and `report.md`.
 //! Never writes files itself and never types a number in: every figure comes from a query.
 
-pub mod format;
 pub mod spec;
 mod xlsx;
 
@@ -18,6 +17,7 @@ use serde::Serialize;
 use crate::chart::{self, Bar, FigureText, Series};
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
+use crate::format;
 use crate::store::table::{Table, Value};
 use spec::{ChartKind, FigureSpec, Format, ReportSpec, TableSpec};
 

@@ -28,11 +28,15 @@ use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
 use crate::error::{Error, Result};
 
-fn store_error(context: &'static str, path: &Path, e: impl std::fmt::Display) -> Error {
+fn store_error(
+    context: &'static str,
+    path: &Path,
+    e: impl std::error::Error + Send + Sync + 'static,
+) -> Error {
     Error::Store {
         context,
         path: path.to_path_buf(),
-        message: e.to_string(),
+        source: Box::new(e),
     }
 }
 

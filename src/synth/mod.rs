@@ -26,7 +26,7 @@
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{ConfigError, Error, Result};
 
 /// The 13 columns of the UN-CTS layout, in file order: the reader's own list, so the
 /// generator can never drift from what ingest expects.
@@ -464,10 +464,11 @@ fn partial(path: &Path) -> PathBuf {
 pub fn write(options: &Options) -> Result<Summary> {
     let out = &options.out;
     if options.format == Format::Xlsx && options.rows > XLSX_MAX_ROWS {
-        return Err(Error::Config(format!(
-            "error: --rows {} is more than an xlsx sheet holds ({XLSX_MAX_ROWS} data rows); use --format csv",
+        return Err(ConfigError::Invalid(format!(
+            "--rows {} is more than an xlsx sheet holds ({XLSX_MAX_ROWS} data rows); use --format csv",
             options.rows
-        )));
+        ))
+        .into());
     }
     crate::store::publish::refuse_file(out, options.overwrite, &[])?;
     crate::store::publish::refuse_file(&units_path(out), options.overwrite, &[])?;

@@ -1,13 +1,17 @@
-//! UN number style for tables and text.
+//! UN number style, the one formatter of every output: report tables and text, chart ticks and
+//! value labels, the command line.
 //!
 //! Takes numbers (or their absence); returns strings: one decimal for rates, thousands
-//! separators, "per cent", ".." for not available and "–" for nil. Never prints "NaN" or
-//! "inf", and never prints an absent value as zero.
+//! separators, "per cent", ".." for not available, "–" for nil and the minus sign "−"
+//! (U+2212) for negative numbers. Never prints "NaN" or "inf", and never prints an absent value
+//! as zero.
 
 /// Not available.
 pub const NA: &str = "..";
 /// Nil (a real zero) in tables.
 pub const NIL: &str = "–";
+/// The minus sign of negative numbers (U+2212, not the hyphen).
+pub const MINUS: char = '−';
 
 /// Group the digits of a non-negative integer string with commas.
 fn group(int_digits: &str) -> String {
@@ -21,7 +25,8 @@ fn group(int_digits: &str) -> String {
     out
 }
 
-/// A number with `decimals` decimals and thousands separators; "-" sign kept.
+/// A number with `decimals` decimals, comma thousands separators and the minus sign "−"; a
+/// value that rounds to zero has no sign; a non-finite value is not available ("..").
 pub fn number(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return NA.to_string();
@@ -34,7 +39,7 @@ pub fn number(x: f64, decimals: usize) -> String {
     let negative = x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
     let mut out = String::new();
     if negative {
-        out.push('-');
+        out.push(MINUS);
     }
     out.push_str(&group(&int));
     if let Some(f) = frac {
@@ -93,7 +98,10 @@ mod tests {
         assert_eq!(count(Some(56651.548)), "56,652");
         assert_eq!(count(Some(1_000_000.0)), "1,000,000");
         assert_eq!(count(Some(999.0)), "999");
-        assert_eq!(percent(Some(-0.04)), "-4.0");
+        assert_eq!(percent(Some(-0.04)), "−4.0");
+        assert_eq!(number(-1500.0, 0), "−1,500");
+        assert_eq!(number(-0.04, 1), "0.0");
+        assert_eq!(number(12345.678, 2), "12,345.68");
         assert_eq!(percent(Some(-0.0001)), "0.0");
         assert_eq!(per_cent_text(Some(0.1234)), "12 per cent");
         assert_eq!(per_cent_text(Some(-0.045)), "4.5 per cent");

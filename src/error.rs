@@ -141,7 +141,10 @@ impl Error {
 
     /// One error for a list of independent failures: none is `Ok`, one is itself, more are
     /// `Many` (nested lists flattened).
-    pub fn all(errors: Vec<Error>) -> Result<()> {
+    pub fn all(mut errors: Vec<Error>) -> Result<()> {
+        if errors.len() == 1 {
+            return Err(errors.remove(0));
+        }
         let mut flat = Vec::new();
         for e in errors {
             match e {

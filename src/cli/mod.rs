@@ -15,8 +15,8 @@ use print::diff;
 pub use print::pretty;
 
 mod print;
-use crate::query::Table;
 use crate::format;
+use crate::query::Table;
 
 /// The pipeline `cargo run` uses when given no arguments.
 pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";

@@ -132,22 +132,23 @@ pub fn load(path: &Path) -> Result<Pipeline> {
 /// Check a pipeline given its text; `path` is used for messages and to resolve relative paths.
 pub fn parse(path: &Path, text: &str) -> Result<Pipeline> {
     let spans = spans::Spans::index(text);
-    let (raw, mut diags) = deserialize_all::<RawPipeline>(text, &spans);
-    match raw {
-        Some(raw) => match check(path, text, &spans, raw) {
-            Ok(p) if diags.is_empty() => Ok(p),
-            Ok(_) => Err(diagnostics(path, text, &diags)),
-            Err(e) if !diags.is_empty() => Err(diagnostics(path, text, &diags).and(e)),
-            Err(e) => Err(e),
-        },
-        None => {
-            diags.dedup_by(|a, b| a.line == b.line && a.col == b.col && a.message == b.message);
-            Err(diagnostics(path, text, &diags))
-        }
+    let mut read = deserialize_all::<RawPipeline>(text, &spans);
+    let mut diags = std::mem::take(&mut read.diags);
+    let pipeline = read.value.take().map(|raw| {
+        let (pipeline, more) = check(path, &spans, raw);
+        // A placeholder stood in for a wrongly typed value: checks of it are not news.
+        diags.extend(more.into_iter().filter(|d| !read.about_placeholder(d)));
+        pipeline
+    });
+    diags.dedup_by(|a, b| a.line == b.line && a.col == b.col && a.message == b.message);
+    match pipeline {
+        Some(p) if diags.is_empty() => Ok(p),
+        _ => Err(diagnostics(path, text, &diags)),
     }
 }
 
-fn check(path: &Path, text: &str, spans: &spans::Spans, raw: RawPipeline) -> Result<Pipeline> {
+/// The pipeline `raw` describes, and every problem found in it (an empty list: it is good).
+fn check(path: &Path, spans: &spans::Spans, raw: RawPipeline) -> (Pipeline, Vec<Diag>) {
     let base = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     let base = normalise(&base);
     let mut diags: Vec<Diag> = Vec::new();
@@ -519,7 +520,18 @@ fn check(path: &Path, text: &str, spans: &spans::Spans, raw: RawPipeline) -> Res
         output,
     };
     if diags.is_empty() {
-        let files = pipeline.query_files()?;
+        let files = match pipeline.query_files() {
+            Ok(files) => files,
+            Err(e) => {
+                diags.push(Diag {
+                    line: 0,
+                    col: 0,
+                    message: e.to_string(),
+                    help: None,
+                });
+                Vec::new()
+            }
+        };
         for (j, t) in pipeline.tables.iter().enumerate() {
             if !files.iter().any(|(n, _)| n == t) {
                 let (line, col) = at(&format!("queries.tables[{j}]"));
@@ -536,11 +548,7 @@ fn check(path: &Path, text: &str, spans: &spans::Spans, raw: RawPipeline) -> Res
             }
         }
     }
-    if diags.is_empty() {
-        Ok(pipeline)
-    } else {
-        Err(diagnostics(path, text, &diags))
-    }
+    (pipeline, diags)
 }
 
 /// Fold `.` and `name/..` out of a path without touching the file system.

@@ -118,6 +118,13 @@ impl Spans {
                         },
                     ) = stack.pop()
                     {
+                        // A flow collection ends with its bracket; a block one's end event is
+                        // empty.
+                        let end = if span.end.index() > span.start.index() {
+                            end.max(span.end.index())
+                        } else {
+                            end
+                        };
                         spans.nodes.insert(
                             path,
                             Node {
@@ -183,6 +190,44 @@ impl Spans {
     }
 }
 
+impl Spans {
+    /// The characters of the value of the smallest entry that holds 1-based `line` and `col`,
+    /// in `text`: from where the value starts to the end of the entry.
+    pub fn value_at(&self, text: &str, line: usize, col: usize) -> Option<(usize, usize)> {
+        self.value_entry(text, line, col).map(|(_, range)| range)
+    }
+
+    /// The path of the smallest entry that holds 1-based `line` and `col`, and its value's
+    /// characters (as `value_at`).
+    pub fn value_entry(
+        &self,
+        text: &str,
+        line: usize,
+        col: usize,
+    ) -> Option<(&str, (usize, usize))> {
+        let idx = char_index(text, line, col)?;
+        let (path, node) = self
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.key.is_some() && n.start <= idx && idx < n.end.max(n.start + 1))
+            .min_by_key(|(_, n)| n.end - n.start)?;
+        let start = char_index(text, node.value.0, node.value.1)?;
+        (start < node.end).then_some((path.as_str(), (start, node.end)))
+    }
+}
+
+impl Spans {
+    /// The 1-based first and last lines of the entry at `path`, in `text`.
+    pub fn lines_of(&self, text: &str, path: &str) -> Option<(usize, usize)> {
+        let node = self.nodes.get(path)?;
+        let line_at = |idx: usize| text.chars().take(idx).filter(|c| *c == '\n').count() + 1;
+        Some((
+            line_at(node.start),
+            line_at(node.end.saturating_sub(1).max(node.start)),
+        ))
+    }
+}
+
 /// The character index of 1-based `line` and `col` in `text`.
 fn char_index(text: &str, line: usize, col: usize) -> Option<usize> {
     let mut idx = 0;
@@ -202,6 +247,16 @@ fn extend(stack: &mut [Frame], end: usize) {
             Frame::Map { end: e, .. } | Frame::Seq { end: e, .. } => *e = (*e).max(end),
         }
     }
+}
+
+/// `text` with the characters `start..end` blanked and `value` written at `start` (it must fit).
+pub fn fill(text: &str, range: (usize, usize), value: &str) -> String {
+    let blanked = blank(text, range);
+    let mut chars: Vec<char> = blanked.chars().collect();
+    for (i, c) in value.chars().enumerate() {
+        chars[range.0 + i] = c;
+    }
+    chars.into_iter().collect()
 }
 
 /// `text` with the characters `start..end` blanked (spaces; line breaks kept), so that every
@@ -245,5 +300,18 @@ mod tests {
         let cut = blank(YAML, s.entry_at(YAML, line, col).unwrap());
         assert_eq!(cut.lines().count(), YAML.lines().count());
         assert!(!cut.contains("aliases") && cut.contains("name: x"), "{cut}");
+    }
+
+    #[test]
+    fn a_wrong_value_is_replaced_in_place_flow_brackets_included() {
+        let t = "params:\n  first_year: 2018\n  last_year: [2021]\n  p1: [2018, 2019]\n";
+        let s = Spans::index(t);
+        let range = s.value_at(t, 3, 14).unwrap();
+        assert_eq!(
+            fill(t, range, "0"),
+            "params:\n  first_year: 2018\n  last_year: 0     \n  p1: [2018, 2019]\n"
+        );
+        let range = s.value_at(t, 2, 15).unwrap();
+        assert_eq!(&fill(t, range, "[]")[..27], "params:\n  first_year: []  \n");
     }
 }

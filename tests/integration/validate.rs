@@ -129,3 +129,30 @@ fn templates_sql_and_report_columns_are_all_checked_at_once() {
     }
     assert!(!tmp.path().join("out").exists(), "validate wrote nothing");
 }
+
+#[test]
+fn checks_run_on_after_a_wrongly_typed_required_key() {
+    // A wrongly typed required value used to end the reading: the missing file below it, and
+    // the unknown table stage, were only reported after the first fix.
+    let tmp = sandbox();
+    let pipeline = tmp.path().join("pipeline.yaml");
+    edit(&pipeline, |s| {
+        s.replacen("top_n_table: 3", "top_n_table: ten", 1)
+            .replacen("last_year: 2021", "last_year: [2021]", 1)
+            .replacen("population.csv", "no-such-population.csv", 1)
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for expect in [
+        "params.top_n_table: invalid type: string \"ten\", expected i64",
+        "params.last_year: invalid type: sequence, expected i32",
+        "no-such-population.csv does not exist",
+        "3 errors in pipeline.yaml",
+    ] {
+        assert!(err.contains(expect), "{expect} missing:\n{err}");
+    }
+    // The placeholders that stood in for the two values are never reported themselves (no
+    // "first_year after last_year", no "top_n_table must be positive").
+    assert_eq!(err.matches("error:").count(), 3, "{err}");
+}

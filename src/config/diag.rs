@@ -8,11 +8,61 @@ use std::path::Path;
 use super::spans;
 use crate::error::{ConfigError, Error};
 
-pub(crate) struct Diag {
-    pub(crate) line: usize,
-    pub(crate) col: usize,
-    pub(crate) message: String,
-    pub(crate) help: Option<String>,
+/// One problem at a place in a YAML file (line 0: the file as a whole).
+pub struct Diag {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diag {
+    /// A problem with the value at `path` (`figures[2].query`), where the parser saw it.
+    pub fn at(spans: &spans::Spans, path: &str, message: String) -> Diag {
+        let (line, col) = spans.at(path);
+        Diag {
+            line,
+            col,
+            message,
+            help: None,
+        }
+    }
+
+    /// With a hint.
+    pub fn help(mut self, help: Option<String>) -> Diag {
+        self.help = help;
+        self
+    }
+}
+
+/// Read the YAML file at `path` into `T`, then check it with `check` (given the value and the
+/// positions of its nodes); every diagnostic of both, rendered in one error, or the value.
+/// Checks of a section that held a wrongly typed value are dropped (they would be about the
+/// placeholder).
+pub fn read<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    check: impl FnOnce(&T, &spans::Spans) -> Vec<Diag>,
+) -> Result<T, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        what: "file",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let spans = spans::Spans::index(&text);
+    let mut read = deserialize_all::<T>(&text, &spans);
+    let mut diags = std::mem::take(&mut read.diags);
+    if let Some(value) = &read.value {
+        diags.extend(
+            check(value, &spans)
+                .into_iter()
+                .filter(|d| !read.about_placeholder(d)),
+        );
+    }
+    diags.dedup_by(|a, b| a.line == b.line && a.col == b.col && a.message == b.message);
+    match read.value {
+        Some(value) if diags.is_empty() => Ok(value),
+        _ => Err(diagnostics(path, &text, &diags)),
+    }
 }
 
 /// What reading a YAML text found: the value (when it could be read), every diagnostic, and
@@ -75,6 +125,7 @@ pub(crate) fn deserialize_all<T: serde::de::DeserializeOwned>(
                 }
                 let help = suggestion(&message);
                 let fill = placeholder(&message);
+                let renamed = rename(text, &work, spans, &message, line, col);
                 read.diags.push(Diag {
                     line,
                     col,
@@ -83,6 +134,10 @@ pub(crate) fn deserialize_all<T: serde::de::DeserializeOwned>(
                 });
                 if consequence {
                     return read;
+                }
+                if let Some(n) = renamed {
+                    work = n;
+                    continue;
                 }
                 let filled = fill.and_then(|fill| {
                     let (path, range) = spans.value_entry(text, line, col)?;
@@ -110,6 +165,47 @@ pub(crate) fn deserialize_all<T: serde::de::DeserializeOwned>(
         }
     }
     read
+}
+
+/// `work` with a misspelt key (serde's "unknown field `sourcse`") spelt as the key it nearly
+/// is (`sources`), when that key is not there already and its name fits in the typo's place, so
+/// that the section is read, and checked, as meant; `None` otherwise.
+fn rename(
+    text: &str,
+    work: &str,
+    spans: &spans::Spans,
+    message: &str,
+    line: usize,
+    col: usize,
+) -> Option<String> {
+    let rest = message.split_once("unknown field `")?.1;
+    let (got, tail) = rest.split_once('`')?;
+    let expected: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+    let meant = expected
+        .iter()
+        .map(|c| (strsim::jaro_winkler(got, c), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))?
+        .1;
+    let (path, _) = spans.value_entry(text, line, col)?;
+    let sibling = match path.rsplit_once('.') {
+        Some((parent, _)) => format!("{parent}.{meant}"),
+        None => meant.to_string(),
+    };
+    if spans.at(&sibling) != (0, 0) || meant.chars().count() > got.chars().count() {
+        return None;
+    }
+    let (start, _) = spans.entry_at(text, line, col)?;
+    let chars: Vec<char> = work.chars().collect();
+    let typo: String = chars
+        .get(start..start + got.chars().count())?
+        .iter()
+        .collect();
+    if typo != got {
+        return None;
+    }
+    let end = start + got.chars().count();
+    Some(spans::fill(work, (start, end), meant))
 }
 
 /// A value of the type serde's "invalid type: …, expected …" message asks for.
@@ -157,7 +253,7 @@ pub(crate) fn suggestion(message: &str) -> Option<String> {
     did_you_mean(got, &expected)
 }
 
-pub(crate) fn did_you_mean(got: &str, candidates: &[&str]) -> Option<String> {
+pub fn did_you_mean(got: &str, candidates: &[&str]) -> Option<String> {
     candidates
         .iter()
         .map(|c| (strsim::jaro_winkler(got, c), *c))

@@ -5,7 +5,7 @@
 //! the offending line, a caret, and "did you mean" for misspelt keys). Never reads data files,
 //! never runs SQL, and never accepts a key it does not know.
 
-mod diag;
+pub mod diag;
 mod raw;
 pub mod spans;
 pub mod spec;

@@ -8,7 +8,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
+use crate::config::diag::{self, Diag};
+use crate::config::spans::Spans;
+use crate::error::Result;
 
 /// The whole report declaration.
 #[derive(Debug, Clone, Deserialize)]
@@ -159,16 +161,23 @@ pub struct TableSpec {
     pub notes: Vec<String>,
 }
 
-/// Read and check `report.yaml`; `queries` are the names of the pipeline's SQL files.
+/// Read and check `report.yaml`; `queries` are the names of the pipeline's SQL files. Every
+/// problem is reported at once, at its line and column, as a pipeline's are.
 pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
-    let err = |message: String| Error::Report {
-        file: path.to_path_buf(),
-        message,
-    };
-    let text = std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))?;
-    let spec: ReportSpec = yaml_serde::from_str(&text).map_err(|e| err(e.to_string()))?;
+    diag::read(path, |spec: &ReportSpec, spans| check(spec, spans, queries))
+}
+
+fn check(spec: &ReportSpec, spans: &Spans, queries: &[String]) -> Vec<Diag> {
     let mut problems = Vec::new();
-    let known = |q: &str| queries.iter().any(|k| k == q);
+    let names: Vec<&str> = queries.iter().map(String::as_str).collect();
+    let query = |at: String, q: &str, problems: &mut Vec<Diag>| {
+        if !names.contains(&q) {
+            problems.push(
+                Diag::at(spans, &at, format!("no query named `{q}`"))
+                    .help(diag::did_you_mean(q, &names)),
+            );
+        }
+    };
     // Ids name output files (figures/F1.svg, tables/T1.csv): plain names only.
     let plain = |id: &str| {
         !id.is_empty()
@@ -176,22 +185,28 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
     };
-    for id in spec
+    let ids = spec
         .figures
         .iter()
-        .map(|f| &f.id)
-        .chain(spec.tables.iter().map(|t| &t.id))
-    {
+        .enumerate()
+        .map(|(i, f)| (format!("figures[{i}].id"), &f.id))
+        .chain(
+            spec.tables
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (format!("tables[{i}].id"), &t.id)),
+        );
+    for (at, id) in ids {
         if !plain(id) {
-            problems.push(format!(
-                "id {id:?}: ids name output files; use letters, digits, `_` and `-` only"
+            problems.push(Diag::at(
+                spans,
+                &at,
+                format!("id {id:?}: ids name output files; use letters, digits, `_` and `-` only"),
             ));
         }
     }
-    for f in &spec.figures {
-        if !known(&f.query) {
-            problems.push(format!("figure {}: no query named `{}`", f.id, f.query));
-        }
+    for (i, f) in spec.figures.iter().enumerate() {
+        query(format!("figures[{i}].query"), &f.query, &mut problems);
         let need: &[(&str, &Option<String>)] = match f.kind {
             ChartKind::StackedBars | ChartKind::Lines => &[("x", &f.x), ("series", &f.series)],
             ChartKind::HorizontalBars => &[("label", &f.label)],
@@ -216,31 +231,39 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
         };
         for (key, v) in need {
             if v.is_none() {
-                problems.push(format!("figure {}: this chart kind needs `{key}`", f.id));
+                problems.push(Diag::at(
+                    spans,
+                    &format!("figures[{i}].kind"),
+                    format!("figure {}: this chart kind needs `{key}`", f.id),
+                ));
             }
         }
     }
-    for t in &spec.tables {
-        if !known(&t.query) {
-            problems.push(format!("table {}: no query named `{}`", t.id, t.query));
-        }
+    for (i, t) in spec.tables.iter().enumerate() {
+        query(format!("tables[{i}].query"), &t.query, &mut problems);
         if t.columns.is_empty() {
-            problems.push(format!("table {}: `columns` is empty", t.id));
+            problems.push(Diag::at(
+                spans,
+                &format!("tables[{i}].columns"),
+                format!("table {}: `columns` is empty", t.id),
+            ));
         }
     }
-    for n in &spec.narrative {
-        if !known(n) {
-            problems.push(format!("narrative: no query named `{n}`"));
-        }
+    for (i, n) in spec.narrative.iter().enumerate() {
+        query(format!("narrative[{i}]"), n, &mut problems);
     }
     if let Some(id) = &spec.preview
         && !spec.tables.iter().any(|t| &t.id == id)
     {
-        problems.push(format!("preview: no table with id `{id}`"));
+        let ids: Vec<&str> = spec.tables.iter().map(|t| t.id.as_str()).collect();
+        problems.push(
+            Diag::at(
+                spans,
+                "preview",
+                format!("preview: no table with id `{id}`"),
+            )
+            .help(diag::did_you_mean(id, &ids)),
+        );
     }
-    if problems.is_empty() {
-        Ok(spec)
-    } else {
-        Err(err(problems.join("; ")))
-    }
+    problems
 }

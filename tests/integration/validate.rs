@@ -156,3 +156,41 @@ fn checks_run_on_after_a_wrongly_typed_required_key() {
     // "first_year after last_year", no "top_n_table must be positive").
     assert_eq!(err.matches("error:").count(), 3, "{err}");
 }
+
+#[test]
+fn report_yaml_problems_come_all_at_once_at_their_lines() {
+    let tmp = sandbox();
+    let report = tmp.path().join("report");
+    copy_dir(&root().join("reports/ccpcj-kidnapping"), &report);
+    edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replace(
+            &root()
+                .join("reports/ccpcj-kidnapping")
+                .to_string_lossy()
+                .into_owned(),
+            &report.to_string_lossy(),
+        )
+    });
+    let yaml = report.join("report.yaml");
+    edit(&yaml, |s| {
+        s.replacen("preview: T3", "preview: T33", 1)
+            .replacen("    query: T3\n", "    query: T3x\n", 1)
+            .replacen("footnotes:", "footnotse:", 1)
+    });
+    let text_of = std::fs::read_to_string(&yaml).unwrap();
+    let line_of = |needle: &str| text_of.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for (expect, needle) in [
+        ("unknown field `footnotse`", "footnotse:"),
+        ("no query named `T3x`", "query: T3x"),
+        ("preview: no table with id `T33`", "preview: T33"),
+    ] {
+        assert!(err.contains(expect), "{expect} missing:\n{err}");
+        let at = format!("report.yaml:{}:", line_of(needle));
+        assert!(err.contains(&at), "{at} missing:\n{err}");
+    }
+    assert!(err.contains("did you mean `footnotes`?"), "{err}");
+    assert!(err.contains("did you mean `T3`?"), "{err}");
+}

@@ -19,7 +19,7 @@ use crate::config::Pipeline;
 use crate::error::{Error, Result};
 use crate::format;
 use crate::store::table::{Table, Value};
-use spec::{ChartKind, FigureSpec, Format, ReportSpec, TableSpec};
+use spec::{FigureSpec, Format, ReportSpec, TableSpec};
 
 use crate::assets::{FONT_BOLD, FONT_REGULAR};
 use figures::draw;
@@ -112,10 +112,17 @@ pub fn build(
                 .collect::<Result<_>>()?,
             description: String::new(),
         };
-        let names = (
-            text("report.yaml", f.start_name.as_deref().unwrap_or(""))?,
-            text("report.yaml", f.end_name.as_deref().unwrap_or(""))?,
-        );
+        let names = match &f.chart {
+            spec::Chart::Dumbbell {
+                start_name,
+                end_name,
+                ..
+            } => (
+                text("report.yaml", start_name)?,
+                text("report.yaml", end_name)?,
+            ),
+            _ => (String::new(), String::new()),
+        };
         let mut f = f.clone();
         f.axis = text("report.yaml", &f.axis)?;
         jobs.push((f, ft, names, table));

@@ -12,9 +12,21 @@ use crate::config::diag::{self, Diag};
 use crate::config::spans::Spans;
 use crate::error::Result;
 
-/// The whole report declaration.
+/// `report.yaml` as written: the figures' keys still a bag (each kind uses some of them).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawReport {
+    title: String,
+    figures: Vec<RawFigure>,
+    tables: Vec<TableSpec>,
+    narrative: Vec<String>,
+    footnotes: Vec<String>,
+    #[serde(default)]
+    preview: Option<String>,
+}
+
+/// The whole report declaration, checked.
+#[derive(Debug, Clone)]
 pub struct ReportSpec {
     /// Report title (a template: may use `{{ p.first_year }}` etc.).
     pub title: String,
@@ -27,14 +39,13 @@ pub struct ReportSpec {
     /// Footnotes printed at the end of the report (templates).
     pub footnotes: Vec<String>,
     /// The table whose first rows `run` prints, as the report formats them.
-    #[serde(default)]
     pub preview: Option<String>,
 }
 
-/// Chart kinds a figure can use.
+/// Chart kinds a figure can use (`kind:` in `report.yaml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ChartKind {
+enum ChartKind {
     /// One stacked bar per x value, one segment per series.
     StackedBars,
     /// One line per series.
@@ -49,74 +60,253 @@ pub enum ChartKind {
     SmallMultiples,
 }
 
-/// One figure: which query, which columns, which texts.
+impl ChartKind {
+    /// As written in `report.yaml`.
+    fn name(self) -> &'static str {
+        match self {
+            ChartKind::StackedBars => "stacked_bars",
+            ChartKind::Lines => "lines",
+            ChartKind::HorizontalBars => "horizontal_bars",
+            ChartKind::Strip => "strip",
+            ChartKind::Dumbbell => "dumbbell",
+            ChartKind::SmallMultiples => "small_multiples",
+        }
+    }
+}
+
+/// One figure as written in `report.yaml`: which query, which columns, which texts.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawFigure {
+    id: String,
+    query: String,
+    kind: ChartKind,
+    #[serde(default)]
+    x: Option<String>,
+    #[serde(default)]
+    y: Option<String>,
+    #[serde(default)]
+    series: Option<String>,
+    #[serde(default)]
+    label: Option<String>,
+    #[serde(default)]
+    annotation: Option<String>,
+    #[serde(default)]
+    median: Option<String>,
+    #[serde(default)]
+    start: Option<String>,
+    #[serde(default)]
+    end: Option<String>,
+    #[serde(default)]
+    start_name: Option<String>,
+    #[serde(default)]
+    end_name: Option<String>,
+    #[serde(default)]
+    secondary: Option<String>,
+    #[serde(default)]
+    marks: Option<String>,
+    title: String,
+    subtitle: String,
+    axis: String,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+/// One figure: which query, its chart, which texts.
+#[derive(Debug, Clone)]
 pub struct FigureSpec {
     pub id: String,
     pub query: String,
-    pub kind: ChartKind,
-    /// Column with the x value (years) — stacked bars and lines.
-    #[serde(default)]
-    pub x: Option<String>,
-    /// Column with the plotted value.
-    pub y: String,
-    /// Column naming the series — stacked bars and lines.
-    #[serde(default)]
-    pub series: Option<String>,
-    /// Column with the bar label — horizontal bars.
-    #[serde(default)]
-    pub label: Option<String>,
-    /// Column with text printed after the bar or row — horizontal bars, dumbbell.
-    #[serde(default)]
-    pub annotation: Option<String>,
-    /// Column with each group's median — strip.
-    #[serde(default)]
-    pub median: Option<String>,
-    /// Columns with the start and end values — dumbbell.
-    #[serde(default)]
-    pub start: Option<String>,
-    #[serde(default)]
-    pub end: Option<String>,
-    /// Legend names of the start and end markers — dumbbell (templates).
-    #[serde(default)]
-    pub start_name: Option<String>,
-    #[serde(default)]
-    pub end_name: Option<String>,
-    /// Column with a second line (e.g. a moving average) — small multiples.
-    #[serde(default)]
-    pub secondary: Option<String>,
-    /// Boolean column marking years (e.g. series breaks) — small multiples.
-    #[serde(default)]
-    pub marks: Option<String>,
+    pub chart: Chart,
+    /// Title, subtitle and axis label (templates).
     pub title: String,
     pub subtitle: String,
     pub axis: String,
-    #[serde(default)]
     pub notes: Vec<String>,
+}
+
+/// A figure's chart, by kind, with the query columns (and texts) that kind reads.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    /// One stacked bar per `x` (a year, or a category when `x` holds text), one segment per
+    /// `series`.
+    StackedBars {
+        x: String,
+        y: String,
+        series: String,
+    },
+    /// One line per `series` over the years in `x`.
+    Lines {
+        x: String,
+        y: String,
+        series: String,
+    },
+    /// Ranked bars, one per `label`, with an optional text after each.
+    HorizontalBars {
+        label: String,
+        y: String,
+        annotation: Option<String>,
+    },
+    /// Dots per `label` on a log axis, one row per `series` (group), its `median` marked.
+    Strip {
+        series: String,
+        label: String,
+        y: String,
+        median: String,
+    },
+    /// Two values per `label`, `start` and `end`, joined by a line; the legend names are
+    /// templates.
+    Dumbbell {
+        label: String,
+        start: String,
+        end: String,
+        start_name: String,
+        end_name: String,
+        annotation: Option<String>,
+    },
+    /// A grid of small line charts, one per `series` (unit), with a `secondary` line and the
+    /// years where `marks` is true marked.
+    SmallMultiples {
+        x: String,
+        y: String,
+        series: String,
+        secondary: String,
+        marks: String,
+    },
 }
 
 impl FigureSpec {
     /// The query columns this figure reads, by the key that names each.
     pub fn columns(&self) -> Vec<(&'static str, &str)> {
-        let optional = [
+        match &self.chart {
+            Chart::StackedBars { x, y, series } | Chart::Lines { x, y, series } => {
+                vec![("x", x.as_str()), ("y", y), ("series", series)]
+            }
+            Chart::HorizontalBars {
+                label,
+                y,
+                annotation,
+            } => [("label", label.as_str()), ("y", y)]
+                .into_iter()
+                .chain(annotation.as_deref().map(|a| ("annotation", a)))
+                .collect(),
+            Chart::Strip {
+                series,
+                label,
+                y,
+                median,
+            } => vec![
+                ("series", series.as_str()),
+                ("label", label),
+                ("y", y),
+                ("median", median),
+            ],
+            Chart::Dumbbell {
+                label,
+                start,
+                end,
+                annotation,
+                ..
+            } => [("label", label.as_str()), ("start", start), ("end", end)]
+                .into_iter()
+                .chain(annotation.as_deref().map(|a| ("annotation", a)))
+                .collect(),
+            Chart::SmallMultiples {
+                x,
+                y,
+                series,
+                secondary,
+                marks,
+            } => vec![
+                ("x", x.as_str()),
+                ("y", y),
+                ("series", series),
+                ("secondary", secondary),
+                ("marks", marks),
+            ],
+        }
+    }
+}
+
+impl RawFigure {
+    /// The typed chart, or the keys its kind needs and lacks, and those it does not read.
+    fn chart(&self) -> std::result::Result<Chart, (Vec<&'static str>, Vec<&'static str>)> {
+        let keys: [(&'static str, &Option<String>); 12] = [
             ("x", &self.x),
+            ("y", &self.y),
             ("series", &self.series),
             ("label", &self.label),
             ("annotation", &self.annotation),
             ("median", &self.median),
             ("start", &self.start),
             ("end", &self.end),
+            ("start_name", &self.start_name),
+            ("end_name", &self.end_name),
             ("secondary", &self.secondary),
             ("marks", &self.marks),
         ];
-        let mut out = vec![("y", self.y.as_str())];
-        out.extend(
-            optional
-                .into_iter()
-                .filter_map(|(k, v)| v.as_deref().map(|v| (k, v))),
-        );
-        out
+        let (needs, may): (&[&str], &[&str]) = match self.kind {
+            ChartKind::StackedBars | ChartKind::Lines => (&["x", "y", "series"], &[]),
+            ChartKind::HorizontalBars => (&["label", "y"], &["annotation"]),
+            ChartKind::Strip => (&["series", "label", "y", "median"], &[]),
+            ChartKind::Dumbbell => (
+                &["label", "start", "end", "start_name", "end_name"],
+                &["annotation"],
+            ),
+            ChartKind::SmallMultiples => (&["x", "y", "series", "secondary", "marks"], &[]),
+        };
+        let missing: Vec<&'static str> = keys
+            .iter()
+            .filter(|(k, v)| needs.contains(k) && v.is_none())
+            .map(|(k, _)| *k)
+            .collect();
+        let unused: Vec<&'static str> = keys
+            .iter()
+            .filter(|(k, v)| !needs.contains(k) && !may.contains(k) && v.is_some())
+            .map(|(k, _)| *k)
+            .collect();
+        if !missing.is_empty() || !unused.is_empty() {
+            return Err((missing, unused));
+        }
+        let get = |v: &Option<String>| v.clone().unwrap_or_default();
+        Ok(match self.kind {
+            ChartKind::StackedBars => Chart::StackedBars {
+                x: get(&self.x),
+                y: get(&self.y),
+                series: get(&self.series),
+            },
+            ChartKind::Lines => Chart::Lines {
+                x: get(&self.x),
+                y: get(&self.y),
+                series: get(&self.series),
+            },
+            ChartKind::HorizontalBars => Chart::HorizontalBars {
+                label: get(&self.label),
+                y: get(&self.y),
+                annotation: self.annotation.clone(),
+            },
+            ChartKind::Strip => Chart::Strip {
+                series: get(&self.series),
+                label: get(&self.label),
+                y: get(&self.y),
+                median: get(&self.median),
+            },
+            ChartKind::Dumbbell => Chart::Dumbbell {
+                label: get(&self.label),
+                start: get(&self.start),
+                end: get(&self.end),
+                start_name: get(&self.start_name),
+                end_name: get(&self.end_name),
+                annotation: self.annotation.clone(),
+            },
+            ChartKind::SmallMultiples => Chart::SmallMultiples {
+                x: get(&self.x),
+                y: get(&self.y),
+                series: get(&self.series),
+                secondary: get(&self.secondary),
+                marks: get(&self.marks),
+            },
+        })
     }
 }
 
@@ -164,10 +354,36 @@ pub struct TableSpec {
 /// Read and check `report.yaml`; `queries` are the names of the pipeline's SQL files. Every
 /// problem is reported at once, at its line and column, as a pipeline's are.
 pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
-    diag::read(path, |spec: &ReportSpec, spans| check(spec, spans, queries))
+    let raw = diag::read(path, |spec: &RawReport, spans| check(spec, spans, queries))?;
+    let figures = raw
+        .figures
+        .into_iter()
+        .map(|f| {
+            let chart = f.chart().map_err(|_| {
+                crate::error::Error::Internal(format!("figure {} passed its check", f.id))
+            })?;
+            Ok(FigureSpec {
+                id: f.id,
+                query: f.query,
+                chart,
+                title: f.title,
+                subtitle: f.subtitle,
+                axis: f.axis,
+                notes: f.notes,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(ReportSpec {
+        title: raw.title,
+        figures,
+        tables: raw.tables,
+        narrative: raw.narrative,
+        footnotes: raw.footnotes,
+        preview: raw.preview,
+    })
 }
 
-fn check(spec: &ReportSpec, spans: &Spans, queries: &[String]) -> Vec<Diag> {
+fn check(spec: &RawReport, spans: &Spans, queries: &[String]) -> Vec<Diag> {
     let mut problems = Vec::new();
     let names: Vec<&str> = queries.iter().map(String::as_str).collect();
     let query = |at: String, q: &str, problems: &mut Vec<Diag>| {
@@ -207,34 +423,20 @@ fn check(spec: &ReportSpec, spans: &Spans, queries: &[String]) -> Vec<Diag> {
     }
     for (i, f) in spec.figures.iter().enumerate() {
         query(format!("figures[{i}].query"), &f.query, &mut problems);
-        let need: &[(&str, &Option<String>)] = match f.kind {
-            ChartKind::StackedBars | ChartKind::Lines => &[("x", &f.x), ("series", &f.series)],
-            ChartKind::HorizontalBars => &[("label", &f.label)],
-            ChartKind::Strip => &[
-                ("series", &f.series),
-                ("label", &f.label),
-                ("median", &f.median),
-            ],
-            ChartKind::Dumbbell => &[
-                ("label", &f.label),
-                ("start", &f.start),
-                ("end", &f.end),
-                ("start_name", &f.start_name),
-                ("end_name", &f.end_name),
-            ],
-            ChartKind::SmallMultiples => &[
-                ("x", &f.x),
-                ("series", &f.series),
-                ("secondary", &f.secondary),
-                ("marks", &f.marks),
-            ],
-        };
-        for (key, v) in need {
-            if v.is_none() {
+        if let Err((missing, unused)) = f.chart() {
+            let kind = f.kind.name();
+            for key in missing {
                 problems.push(Diag::at(
                     spans,
                     &format!("figures[{i}].kind"),
-                    format!("figure {}: this chart kind needs `{key}`", f.id),
+                    format!("figure {}: a {kind} chart needs `{key}`", f.id),
+                ));
+            }
+            for key in unused {
+                problems.push(Diag::at(
+                    spans,
+                    &format!("figures[{i}].{key}"),
+                    format!("figure {}: a {kind} chart does not read `{key}`", f.id),
                 ));
             }
         }

@@ -176,19 +176,27 @@ fn report_yaml_problems_come_all_at_once_at_their_lines() {
         s.replacen("preview: T3", "preview: T33", 1)
             .replacen("    query: T3\n", "    query: T3x\n", 1)
             .replacen("footnotes:", "footnotse:", 1)
+            .replacen("kind: dumbbell\n", "kind: dumbbell\n    x: year\n", 1)
+            .replacen("    median: median_rate\n", "", 1)
     });
     let text_of = std::fs::read_to_string(&yaml).unwrap();
     let line_of = |needle: &str| text_of.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    for (expect, needle) in [
-        ("unknown field `footnotse`", "footnotse:"),
-        ("no query named `T3x`", "query: T3x"),
-        ("preview: no table with id `T33`", "preview: T33"),
+    for (expect, needle, below) in [
+        ("unknown field `footnotse`", "footnotse:", 0),
+        ("no query named `T3x`", "query: T3x", 0),
+        ("preview: no table with id `T33`", "preview: T33", 0),
+        (
+            "figure F6: a dumbbell chart does not read `x`",
+            "kind: dumbbell",
+            1,
+        ),
+        ("figure F4: a strip chart needs `median`", "kind: strip", 0),
     ] {
         assert!(err.contains(expect), "{expect} missing:\n{err}");
-        let at = format!("report.yaml:{}:", line_of(needle));
+        let at = format!("report.yaml:{}:", line_of(needle) + below);
         assert!(err.contains(&at), "{at} missing:\n{err}");
     }
     assert!(err.contains("did you mean `footnotes`?"), "{err}");

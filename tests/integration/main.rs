@@ -7,6 +7,7 @@ mod corpus;
 mod golden;
 mod publish;
 mod quality;
+mod regression;
 mod sources;
 mod support;
 mod validate;

@@ -54,25 +54,46 @@ struct Cli {
     command: Option<Command>,
 }
 
+/// `--carry-over`, the same for every command that publishes (and for `plan`, which says what
+/// `run` would do with it).
+#[derive(clap::Args, Debug, Clone, Copy)]
+struct Keep {
+    /// Keep files this tool did not write in the output folder: they are carried over,
+    /// unchanged, into the new output (without it such files make the command refuse;
+    /// nothing the tool did not write is ever deleted).
+    #[arg(long)]
+    carry_over: bool,
+}
+
+impl Keep {
+    fn options(self, force: bool) -> Options {
+        Options {
+            force,
+            carry_over: self.carry_over,
+        }
+    }
+}
+
+/// What `run` takes, and `plan` (which says what `run` would do with the same arguments).
+#[derive(clap::Args, Debug)]
+struct RunArgs {
+    /// Pipeline file.
+    #[arg(default_value = DEFAULT_PIPELINE)]
+    pipeline: PathBuf,
+    /// Publish here instead of the pipeline's `output`.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Run every step even when nothing changed.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    keep: Keep,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Ingest, query and write the report of a pipeline.
-    Run {
-        /// Pipeline file.
-        #[arg(default_value = DEFAULT_PIPELINE)]
-        pipeline: PathBuf,
-        /// Publish here instead of the pipeline's `output`.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// Run every step even when nothing changed.
-        #[arg(long)]
-        force: bool,
-        /// Keep files this tool did not write in the output folder: they are carried over,
-        /// unchanged, into the new output (without it such files make the command refuse;
-        /// nothing the tool did not write is ever deleted).
-        #[arg(long)]
-        carry_over: bool,
-    },
+    Run(RunArgs),
     /// What changed between two releases of a UN-CTS file: added, removed and revised
     /// country-years, counts and rates separately.
     Diff {
@@ -103,20 +124,7 @@ enum Command {
         all: bool,
     },
     /// Print which steps `run` would execute, and why, without running anything.
-    Plan {
-        /// Pipeline file.
-        #[arg(default_value = DEFAULT_PIPELINE)]
-        pipeline: PathBuf,
-        /// The output folder to compare with instead of the pipeline's `output`.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// As `run --force` would.
-        #[arg(long)]
-        force: bool,
-        /// As `run --carry-over` would.
-        #[arg(long)]
-        carry_over: bool,
-    },
+    Plan(RunArgs),
     /// Regenerate figures, tables and report from the existing warehouse (no re-ingest).
     Render {
         /// Pipeline file.
@@ -125,11 +133,8 @@ enum Command {
         /// The output folder to re-render instead of the pipeline's `output`.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Keep files this tool did not write in the output folder: they are carried over,
-        /// unchanged, into the new output (without it such files make the command refuse;
-        /// nothing the tool did not write is ever deleted).
-        #[arg(long)]
-        carry_over: bool,
+        #[command(flatten)]
+        keep: Keep,
     },
     /// Check pipelines (config, files, SQL, report spec, templates) without running them.
     Validate {
@@ -157,11 +162,8 @@ enum Command {
         /// Publish the warehouse under this folder instead of the pipeline's `output`.
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Keep files this tool did not write in the output folder: they are carried over,
-        /// unchanged, into the new output (without it such files make the command refuse;
-        /// nothing the tool did not write is ever deleted).
-        #[arg(long)]
-        carry_over: bool,
+        #[command(flatten)]
+        keep: Keep,
     },
     /// Write a synthetic UN-CTS file of any size (and `<stem>.units.csv` beside it), for
     /// benchmarks. Deterministic: the same seed gives the same bytes.
@@ -239,45 +241,42 @@ pub fn main() -> i32 {
             .try_init(),
     };
 
-    let command = cli.command.unwrap_or(Command::Run {
+    let command = cli.command.unwrap_or(Command::Run(RunArgs {
         pipeline: DEFAULT_PIPELINE.into(),
         out: None,
         force: false,
-        carry_over: false,
-    });
+        keep: Keep { carry_over: false },
+    }));
     let result = match command {
-        Command::Run {
+        Command::Run(RunArgs {
             pipeline,
             out,
             force,
-            carry_over,
-        } => run(
+            keep,
+        }) => run(
             &pipeline,
             out.as_deref(),
             cli.quiet,
             Mode::Run,
-            Options { force, carry_over },
+            keep.options(force),
         ),
         Command::Render {
             pipeline,
             out,
-            carry_over,
+            keep,
         } => run(
             &pipeline,
             out.as_deref(),
             cli.quiet,
             Mode::Render,
-            Options {
-                force: false,
-                carry_over,
-            },
+            keep.options(false),
         ),
-        Command::Plan {
+        Command::Plan(RunArgs {
             pipeline,
             out,
             force,
-            carry_over,
-        } => plan(&pipeline, out.as_deref(), Options { force, carry_over }),
+            keep,
+        }) => plan(&pipeline, out.as_deref(), keep.options(force)),
         Command::Validate { pipelines } => validate(&pipelines, cli.quiet),
         Command::Query {
             pipeline,
@@ -305,16 +304,8 @@ pub fn main() -> i32 {
         Command::Ingest {
             pipeline,
             out,
-            carry_over,
-        } => ingest(
-            &pipeline,
-            out.as_deref(),
-            cli.quiet,
-            Options {
-                force: false,
-                carry_over,
-            },
-        ),
+            keep,
+        } => ingest(&pipeline, out.as_deref(), cli.quiet, keep.options(false)),
         Command::Synth {
             rows,
             out,

@@ -68,14 +68,7 @@ pub(super) fn write_csv(path: &Path, options: &Options, units: &mut Vec<Unit>) -
         writer,
         value: String::new(),
     };
-    let kidnapping = generate(
-        options.seed,
-        options.rows,
-        options.subnational_kidnapping,
-        &mut sink,
-        units,
-    )
-    .map_err(|e| io_error(path, e))?;
+    let kidnapping = fill(path, options, &mut sink, units)?;
     let inner = sink
         .writer
         .into_inner()
@@ -86,6 +79,18 @@ pub(super) fn write_csv(path: &Path, options: &Options, units: &mut Vec<Unit>) -
         .sync_all()
         .map_err(|e| io_error(path, e))?;
     Ok(kidnapping)
+}
+
+/// The data rows of `options` into `sink`; returns the kidnapping rows written.
+fn fill(path: &Path, options: &Options, sink: &mut dyn Sink, units: &mut Vec<Unit>) -> Result<u64> {
+    generate(
+        options.seed,
+        options.rows,
+        options.subnational_kidnapping,
+        sink,
+        units,
+    )
+    .map_err(|e| io_error(path, e))
 }
 
 pub(super) fn write_xlsx(path: &Path, options: &Options, units: &mut Vec<Unit>) -> Result<u64> {
@@ -109,14 +114,7 @@ pub(super) fn write_xlsx(path: &Path, options: &Options, units: &mut Vec<Unit>) 
         sheet.write_string(2, c as u16, *h).map_err(x)?;
     }
     let mut sink = XlsxSink { sheet, next_row: 3 };
-    let kidnapping = generate(
-        options.seed,
-        options.rows,
-        options.subnational_kidnapping,
-        &mut sink,
-        units,
-    )
-    .map_err(|e| io_error(path, e))?;
+    let kidnapping = fill(path, options, &mut sink, units)?;
     book.save(path).map_err(x)?;
     Ok(kidnapping)
 }

@@ -59,16 +59,7 @@ fn write_samples() {
             .map(|&y| (y, 1.9 + f64::from(y % 3) * 0.2))
             .collect(),
     });
-    let countries = [
-        "Bolivia (Plurinational State of)",
-        "United Kingdom (England and Wales)",
-        "Venezuela (Bolivarian Republic of)",
-        "Iran (Islamic Republic of)",
-        "Chile",
-        "Mexico",
-        "Colombia",
-        "Saint Vincent and the Grenadines",
-    ];
+    let countries = &super::kinds::COUNTRIES[..8];
     let bars: Vec<Bar> = (0..36)
         .map(|i| Bar {
             label: format!("{} {}", countries[i % countries.len()], i / countries.len()),

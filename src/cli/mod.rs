@@ -90,6 +90,19 @@ struct RunArgs {
     keep: Keep,
 }
 
+/// What `render` and `ingest` take: a pipeline and the output folder they publish.
+#[derive(clap::Args, Debug)]
+struct OutputArgs {
+    /// Pipeline file.
+    #[arg(default_value = DEFAULT_PIPELINE)]
+    pipeline: PathBuf,
+    /// The output folder to publish instead of the pipeline's `output`.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    keep: Keep,
+}
+
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Ingest, query and write the report of a pipeline.
@@ -126,16 +139,7 @@ enum Command {
     /// Print which steps `run` would execute, and why, without running anything.
     Plan(RunArgs),
     /// Regenerate figures, tables and report from the existing warehouse (no re-ingest).
-    Render {
-        /// Pipeline file.
-        #[arg(default_value = DEFAULT_PIPELINE)]
-        pipeline: PathBuf,
-        /// The output folder to re-render instead of the pipeline's `output`.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        #[command(flatten)]
-        keep: Keep,
-    },
+    Render(OutputArgs),
     /// Check pipelines (config, files, SQL, report spec, templates) without running them.
     Validate {
         /// Pipeline files.
@@ -155,16 +159,7 @@ enum Command {
         format: OutputFormat,
     },
     /// Read a pipeline's sources and publish only the warehouse (`<out>/warehouse/*.parquet`).
-    Ingest {
-        /// Pipeline file.
-        #[arg(default_value = DEFAULT_PIPELINE)]
-        pipeline: PathBuf,
-        /// Publish the warehouse under this folder instead of the pipeline's `output`.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        #[command(flatten)]
-        keep: Keep,
-    },
+    Ingest(OutputArgs),
     /// Write a synthetic UN-CTS file of any size (and `<stem>.units.csv` beside it), for
     /// benchmarks. Deterministic: the same seed gives the same bytes.
     Synth {
@@ -260,11 +255,11 @@ pub fn main() -> i32 {
             Mode::Run,
             keep.options(force),
         ),
-        Command::Render {
+        Command::Render(OutputArgs {
             pipeline,
             out,
             keep,
-        } => run(
+        }) => run(
             &pipeline,
             out.as_deref(),
             cli.quiet,
@@ -301,11 +296,11 @@ pub fn main() -> i32 {
             csv.as_deref().map(|c| (c, overwrite)),
             all,
         ),
-        Command::Ingest {
+        Command::Ingest(OutputArgs {
             pipeline,
             out,
             keep,
-        } => ingest(&pipeline, out.as_deref(), cli.quiet, keep.options(false)),
+        }) => ingest(&pipeline, out.as_deref(), cli.quiet, keep.options(false)),
         Command::Synth {
             rows,
             out,

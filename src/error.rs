@@ -37,8 +37,8 @@ pub enum Error {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A SQL file failed to plan or run.
-    #[error("query {file}: {message}")]
-    Query { file: PathBuf, message: String },
+    #[error(transparent)]
+    Query(#[from] QueryError),
     /// A figure could not be drawn.
     #[error(transparent)]
     Chart(#[from] ChartError),
@@ -81,7 +81,7 @@ impl Error {
         match self {
             Error::Config(_) | Error::Report { .. } | Error::Output(_) => EXIT_USAGE,
             Error::Environment { .. } => EXIT_ENVIRONMENT,
-            Error::Query { .. } => EXIT_USAGE,
+            Error::Query(_) => EXIT_USAGE,
             Error::Ingest(_) => EXIT_DATA,
             Error::Store { .. } | Error::Chart(_) | Error::Internal(_) => EXIT_INTERNAL,
             Error::Busy { .. } => EXIT_BUSY,
@@ -174,6 +174,28 @@ fn many(errors: &[Error], file: Option<&std::path::Path>) -> String {
         text.push_str(&format!(" in {}", file.display()));
     }
     text
+}
+
+/// A SQL file that cannot be read, planned or run.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// The file cannot be read.
+    #[error("query {file}: cannot read: {source}")]
+    Read {
+        file: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The engine refused it: a syntax error, an unknown column, a failed cast, …
+    #[error("query {file}: {source}")]
+    Engine {
+        file: PathBuf,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// It is not what a query file must be (one statement, showable columns).
+    #[error("query {file}: {message}")]
+    Invalid { file: PathBuf, message: String },
 }
 
 /// A pipeline file that does not parse or check, or a command-line value that does not fit.

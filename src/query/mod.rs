@@ -14,7 +14,7 @@ use datafusion::prelude::ParquetReadOptions;
 use datafusion::sql::parser::DFParser;
 
 use crate::config::{ParamValue, Params};
-use crate::error::{Error, Result};
+use crate::error::{Error, QueryError, Result};
 pub use crate::store::table::{Table, Value};
 
 pub mod diff;
@@ -90,18 +90,12 @@ impl Engine {
                 self.ctx
                     .register_parquet(name, &p, ParquetReadOptions::default()),
             )
-            .map_err(|e| Error::Query {
-                file: path.to_path_buf(),
-                message: e.to_string(),
-            })
+            .map_err(|e| engine_error(path, e))
     }
 
     /// Run SQL text with the parameters bound; `file` names it in errors.
     pub fn run_sql(&self, file: &Path, sql: &str) -> Result<Vec<RecordBatch>> {
-        let err = |e: datafusion::error::DataFusionError| Error::Query {
-            file: file.to_path_buf(),
-            message: e.to_string(),
-        };
+        let err = |e: datafusion::error::DataFusionError| engine_error(file, e);
         self.runtime.block_on(async {
             let df = self.ctx.sql(sql).await.map_err(err)?;
             let df = df.with_param_values(self.params.clone()).map_err(err)?;
@@ -117,10 +111,7 @@ impl Engine {
 
     /// Run SQL text and return its result as a table (columns named even when it has no rows).
     pub fn run_table(&self, file: &Path, sql: &str) -> Result<Table> {
-        let err = |e: datafusion::error::DataFusionError| Error::Query {
-            file: file.to_path_buf(),
-            message: e.to_string(),
-        };
+        let err = |e: datafusion::error::DataFusionError| engine_error(file, e);
         let (columns, batches) = self.runtime.block_on(async {
             let df = self.ctx.sql(sql).await.map_err(err)?;
             let df = df.with_param_values(self.params.clone()).map_err(err)?;
@@ -158,52 +149,50 @@ impl Engine {
                     .runtime
                     .block_on(self.ctx.sql(&sql))
                     .and_then(|df| df.with_param_values(self.params.clone()))
-                    .map_err(|e| Error::Query {
-                        file: file.to_path_buf(),
-                        message: e.to_string(),
-                    })?;
+                    .map_err(|e| engine_error(file, e))?;
                 std::sync::Arc::new(df.schema().as_arrow().clone())
             }
         };
-        let table =
-            datafusion::datasource::MemTable::try_new(schema, vec![batches]).map_err(|e| {
-                Error::Query {
-                    file: file.to_path_buf(),
-                    message: e.to_string(),
-                }
-            })?;
+        let table = datafusion::datasource::MemTable::try_new(schema, vec![batches])
+            .map_err(|e| engine_error(file, e))?;
         self.ctx
             .register_table(name, std::sync::Arc::new(table))
-            .map_err(|e| Error::Query {
-                file: file.to_path_buf(),
-                message: e.to_string(),
-            })?;
+            .map_err(|e| engine_error(file, e))?;
         Ok(rows)
     }
 }
 
-fn read_sql(file: &Path) -> Result<String> {
-    std::fs::read_to_string(file).map_err(|e| Error::Query {
+/// The engine's refusal of the SQL in `file`, its source kept.
+fn engine_error(file: &Path, e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    QueryError::Engine {
         file: file.to_path_buf(),
-        message: format!("cannot read: {e}"),
+        source: Box::new(e),
+    }
+    .into()
+}
+
+fn read_sql(file: &Path) -> Result<String> {
+    std::fs::read_to_string(file).map_err(|source| {
+        Error::from(QueryError::Read {
+            file: file.to_path_buf(),
+            source,
+        })
     })
 }
 
 /// Parse a SQL file without running it (for `validate`).
 pub fn check_sql(file: &Path) -> Result<()> {
     let sql = read_sql(file)?;
-    let statements = DFParser::parse_sql(&sql).map_err(|e| Error::Query {
-        file: file.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    let statements = DFParser::parse_sql(&sql).map_err(|e| engine_error(file, e))?;
     if statements.len() != 1 {
-        return Err(Error::Query {
+        return Err(QueryError::Invalid {
             file: file.to_path_buf(),
             message: format!(
                 "expected exactly one SQL statement, found {}",
                 statements.len()
             ),
-        });
+        }
+        .into());
     }
     Ok(())
 }
@@ -272,11 +261,12 @@ fn cell(file: &Path, col: &ArrayRef, r: usize) -> Result<Value> {
             match cast {
                 Some(v) => v,
                 None => {
-                    let s =
-                        arrow::compute::cast(col, &DataType::Utf8).map_err(|e| Error::Query {
+                    let s = arrow::compute::cast(col, &DataType::Utf8).map_err(|e| {
+                        Error::from(QueryError::Invalid {
                             file: file.to_path_buf(),
                             message: format!("column of type {other} cannot be shown: {e}"),
-                        })?;
+                        })
+                    })?;
                     Value::Text(s.as_string::<i32>().value(r).to_string())
                 }
             }

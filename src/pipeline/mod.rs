@@ -8,6 +8,7 @@ pub mod cache;
 pub mod diff;
 mod ingest;
 mod run;
+mod stat_cache;
 pub mod timing;
 mod validate;
 

@@ -92,7 +92,7 @@ pub fn snapshot_dir(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
-            if p == root.join(kidnap_trends::pipeline::cache::STATE_DIR) {
+            if p == root.join(kidnap_trends::store::publish::STATE_DIR) {
                 continue;
             }
             if p.is_dir() {

@@ -10,12 +10,9 @@ WITH rep AS (
 ), pn AS (
     SELECT count(*) AS panel_n FROM panel
 ), pp AS (
-    SELECT sum(k.population) AS panel_population
-    FROM panel p JOIN kidnapping k ON k.iso3 = p.iso3 AND k.year = $last_year
+    SELECT sum(population) AS panel_population FROM panel_years WHERE year = $last_year
 ), world AS (
-    SELECT sum(p.population) AS world_population
-    FROM countries c JOIN population p ON p.iso3 = c.iso3
-    WHERE p.year = $last_year AND c.m49 IS NOT NULL
+    SELECT sum(population) AS world_population FROM region_population
 )
 SELECT reporting, reporting_any, first_data_year, last_data_year, panel_n,
        COALESCE(panel_population, 0.0) / world_population AS panel_population_share

@@ -1,10 +1,10 @@
 -- N3 trend: the panel's combined rate in $first_year and $last_year, the per cent change
 -- between them and the compound annual growth rate.
 WITH a AS (
-    SELECT k.year, count(*) AS n, sum(k.count) / sum(k.population) * 100000.0 AS rate
-    FROM panel p JOIN kidnapping k ON k.iso3 = p.iso3
-    WHERE k.year = $first_year OR k.year = $last_year
-    GROUP BY k.year
+    SELECT year, count(*) AS n, sum(count) / sum(population) * 100000.0 AS rate
+    FROM panel_years
+    WHERE year = $first_year OR year = $last_year
+    GROUP BY year
 )
 SELECT
     f.n AS panel_n, f.rate AS rate_first, l.rate AS rate_last,

@@ -2,7 +2,8 @@
 -- sub-national units nor Kosovo under UNSCR 1244, which have no M49 code), units with a count in
 -- at least one year of the window, units in the constant panel (every reporting unit counts,
 -- those without an M49 code included), and the share of the region's population (its M49
--- members' World Bank population) covered by units with a count in $last_year.
+-- members' World Bank population, table `region_population`) covered by units with a count in
+-- $last_year.
 WITH members AS (
     SELECT region, count(*) AS countries
     FROM countries WHERE m49 IS NOT NULL
@@ -19,11 +20,6 @@ WITH members AS (
     FROM kidnapping
     WHERE year = $last_year AND count IS NOT NULL AND in_aggregate AND population IS NOT NULL
     GROUP BY region
-), regpop AS (
-    SELECT c.region, sum(p.population) AS population
-    FROM countries c JOIN population p ON p.iso3 = c.iso3
-    WHERE p.year = $last_year AND c.m49 IS NOT NULL
-    GROUP BY c.region
 ), byregion AS (
     SELECT
         m.region, m.countries,
@@ -35,7 +31,7 @@ WITH members AS (
     LEFT JOIN reporting r ON r.region = m.region
     LEFT JOIN in_panel i ON i.region = m.region
     LEFT JOIN covered cv ON cv.region = m.region
-    LEFT JOIN regpop rp ON rp.region = m.region
+    LEFT JOIN region_population rp ON rp.region = m.region
 )
 SELECT region, 0 AS row_order, countries, reporting, panel,
        covered_population / region_population AS population_share

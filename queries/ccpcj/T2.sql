@@ -13,14 +13,12 @@ WITH stats AS (
     FROM panel_agg
     GROUP BY series, series_order, panel_n, population_share, shown
 ), med AS (
-    SELECT k.region AS series, median(k.rate) AS median_rate
-    FROM kidnapping k JOIN panel p ON p.iso3 = k.iso3
-    WHERE k.year = $last_year
-    GROUP BY k.region
+    SELECT region AS series, median(rate) AS median_rate
+    FROM panel_years WHERE year = $last_year
+    GROUP BY region
     UNION ALL
-    SELECT 'All panel countries', median(k.rate)
-    FROM kidnapping k JOIN panel p ON p.iso3 = k.iso3
-    WHERE k.year = $last_year
+    SELECT 'All panel countries', median(rate)
+    FROM panel_years WHERE year = $last_year
 )
 SELECT
     s.series AS region, s.series_order AS row_order, s.panel_n, s.population_share,

@@ -1,11 +1,8 @@
--- T3: the $top_n_table highest rates in each unit's latest year (table `latest`, population
+-- T3: the $top_n_table highest rates in each unit's latest year (table `rate_ranking`, population
 -- ≥ $population_floor), with the 3-year average (mean of the published rates of the latest year
 -- and the two before it, all three needed) and the change between the period means (`periods`).
 WITH top AS (
-    SELECT * FROM (
-        SELECT row_number() OVER (ORDER BY rate DESC, iso3) AS rank, *
-        FROM latest WHERE rankable
-    ) WHERE rank <= $top_n_table
+    SELECT * FROM rate_ranking WHERE rank <= $top_n_table
 ), avg3 AS (
     SELECT t.iso3, CASE WHEN count(k.rate) = 3 THEN avg(k.rate) END AS average_3y
     FROM top t JOIN kidnapping k ON k.iso3 = t.iso3 AND k.year BETWEEN t.year - 2 AND t.year

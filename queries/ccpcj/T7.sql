@@ -15,11 +15,6 @@
 -- population × 100,000 is listed; the published rate is kept (the cause is not known).
 WITH b AS (
     SELECT * FROM breaks WHERE year BETWEEN $first_year AND $last_year
-), excluding AS (
-    SELECT iso3, min(year) AS first_break
-    FROM breaks
-    WHERE status = 'confirmed' AND year > $first_year AND year <= $last_year
-    GROUP BY iso3
 ), complete AS (
     SELECT iso3,
            count(CASE WHEN count IS NOT NULL AND rate IS NOT NULL AND population IS NOT NULL
@@ -42,7 +37,7 @@ WITH b AS (
             ELSE 'the unit is not in the panel: its country also reports in some year'
         END AS panel_state
     FROM b
-    LEFT JOIN excluding x ON x.iso3 = b.iso3
+    LEFT JOIN window_breaks x ON x.iso3 = b.iso3
     LEFT JOIN panel p ON p.iso3 = b.iso3
     LEFT JOIN complete c ON c.iso3 = b.iso3
 )

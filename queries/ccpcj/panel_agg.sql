@@ -2,28 +2,22 @@
 -- for all panel units, by year of the window, with the number of panel units, their share of the
 -- region's (or the world's) population in $last_year, a legend label, and whether the aggregate
 -- may be shown (at least $min_countries units). Every region of the M49 table has rows, shown or not.
--- The region's (world's) population is that of its M49 members: units without an M49 code
--- (sub-national units, Kosovo under UNSCR 1244) count in the panel, never in the denominator.
-WITH pk AS (
-    SELECT k.region, k.year, k.iso3, k.count, k.population
-    FROM kidnapping k JOIN panel p ON p.iso3 = k.iso3
-    WHERE k.year BETWEEN $first_year AND $last_year
-), agg AS (
+-- The region's (world's) population is that of its M49 members (table `region_population`): units
+-- without an M49 code (sub-national units, Kosovo under UNSCR 1244) count in the panel (table
+-- `panel_years`), never in the denominator.
+WITH agg AS (
     SELECT region AS series, year, count(*) AS countries,
            sum(count) AS kidnappings, sum(population) AS population
-    FROM pk GROUP BY region, year
+    FROM panel_years GROUP BY region, year
     UNION ALL
     SELECT 'All panel countries', year, count(*), sum(count), sum(population)
-    FROM pk GROUP BY year
+    FROM panel_years GROUP BY year
 ), regions AS (
-    SELECT c.region AS series, 0 AS series_order, sum(p.population) AS base_population
-    FROM countries c JOIN population p ON p.iso3 = c.iso3
-    WHERE p.year = $last_year AND c.m49 IS NOT NULL
-    GROUP BY c.region
+    SELECT region AS series, 0 AS series_order, population AS base_population
+    FROM region_population
     UNION ALL
-    SELECT 'All panel countries', 1, sum(p.population)
-    FROM countries c JOIN population p ON p.iso3 = c.iso3
-    WHERE p.year = $last_year AND c.m49 IS NOT NULL
+    SELECT 'All panel countries', 1, sum(population)
+    FROM region_population
 ), last AS (
     SELECT series, countries, population FROM agg WHERE year = $last_year
 ), labelled AS (

@@ -2,7 +2,8 @@
 -- [$p2_from, $p2_to] (each needs at least 2 years with data), its mean annual count over the P1
 -- years available, the change P2/P1 − 1 (undefined when the P1 mean is 0), the direction
 -- (a P1 mean of 0 is "up" if P2 > 0 and "stable" if P2 = 0; otherwise beyond ±$stable_band is
--- up or down), and whether the unit has a confirmed break in the window (flag "b").
+-- up or down), and whether the unit has a confirmed break in the window (table `window_breaks`;
+-- flag "b").
 WITH m AS (
     SELECT
         iso3,
@@ -13,9 +14,6 @@ WITH m AS (
         avg(CASE WHEN year BETWEEN $p2_from AND $p2_to THEN rate END) AS p2_avg
     FROM kidnapping
     GROUP BY iso3
-), b AS (
-    SELECT DISTINCT iso3 FROM breaks
-    WHERE status = 'confirmed' AND year > $first_year AND year <= $last_year
 ), p AS (
     SELECT
         m.iso3,
@@ -23,7 +21,7 @@ WITH m AS (
         CASE WHEN p2_years >= 2 THEN p2_avg END AS p2_mean,
         p1_count_mean,
         b.iso3 IS NOT NULL AS has_break
-    FROM m LEFT JOIN b ON b.iso3 = m.iso3
+    FROM m LEFT JOIN window_breaks b ON b.iso3 = m.iso3
 )
 SELECT
     p.iso3, c.country, c.region, p.p1_mean, p.p2_mean, p.p1_count_mean, p.has_break,

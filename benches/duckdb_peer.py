@@ -26,6 +26,7 @@ csv per non-table result, in DIR/tables. No figures, no HTML: the peer draws not
 import argparse
 import csv
 import os
+import pathlib
 import re
 import sys
 import time
@@ -50,8 +51,20 @@ PARAMS = {
     "jump_factor": 5.0,
     "jump_min_count": 20.0,
     "threshold": 0.10,
+    # The pipeline's SQL thresholds (their defaults).
+    "break_ratio": 2.0,
+    "break_min_count": 20.0,
+    "break_hold": 0.25,
+    "multiples": 12,
+    "small_count": 10.0,
+    "revision_threshold": 0.10,
 }
-TABLES = ["kidnapping", "breaks", "panel", "latest", "periods", "panel_agg"]
+# The table stages, in the order the default pipeline materialises them.
+TABLES = re.search(
+    r"^  tables: \[([^\]]*)\]",
+    (pathlib.Path(__file__).resolve().parent.parent / "pipelines/ccpcj-kidnapping.yaml").read_text(),
+    re.M,
+).group(1).replace(" ", "").split(",")
 CATEGORY = "Kidnapping"
 
 

@@ -126,7 +126,7 @@ params:
   stable_band: 0.10
 queries:
   dir: "{queries}"
-  tables: [kidnapping, breaks, panel, latest, periods, panel_agg]
+  tables: [kidnapping, rate_series, breaks, window_breaks, panel, panel_years, region_population, latest, rate_ranking, periods, panel_agg]
 report:
   dir: "{report}"
 "#,

@@ -94,9 +94,11 @@ pub(super) fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
     let err = |e: csv::Error| Error::Internal(format!("writing table {}: {e}", t.id));
     w.write_record(&t.headers).map_err(err)?;
     for row in &t.rows {
-        // CSV holds plain numbers: no thousands separators.
+        // CSV holds plain numbers, as spreadsheets read them: no thousands separators, and
+        // the ASCII hyphen-minus for the typeset minus sign.
         let plain: Vec<String> = row
             .iter()
+            .map(|c| c.replace(format::MINUS, "-"))
             .map(|c| {
                 if c.chars()
                     .all(|ch| ch.is_ascii_digit() || ",.-".contains(ch))
@@ -111,4 +113,31 @@ pub(super) fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
     }
     w.into_inner()
         .map_err(|e| Error::Internal(format!("writing table {}: {e}", t.id)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_are_plain_numbers_with_the_ascii_minus() {
+        let t = TableCtx {
+            id: "T".into(),
+            number: 1,
+            title: String::new(),
+            headers: vec!["unit".into(), "change".into(), "count".into()],
+            rows: vec![vec![
+                "Lithuania".into(),
+                format::percent(Some(-0.977)),
+                format::count(Some(-1234.0)),
+            ]],
+            notes: Vec::new(),
+            numeric: vec![false, true, true],
+            values: Vec::new(),
+            formats: Vec::new(),
+        };
+        assert_eq!(t.rows[0][1], "−97.7", "the report prints the minus sign");
+        let csv = String::from_utf8(table_csv(&t).unwrap()).unwrap();
+        assert_eq!(csv, "unit,change,count\nLithuania,-97.7,-1234\n");
+    }
 }

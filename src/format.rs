@@ -85,6 +85,148 @@ pub fn with_nil(x: Option<f64>, f: fn(Option<f64>) -> String) -> String {
     }
 }
 
+/// A whole number in words, lower case: "zero", "nine", "thirty-eight", "one hundred and
+/// five", "two thousand and twelve"; the minus sign written "minus". Beyond a billion, figures.
+pub fn words(n: i64) -> String {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    fn below_hundred(n: u64) -> String {
+        match n {
+            0..=19 => ONES[n as usize].to_string(),
+            _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
+            _ => format!("{}-{}", TENS[(n / 10) as usize], ONES[(n % 10) as usize]),
+        }
+    }
+    fn below_thousand(n: u64) -> String {
+        match (n / 100, n % 100) {
+            (0, r) => below_hundred(r),
+            (h, 0) => format!("{} hundred", ONES[h as usize]),
+            (h, r) => format!("{} hundred and {}", ONES[h as usize], below_hundred(r)),
+        }
+    }
+    if n < 0 {
+        return format!(
+            "minus {}",
+            words(n.unsigned_abs().min(i64::MAX as u64) as i64)
+        );
+    }
+    let n = n as u64;
+    if n >= 1_000_000_000 {
+        return number(n as f64, 0);
+    }
+    let mut parts = Vec::new();
+    for (scale, name) in [(1_000_000, "million"), (1_000, "thousand")] {
+        if !(n / scale).is_multiple_of(1000) {
+            parts.push(format!("{} {name}", below_thousand(n / scale % 1000)));
+        }
+    }
+    let rest = n % 1000;
+    match (parts.is_empty(), rest) {
+        (true, r) => parts.push(below_thousand(r)),
+        (false, 0) => {}
+        (false, r) if r < 100 => parts.push(format!("and {}", below_hundred(r))),
+        (false, r) => parts.push(below_thousand(r)),
+    }
+    parts.join(" ")
+}
+
+/// A count in running text, UN style: words under ten ("nine series", "one country"), figures
+/// from ten ("38", "4,595").
+pub fn in_text(n: i64) -> String {
+    if (0..10).contains(&n) {
+        words(n)
+    } else {
+        number(n as f64, 0)
+    }
+}
+
+/// A count that begins a sentence: always in words, capitalised ("Nine series …",
+/// "Thirty-eight of them …"); a sentence never begins with a figure.
+pub fn sentence_start(n: i64) -> String {
+    let w = words(n);
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => w,
+    }
+}
+
+/// Counts of one series in running text ("rose in 12, fell in 7 and stayed stable in 3"): the
+/// rule for the largest applies to all — all in figures when one is ten or more, else all in
+/// words.
+pub fn series_in_text(ns: &[i64]) -> Vec<String> {
+    let figures = ns.iter().any(|n| n.unsigned_abs() >= 10);
+    ns.iter()
+        .map(|&n| {
+            if figures {
+                number(n as f64, 0)
+            } else {
+                words(n)
+            }
+        })
+        .collect()
+}
+
+/// A date as UN documents write it: "2025-06-02" → "2 June 2025", "2022-06" → "June 2022";
+/// anything else as given.
+pub fn date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = iso.trim().split('-').collect();
+    let num = |s: &str| s.parse::<usize>().ok();
+    let month = |m: &str| {
+        num(m)
+            .filter(|m| (1..=12).contains(m))
+            .map(|m| MONTHS[m - 1])
+    };
+    match parts[..] {
+        [y, m, d] if y.len() == 4 && num(y).is_some() => match (month(m), num(d)) {
+            (Some(m), Some(d)) if (1..=31).contains(&d) => format!("{d} {m} {y}"),
+            _ => iso.to_string(),
+        },
+        [y, m] if y.len() == 4 && num(y).is_some() => match month(m) {
+            Some(m) => format!("{m} {y}"),
+            None => iso.to_string(),
+        },
+        _ => iso.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +250,42 @@ mod tests {
         assert_eq!(with_nil(Some(0.0), count), "–");
         assert_eq!(with_nil(None, count), "..");
         assert_eq!(number(f64::NAN, 1), "..");
+    }
+
+    #[test]
+    fn numbers_in_running_text() {
+        let cases = [
+            (0, "zero"),
+            (1, "one"),
+            (9, "nine"),
+            (10, "ten"),
+            (19, "nineteen"),
+            (20, "twenty"),
+            (38, "thirty-eight"),
+            (100, "one hundred"),
+            (105, "one hundred and five"),
+            (249, "two hundred and forty-nine"),
+            (1000, "one thousand"),
+            (2012, "two thousand and twelve"),
+            (58_307, "fifty-eight thousand three hundred and seven"),
+            (1_000_001, "one million and one"),
+        ];
+        for (n, w) in cases {
+            assert_eq!(words(n), w, "{n}");
+        }
+        assert_eq!(in_text(1), "one");
+        assert_eq!(in_text(9), "nine");
+        assert_eq!(in_text(10), "10");
+        assert_eq!(in_text(4595), "4,595");
+        assert_eq!(date("2025-06-02"), "2 June 2025");
+        assert_eq!(date("2022-06"), "June 2022");
+        assert_eq!(date("2022-13"), "2022-13");
+        assert_eq!(date("release 4"), "release 4");
+        assert_eq!(sentence_start(9), "Nine");
+        assert_eq!(sentence_start(38), "Thirty-eight");
+        assert_eq!(sentence_start(0), "Zero");
+        assert_eq!(series_in_text(&[29, 32, 11]), ["29", "32", "11"]);
+        assert_eq!(series_in_text(&[12, 7, 3]), ["12", "7", "3"]);
+        assert_eq!(series_in_text(&[1, 7, 3]), ["one", "seven", "three"]);
     }
 }

@@ -31,9 +31,16 @@ WITH agg AS (
 SELECT
     concat(
         b.series, ' (', CAST(b.panel_n AS VARCHAR),
-        CASE WHEN b.series_order = 1 THEN ', ' ELSE ' countries, ' END,
+        CASE
+            WHEN b.series_order = 1 THEN ', '
+            WHEN b.panel_n = 1 THEN ' country, '
+            ELSE ' countries, '
+        END,
         CAST(CAST(round(b.population_share * 100.0) AS BIGINT) AS VARCHAR),
-        CASE WHEN b.series_order = 1 THEN ' % of world population)' ELSE ' % of population)' END
+        CASE
+            WHEN b.series_order = 1 THEN ' per cent of world population)'
+            ELSE ' per cent of population)'
+        END
     ) AS label,
     b.series, b.series_order, b.panel_n, b.population_share, b.shown,
     a.year, a.kidnappings, a.population,

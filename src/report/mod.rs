@@ -189,7 +189,7 @@ pub fn build(
         "Stage finished"
     );
     let text_start = std::time::Instant::now();
-    let mut narrative: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    let mut narrative = NarrativeValues::new();
     for n in &spec.narrative {
         let row = get(n)?.records().into_iter().next().unwrap_or_default();
         narrative.insert(n.clone(), row);
@@ -211,28 +211,9 @@ pub fn build(
         citation => &pipeline.population.citation,
         vintage => &pipeline.population.vintage,
     };
-    let inner = minijinja::context! {
-        p => &pipeline.params,
-        n => &narrative,
-        source_line => &source_line,
-        population => &population,
-    };
-    let narrative_file = dir.join("narrative.j2");
-    let narrative_src = std::fs::read_to_string(&narrative_file).map_err(|e| Error::Report {
-        file: narrative_file.clone(),
-        message: format!("cannot read: {e}"),
-    })?;
-    let mut nenv = minijinja::Environment::new();
-    nenv.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    add_filters(&mut nenv);
-    let narrative_text = nenv
-        .render_str(&narrative_src, &inner)
-        .map_err(|e| template_error(&narrative_file, e))?;
-    let paragraphs: Vec<String> = narrative_text
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
-        .collect();
+    let paragraphs = narrative_paragraphs(pipeline, &narrative, &source_line)?;
+    let nenv = narrative_env();
+    let inner = narrative_ctx(pipeline, &narrative, &source_line);
     let footnotes: Vec<String> = spec
         .footnotes
         .iter()
@@ -298,6 +279,51 @@ pub fn build(
     Ok(artefacts)
 }
 
+/// The first row of each narrative query, by query name (`n.N1.panel_n` in the templates).
+pub type NarrativeValues = BTreeMap<String, BTreeMap<String, Value>>;
+
+/// The environment of the narrative and footnotes: strict undefined values, the number filters.
+fn narrative_env() -> minijinja::Environment<'static> {
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    add_filters(&mut env);
+    env
+}
+
+fn narrative_ctx(pipeline: &Pipeline, n: &NarrativeValues, source_line: &str) -> minijinja::Value {
+    minijinja::context! {
+        p => &pipeline.params,
+        n => n,
+        source_line => source_line,
+        population => minijinja::context! {
+            citation => &pipeline.population.citation,
+            vintage => &pipeline.population.vintage,
+        },
+    }
+}
+
+/// The narrative's paragraphs: the report folder's `narrative.j2` rendered with the values `n`
+/// (blank lines separate paragraphs; white space is folded).
+pub fn narrative_paragraphs(
+    pipeline: &Pipeline,
+    n: &NarrativeValues,
+    source_line: &str,
+) -> Result<Vec<String>> {
+    let file = pipeline.report_dir.join("narrative.j2");
+    let src = std::fs::read_to_string(&file).map_err(|e| Error::Report {
+        file: file.clone(),
+        message: format!("cannot read: {e}"),
+    })?;
+    let text = narrative_env()
+        .render_str(&src, narrative_ctx(pipeline, n, source_line))
+        .map_err(|e| template_error(&file, e))?;
+    Ok(text
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect())
+}
+
 fn template_error(path: &Path, e: minijinja::Error) -> Error {
     let mut message = e.to_string();
     if let Some(line) = e.line() {
@@ -325,6 +351,27 @@ fn add_filters(env: &mut minijinja::Environment<'_>) {
     env.add_filter("percent", |v: minijinja::Value| {
         format::percent(opt_f64(&v))
     });
+    env.add_filter("date", |v: String| format::date(&v));
+    // Counts in running text: words under ten, figures from ten; `Num` begins a sentence
+    // (always words, capitalised); `series(a, b, c)` applies the rule of the largest to all.
+    env.add_filter("num", |v: minijinja::Value| match opt_f64(&v) {
+        Some(x) if x.fract() == 0.0 => format::in_text(x as i64),
+        other => format::count(other),
+    });
+    env.add_filter("Num", |v: minijinja::Value| match opt_f64(&v) {
+        Some(x) if x.fract() == 0.0 => format::sentence_start(x as i64),
+        other => format::count(other),
+    });
+    env.add_function(
+        "series",
+        |args: minijinja::value::Rest<minijinja::Value>| {
+            let ns: Vec<i64> = args
+                .iter()
+                .map(|v| opt_f64(v).unwrap_or(0.0) as i64)
+                .collect();
+            format::series_in_text(&ns)
+        },
+    );
     // A threshold as written in the pipeline: 5 → "5", 2.5 → "2.5", 0.125 → "0.13".
     env.add_filter("plain", |v: minijinja::Value| match opt_f64(&v) {
         Some(x) if x.fract() == 0.0 => format::number(x, 0),

@@ -5,6 +5,7 @@ mod browser;
 mod cli;
 mod corpus;
 mod golden;
+mod narrative;
 mod publish;
 mod quality;
 mod regression;

@@ -60,7 +60,7 @@ fn an_allowed_bad_row_is_quarantined_with_its_reason_and_the_report_says_so() {
     );
     // The observation is not in the warehouse; the report's quality table counts it.
     let md = std::fs::read_to_string(tmp.path().join("out/report.md")).unwrap();
-    assert!(md.contains("set aside 1 source rows"), "{md}");
+    assert!(md.contains("set aside one source row"), "{md}");
     let t10 = std::fs::read_to_string(tmp.path().join("out/tables/T10.csv")).unwrap();
     assert!(
         t10.lines().any(|l| l.starts_with(

@@ -340,10 +340,13 @@ fn region_and_world_populations_are_the_m49_members_only() {
         let r = f2.rows.iter().find(|x| x[1].as_text() == series).unwrap();
         r[0].as_text()
     };
-    assert_eq!(label("Europe"), "Europe (4 countries, 16 % of population)");
+    assert_eq!(
+        label("Europe"),
+        "Europe (4 countries, 16 per cent of population)"
+    );
     assert_eq!(
         label("All panel countries"),
-        "All panel countries (5, 15 % of world population)"
+        "All panel countries (5, 15 per cent of world population)"
     );
     // XKX's count and population are in its region's aggregate: 2018 (12 + 100 + 20 + 10) /
     // 10 M × 1e5 = 1.42.

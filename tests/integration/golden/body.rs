@@ -95,11 +95,17 @@ fn f2_aggregates_counts_over_population_never_rates() {
     // Labels: Europe 8e6 / 63e6 = 12.7 % → 13 %; all 8.05e6 / 67.55e6 = 11.9 % → 12 %.
     assert_eq!(
         all["label"].as_text(),
-        "Europe (3 countries, 13 % of population)"
+        "Europe (3 countries, 13 per cent of population)"
     );
     assert_eq!(
         all_2021[0].as_text(),
-        "All panel countries (4, 12 % of world population)"
+        "All panel countries (4, 12 per cent of world population)"
+    );
+    // Asia's panel is DDD alone: one country, 50,000 / 1.55e6 = 3.2 % → 3 per cent.
+    let asia = sql("SELECT DISTINCT label FROM panel_agg WHERE series = 'Asia'");
+    assert_eq!(
+        asia.rows[0][0].as_text(),
+        "Asia (1 country, 3 per cent of population)"
     );
 }
 

@@ -156,11 +156,16 @@ pub fn words(n: i64) -> String {
 /// A count in running text, UN style: words under ten ("nine series", "one country"), figures
 /// from ten ("38", "4,595").
 pub fn in_text(n: i64) -> String {
-    if (0..10).contains(&n) {
+    if in_words(n) {
         words(n)
     } else {
         number(n as f64, 0)
     }
+}
+
+/// The UN rule for a count in running text: words from zero to nine, figures otherwise.
+fn in_words(n: i64) -> bool {
+    (0..10).contains(&n)
 }
 
 /// A count that begins a sentence: always in words, capitalised ("Nine series …",
@@ -175,17 +180,15 @@ pub fn sentence_start(n: i64) -> String {
 }
 
 /// Counts of one series in running text ("rose in 12, fell in 7 and stayed stable in 3"): the
-/// rule for the largest applies to all — all in figures when one is ten or more, else all in
-/// words.
-pub fn series_in_text(ns: &[i64]) -> Vec<String> {
-    let figures = ns.iter().any(|n| n.unsigned_abs() >= 10);
+/// rule for the largest applies to all — all in figures when one would be a figure on its
+/// own, else all in words. A missing count is "..", as everywhere.
+pub fn series_in_text(ns: &[Option<i64>]) -> Vec<String> {
+    let figures = ns.iter().flatten().any(|&n| !in_words(n));
     ns.iter()
-        .map(|&n| {
-            if figures {
-                number(n as f64, 0)
-            } else {
-                words(n)
-            }
+        .map(|n| match *n {
+            None => "..".to_string(),
+            Some(n) if figures => number(n as f64, 0),
+            Some(n) => words(n),
         })
         .collect()
 }
@@ -284,8 +287,19 @@ mod tests {
         assert_eq!(sentence_start(9), "Nine");
         assert_eq!(sentence_start(38), "Thirty-eight");
         assert_eq!(sentence_start(0), "Zero");
-        assert_eq!(series_in_text(&[29, 32, 11]), ["29", "32", "11"]);
-        assert_eq!(series_in_text(&[12, 7, 3]), ["12", "7", "3"]);
-        assert_eq!(series_in_text(&[1, 7, 3]), ["one", "seven", "three"]);
+        assert_eq!(
+            series_in_text(&[Some(29), Some(32), Some(11)]),
+            ["29", "32", "11"]
+        );
+        assert_eq!(
+            series_in_text(&[Some(12), Some(7), Some(3)]),
+            ["12", "7", "3"]
+        );
+        assert_eq!(
+            series_in_text(&[Some(1), Some(7), Some(3)]),
+            ["one", "seven", "three"]
+        );
+        assert_eq!(series_in_text(&[Some(10), None]), ["10", ".."]);
+        assert_eq!(series_in_text(&[Some(2), None]), ["two", ".."]);
     }
 }

@@ -365,10 +365,7 @@ fn add_filters(env: &mut minijinja::Environment<'_>) {
     env.add_function(
         "series",
         |args: minijinja::value::Rest<minijinja::Value>| {
-            let ns: Vec<i64> = args
-                .iter()
-                .map(|v| opt_f64(v).unwrap_or(0.0) as i64)
-                .collect();
+            let ns: Vec<Option<i64>> = args.iter().map(|v| opt_f64(v).map(|x| x as i64)).collect();
             format::series_in_text(&ns)
         },
     );

@@ -26,7 +26,8 @@ fn base() -> (kidnap_trends::config::Pipeline, NarrativeValues) {
     (p, n)
 }
 
-/// What is wrong with `paragraph` in UN number style, if anything.
+/// Month names, written out here rather than taken from the code under test: a day of the
+/// month stays a figure ("2 June 2025").
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -42,7 +43,9 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-fn style_problems(paragraph: &str) -> Vec<String> {
+/// What is wrong with `paragraph` in UN number style, if anything: each problem with the
+/// single-digit figure it is about, if it is about one.
+fn style_problems(paragraph: &str) -> Vec<(Option<i64>, String)> {
     let mut problems = Vec::new();
     let words: Vec<&str> = paragraph.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
@@ -56,17 +59,18 @@ fn style_problems(paragraph: &str) -> Vec<String> {
         // A day of the month is a figure ("1 January 2025").
         let date = MONTHS.contains(&next.trim_matches(|c: char| "(),.;:".contains(c)));
         if digit && next != "per" && !reference && !date {
-            problems.push(format!(
-                "a figure under ten in the text: {w:?} (then {next:?})"
+            problems.push((
+                bare.parse().ok(),
+                format!("a figure under ten in the text: {w:?} (then {next:?})"),
             ));
         }
         let starts_sentence = i == 0 || words[i - 1].ends_with('.');
         if starts_sentence && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            problems.push(format!("a sentence begins with a figure: {w:?}"));
+            problems.push((None, format!("a sentence begins with a figure: {w:?}")));
         }
     }
     if paragraph.contains(" % ") {
-        problems.push("a % sign in running text".into());
+        problems.push((None, "a % sign in running text".into()));
     }
     problems
 }
@@ -92,18 +96,30 @@ const SERIES: [(&[&str], &str); 5] = [
     (&["N8.orphans", "N8.doubles"], "Quality rules"),
 ];
 
-/// Whether `para` holds a series one of whose counts in `n` is ten or more.
-fn series_of_figures(n: &NarrativeValues, para: &str) -> bool {
-    SERIES.iter().any(|(slots, marker)| {
-        para.contains(marker)
-            && slots.iter().any(|slot| {
-                let (q, f) = slot.split_once('.').unwrap();
-                n.get(q)
-                    .and_then(|row| row.get(f))
-                    .and_then(Value::as_f64)
-                    .is_some_and(|v| v >= 10.0)
-            })
-    })
+/// The counts of the series in `para` that the rule of the largest writes as figures (a
+/// series with a count of ten or more): only these may stand as single-digit figures.
+fn series_figures(n: &NarrativeValues, para: &str) -> Vec<i64> {
+    let value = |slot: &str| {
+        let (q, f) = slot.split_once('.').unwrap();
+        n.get(q)
+            .and_then(|row| row.get(f))
+            .and_then(Value::as_f64)
+            .map(|v| v as i64)
+    };
+    SERIES
+        .iter()
+        .filter(|(_, marker)| para.contains(marker))
+        .map(|(slots, _)| slots.iter().filter_map(|s| value(s)).collect::<Vec<_>>())
+        .filter(|counts| counts.iter().any(|&v| v >= 10))
+        .flatten()
+        .collect()
+}
+
+/// The narrative rendered with the values `n`, one paragraph a line.
+fn render(p: &kidnap_trends::config::Pipeline, n: &NarrativeValues) -> String {
+    kidnap_trends::report::narrative_paragraphs(p, n, "")
+        .unwrap_or_else(|e| panic!("{}", e.rendered()))
+        .join("\n")
 }
 
 #[test]
@@ -131,9 +147,9 @@ fn every_count_slot_with_0_1_9_10_and_38() {
                     .unwrap_or_else(|e| panic!("{query}.{field} = {v}: {}", e.rendered()));
                 let slot = format!("{query}.{field}");
                 for para in &paragraphs {
-                    for problem in style_problems(para) {
-                        if series_of_figures(&n, para) && problem.starts_with("a figure under ten")
-                        {
+                    let allowed = series_figures(&n, para);
+                    for (digit, problem) in style_problems(para) {
+                        if digit.is_some_and(|d| allowed.contains(&d)) {
                             // The rule of the largest: its series mates are figures too.
                             continue;
                         }
@@ -161,9 +177,7 @@ fn the_examples_of_the_document_spec() {
     set(&mut n, "N4", "down", 32);
     set(&mut n, "N4", "stable", 11);
     set(&mut n, "N4", "compared", 72);
-    let text = kidnap_trends::report::narrative_paragraphs(&p, &n, "")
-        .unwrap()
-        .join("\n");
+    let text = render(&p, &n);
     for expect in [
         "Nine series show a likely definitional or recording break",
         "one country or area (",
@@ -175,9 +189,7 @@ fn the_examples_of_the_document_spec() {
     set(&mut n, "N4", "up", 1);
     set(&mut n, "N4", "down", 7);
     set(&mut n, "N4", "stable", 3);
-    let text = kidnap_trends::report::narrative_paragraphs(&p, &n, "")
-        .unwrap()
-        .join("\n");
+    let text = render(&p, &n);
     assert!(
         text.contains(
             "rose in one, fell in seven and stayed within ±10 per cent in three of the 72"

@@ -77,6 +77,7 @@ fn figure(c: &mut Criterion) {
         source: "Source: synthetic series for the benchmark.".into(),
         notes: vec!["Regions with fewer than 3 panel units are not shown.".into()],
         description: String::new(),
+        bare: false,
     };
     let names = [
         "Africa",

@@ -13,6 +13,57 @@ pub const NIL: &str = "–";
 /// The minus sign of negative numbers (U+2212, not the hyphen).
 pub const MINUS: char = '−';
 
+/// A CSV cell that a spreadsheet cannot run: text beginning with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return is a formula when Excel or LibreOffice opens the file, so it gets a leading
+/// apostrophe (the spreadsheets' own mark for "text"). A plain number (`-12`, `3.5`) stays a
+/// number.
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let starts_live = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if starts_live && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// `-?digits[.digits]`: what a CSV of this tool writes for a number.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let mut parts = digits.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// 1 → "I", 4 → "IV", 19 → "XIX".
+pub fn roman(mut n: u32) -> String {
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// Group the digits of a non-negative integer string with commas.
 fn group(int_digits: &str) -> String {
     let mut out = String::with_capacity(int_digits.len() + int_digits.len() / 3);
@@ -253,6 +304,25 @@ mod tests {
         assert_eq!(with_nil(Some(0.0), count), "–");
         assert_eq!(with_nil(None, count), "..");
         assert_eq!(number(f64::NAN, 1), "..");
+    }
+
+    #[test]
+    fn csv_cells_never_become_formulas() {
+        for live in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "+1",
+            "-1+2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "-",
+            "-.5",
+        ] {
+            assert_eq!(spreadsheet_safe(live), format!("'{live}"), "{live:?}");
+        }
+        for kept in ["-12", "-97.7", "3.5", "0", "Pakistan", "..", "–", "a=b", ""] {
+            assert_eq!(spreadsheet_safe(kept), kept, "{kept:?}");
+        }
     }
 
     #[test]

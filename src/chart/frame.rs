@@ -84,9 +84,15 @@ pub struct Furniture {
 impl Furniture {
     pub fn new(text: &FigureText, legend: &[LegendItem]) -> Furniture {
         let width = WIDTH - 2 * MARGIN;
-        let title = format!("Figure {}. {}", text.number, text.title.trim());
-        let footer = std::iter::once(text.source.as_str())
+        let title = format!(
+            "Figure {}. {}",
+            crate::format::roman(text.number),
+            text.title.trim()
+        );
+        let source = if text.bare { "" } else { text.source.as_str() };
+        let footer = std::iter::once(source)
             .chain(text.notes.iter().map(String::as_str))
+            .filter(|line| !line.trim().is_empty())
             .flat_map(|line| theme::wrap(TextKind::Footer, line, width))
             .collect();
         let mut placed = Vec::with_capacity(legend.len());
@@ -113,8 +119,16 @@ impl Furniture {
             x += item_width + ITEM_GAP;
         }
         Furniture {
-            title: theme::wrap(TextKind::Title, &title, width),
-            subtitle: theme::wrap(TextKind::Subtitle, &text.subtitle, width),
+            title: if text.bare {
+                Vec::new()
+            } else {
+                theme::wrap(TextKind::Title, &title, width)
+            },
+            subtitle: if text.bare {
+                Vec::new()
+            } else {
+                theme::wrap(TextKind::Subtitle, &text.subtitle, width)
+            },
             footer,
             legend_rows: if placed.is_empty() { 0 } else { row + 1 },
             legend: placed,

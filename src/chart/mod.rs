@@ -33,7 +33,7 @@ use frame::Furniture;
 pub struct FigureText {
     /// Figure identifier used in errors, e.g. "F1".
     pub id: String,
-    /// 1 → the title is drawn as "Figure 1. {title}".
+    /// 2 → the title is drawn as "Figure II. {title}" (the document's roman numerals).
     pub number: u32,
     pub title: String,
     /// Unit line, e.g. "Rate per 100,000 population".
@@ -44,6 +44,9 @@ pub struct FigureText {
     pub notes: Vec<String>,
     /// Goes into the SVG `<desc>`.
     pub description: String,
+    /// Drawn for a document that sets the number, title, unit line, notes and source as its
+    /// own text: no title block, no footer but the chart's own notes, and no PNG.
+    pub bare: bool,
 }
 
 /// A named sequence of `(year, value)` points.
@@ -289,7 +292,11 @@ fn render(
     let scene = layout().map_err(draw_error)?;
     let svg = scene::svg(&scene).map_err(draw_error)?;
     let svg = finish_svg(&svg, text).map_err(draw_error)?;
-    let png = scene::png(&scene).map_err(draw_error)?;
+    let png = if text.bare {
+        Vec::new()
+    } else {
+        scene::png(&scene).map_err(draw_error)?
+    };
     Ok(Figure { svg, png })
 }
 
@@ -318,7 +325,11 @@ fn finish_svg(svg: &str, text: &FigureText) -> Result<String, String> {
         .find("<svg")
         .and_then(|start| svg[start..].find('>').map(|end| start + end + 1))
         .ok_or("plotters produced no <svg> element")?;
-    let title = format!("Figure {}. {}", text.number, text.title.trim());
+    let title = format!(
+        "Figure {}. {}",
+        crate::format::roman(text.number),
+        text.title.trim()
+    );
     let mut body = svg[open..].replace(
         &format!("font-family=\"{}\"", theme::FAMILY),
         &format!("font-family=\"{}, sans-serif\"", theme::FAMILY),
@@ -332,10 +343,14 @@ fn finish_svg(svg: &str, text: &FigureText) -> Result<String, String> {
             );
         }
     }
+    let title = if text.bare {
+        String::new()
+    } else {
+        format!("\n<title>{}</title>", xml_escape(&title))
+    };
     Ok(format!(
-        "{}\n<title>{}</title>\n<desc>{}</desc>{}",
+        "{}{title}\n<desc>{}</desc>{}",
         &svg[..open],
-        xml_escape(&title),
         xml_escape(&text.description),
         body
     ))

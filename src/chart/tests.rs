@@ -9,6 +9,7 @@ pub(super) fn text(number: u32) -> FigureText {
         source: "Source: UNODC, UN-CTS (release 2 June 2025); World Bank population.".into(),
         notes: vec!["† Latest year before 2023.".into()],
         description: "Rates \"fell\" in A & B <2020>".into(),
+        bare: false,
     }
 }
 

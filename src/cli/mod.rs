@@ -11,8 +11,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::{EXIT_OK, EXIT_USAGE, Error};
 use crate::pipeline::Options;
-use print::diff;
 pub use print::pretty;
+use print::{csv_cell, diff};
 
 mod print;
 use crate::format;
@@ -447,7 +447,7 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
             let err = |e: csv::Error| Error::Internal(e.to_string());
             w.write_record(&table.columns).map_err(err)?;
             for r in &table.rows {
-                w.write_record(r.iter().map(|v| v.as_text())).map_err(err)?;
+                w.write_record(r.iter().map(csv_cell)).map_err(err)?;
             }
             let bytes = w.into_inner().map_err(|e| Error::Internal(e.to_string()))?;
             stdout_line(String::from_utf8_lossy(&bytes).trim_end())

@@ -78,7 +78,7 @@ pub(super) fn diff(
         let err = |e: csv::Error| Error::Internal(format!("{}: {e}", path.display()));
         w.write_record(&d.table.columns).map_err(err)?;
         for r in &d.table.rows {
-            w.write_record(r.iter().map(|v| v.as_text())).map_err(err)?;
+            w.write_record(r.iter().map(csv_cell)).map_err(err)?;
         }
         let bytes = w.into_inner().map_err(|e| Error::Internal(e.to_string()))?;
         crate::store::publish::write_file(path, &bytes, overwrite, &inputs)?;
@@ -114,4 +114,13 @@ pub(super) fn diff(
             .collect(),
     };
     stdout_line(&pretty(&shown))
+}
+
+/// A result cell as CSV text: numbers as numbers; text that a spreadsheet would run as a
+/// formula is marked as text.
+pub fn csv_cell(v: &crate::query::Value) -> String {
+    match v {
+        crate::query::Value::Text(s) => format::spreadsheet_safe(s).into_owned(),
+        other => other.as_text(),
+    }
 }

@@ -87,6 +87,8 @@ pub struct Pipeline {
     pub report_dir: PathBuf,
     /// Where the output folder is published.
     pub output: PathBuf,
+    /// The masthead and session lines of the document.
+    pub document: DocumentSettings,
 }
 
 impl Pipeline {
@@ -116,6 +118,35 @@ impl Pipeline {
         }
         ordered.extend(names);
         Ok(ordered)
+    }
+
+    /// Every input of the report folder, sorted, its subfolders included: the spec
+    /// (`.yaml`), templates (`.j2`), authored chapters (`.md`) and styles (`.css`). What the
+    /// step cache hashes and the manifest lists.
+    pub fn report_files(&self) -> Result<Vec<PathBuf>> {
+        fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::result::Result<(), ConfigError> {
+            let unreadable = |source| ConfigError::Read {
+                what: "the report folder",
+                path: dir.to_path_buf(),
+                source,
+            };
+            for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+                let path = entry.map_err(unreadable)?.path();
+                if path.is_dir() {
+                    walk(&path, out)?;
+                } else if matches!(
+                    path.extension().and_then(|e| e.to_str()),
+                    Some("yaml" | "j2" | "md" | "css")
+                ) {
+                    out.push(path);
+                }
+            }
+            Ok(())
+        }
+        let mut out = Vec::new();
+        walk(&self.report_dir, &mut out)?;
+        out.sort();
+        Ok(out)
     }
 }
 
@@ -518,6 +549,7 @@ fn check(path: &Path, spans: &spans::Spans, raw: RawPipeline) -> (Pipeline, Vec<
         tables: raw.queries.tables,
         report_dir,
         output,
+        document: raw.document,
     };
     if diags.is_empty() {
         let files = match pipeline.query_files() {

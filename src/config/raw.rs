@@ -181,6 +181,39 @@ pub(crate) struct RawPipeline {
     pub(crate) report: RawReport,
     #[serde(default)]
     pub(crate) output: Option<String>,
+    #[serde(default)]
+    pub(crate) document: DocumentSettings,
+}
+
+/// `document:` of a pipeline: what the masthead and session lines of its UN document say.
+/// Whatever is not given prints as a visible placeholder (`[symbol]`), never invented.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSettings {
+    /// The document symbol, e.g. "E/CN.15/2026/10".
+    pub symbol: Option<String>,
+    /// Date of submission, ISO ("2026-03-02"), printed "2 March 2026".
+    pub date: Option<String>,
+    /// Default "Economic and Social Council".
+    pub organ: Option<String>,
+    /// Default "Commission on Crime Prevention and Criminal Justice".
+    pub commission: Option<String>,
+    /// E.g. "Thirty-fifth session".
+    pub session: Option<String>,
+    /// E.g. "Vienna, 18–22 May 2026".
+    pub place_and_dates: Option<String>,
+    /// The agenda item's number, e.g. "6".
+    pub agenda_item: Option<String>,
+    /// The agenda item's title.
+    pub agenda_title: Option<String>,
+    /// The provisional agenda's symbol, e.g. "E/CN.15/2026/1".
+    pub agenda_symbol: Option<String>,
+    /// The document's title; default the title of the resolution's subject.
+    pub title: Option<String>,
+    /// "Executive Director" (default) or "Secretary-General".
+    pub author: Option<String>,
+    /// BCP 47 language tag of the text; default "en".
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -106,7 +106,8 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
         )
         .as_bytes(),
     );
-    for f in files_in(&pipeline.report_dir, &[".yaml", ".j2"])? {
+    report.extend_from_slice(format!("{:?}\n", pipeline.document).as_bytes());
+    for f in pipeline.report_files()? {
         hash_file(&f, hashes, &mut report)?;
     }
     Ok(Fingerprint {

@@ -90,16 +90,14 @@ fn columns_exist(
 /// Every template of the report folder parsed; one error per broken file.
 fn template_syntax(pipeline: &Pipeline) -> Vec<Error> {
     let mut errors = Vec::new();
-    let Ok(entries) = std::fs::read_dir(&pipeline.report_dir) else {
+    // Templates: the narrative and the authored chapters (Markdown with MiniJinja values).
+    let Ok(files) = pipeline.report_files() else {
         return errors;
     };
-    let mut files: Vec<_> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "j2"))
-        .collect();
-    files.sort();
-    for file in files {
+    let templates = files
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "j2" || x == "md"));
+    for file in templates {
         let report = |message: String| Error::Report {
             file: file.clone(),
             message,

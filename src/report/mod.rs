@@ -5,6 +5,8 @@
 //! `tables/*.csv`, `report.html` (self-contained: inline SVG, CSS and font) and `report.md`.
 //! Never writes files itself and never types a number in: every figure comes from a query.
 
+pub mod document;
+mod escape;
 pub mod spec;
 mod xlsx;
 
@@ -66,6 +68,7 @@ pub fn build(
         p => &pipeline.params,
         q => &pipeline.quality,
         pipeline => &pipeline.name,
+        cite => reference_names(spec),
     };
     let text = |file: &str, template: &str| -> Result<String> {
         env.render_str(template, &base_ctx)
@@ -111,6 +114,7 @@ pub fn build(
                 .map(|n| text("report.yaml", n))
                 .collect::<Result<_>>()?,
             description: String::new(),
+            bare: false,
         };
         let names = match &f.chart {
             spec::Chart::Dumbbell {
@@ -128,15 +132,25 @@ pub fn build(
         jobs.push((f, ft, names, table));
     }
     let figures_start = std::time::Instant::now();
-    let drawn: Vec<Result<(chart::Figure, String, TableCtx)>> =
-        crate::parallel::map(&jobs, |(f, ft, names, table)| {
-            draw(dir, f, ft.clone_with_desc(), table, names)
-        })
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| Err(Error::Internal("a figure thread panicked".into()))))
-        .collect();
+    // Each figure twice: whole (title, notes and source drawn in) for figures/, and bare for
+    // the document, which sets those as its own text.
+    type Twice = (chart::Figure, String, TableCtx, String);
+    let drawn: Vec<Result<Twice>> = crate::parallel::map(&jobs, |(f, ft, names, table)| {
+        let (fig, alt, data) = draw(dir, f, ft.clone_with_desc(), table, names)?;
+        // The document sets the notes as text: only what the chart adds itself is drawn.
+        let bare = FigureText {
+            bare: true,
+            notes: Vec::new(),
+            ..ft.clone_with_desc()
+        };
+        let (doc_fig, _, _) = draw(dir, f, bare, table, names)?;
+        Ok((fig, alt, data, strip_xml_declaration(&doc_fig.svg)))
+    })
+    .into_iter()
+    .map(|r| r.unwrap_or_else(|| Err(Error::Internal("a figure thread panicked".into()))))
+    .collect();
     for ((f, ft, _, _), result) in jobs.into_iter().zip(drawn) {
-        let (fig, alt, data) = result?;
+        let (fig, alt, data, bare_svg) = result?;
         artefacts.push(Artefact {
             path: format!("figures/{}.svg", f.id).into(),
             bytes: fig.svg.clone().into_bytes(),
@@ -145,7 +159,7 @@ pub fn build(
             path: format!("figures/{}.png", f.id).into(),
             bytes: fig.png,
         });
-        let svg_inline = strip_xml_declaration(&fig.svg);
+        let svg_inline = bare_svg;
         figures.push(FigureCtx {
             id: f.id.clone(),
             number: ft.number,
@@ -194,89 +208,189 @@ pub fn build(
         let row = get(n)?.records().into_iter().next().unwrap_or_default();
         narrative.insert(n.clone(), row);
     }
-
-    let releases: Vec<ReleaseCtx> = pipeline
-        .sources
+    let (body_tables, annex_tables): (Vec<_>, Vec<_>) = table_list
         .iter()
-        .map(|s| ReleaseCtx {
-            id: s.id.clone(),
-            release: s.release.clone(),
-            citation: s.citation.clone(),
-        })
-        .collect();
-    let title = text("report.yaml", &spec.title)?;
-    let font = base64::engine::general_purpose::STANDARD.encode(FONT_REGULAR);
-    let font_bold = base64::engine::general_purpose::STANDARD.encode(FONT_BOLD);
-    let population = minijinja::context! {
-        citation => &pipeline.population.citation,
-        vintage => &pipeline.population.vintage,
-    };
-    let paragraphs = narrative_paragraphs(pipeline, &narrative, &source_line)?;
-    let nenv = narrative_env();
-    let inner = narrative_ctx(pipeline, &narrative, &source_line);
-    let footnotes: Vec<String> = spec
-        .footnotes
-        .iter()
-        .map(|f| {
-            nenv.render_str(f, &inner).map_err(|e| Error::Report {
-                file: dir.join("report.yaml"),
-                message: format!("footnote {f:?}: {e}"),
+        .map(doc_table)
+        .partition(|t| !spec.document.annex.contains(&t.id));
+    let ctx = narrative_ctx(pipeline, &narrative, &source_line);
+    let (summary, chapters) = authored_parts(pipeline, spec, &ctx)?;
+    let parts = document::Parts {
+        settings: pipeline.document.clone(),
+        summary_file: dir.join(&spec.document.summary),
+        summary,
+        chapters,
+        figures: figures
+            .into_iter()
+            .map(|f| document::Figure {
+                id: f.id,
+                label: String::new(),
+                title: f.title,
+                subtitle: f.subtitle,
+                svg: f.svg,
+                alt: f.alt,
+                notes: f.notes,
+                source: source_line.clone(),
+                data: document::Grid {
+                    total: vec![false; f.data.rows.len()],
+                    numeric: (0..f.data.headers.len()).map(|i| i > 0).collect(),
+                    headers: f.data.headers,
+                    rows: f.data.rows,
+                },
             })
-        })
-        .collect::<Result<_>>()?;
-    let ctx = minijinja::context! {
-        title => title,
-        p => &pipeline.params,
-        pipeline => &pipeline.name,
-        releases => releases,
-        population => population,
-        countries_citation => &pipeline.countries_citation,
-        source_line => source_line,
-        figures => figures,
-        tables => tables,
-        table_list => table_list,
-        n => narrative,
-        narrative => paragraphs,
-        footnotes => footnotes,
-        font_base64 => font,
-        font_bold_base64 => font_bold,
+            .collect(),
+        tables: body_tables,
+        annex: annex_tables,
     };
-    for (file, out) in [
-        ("report.html.j2", "report.html"),
-        ("report.md.j2", "report.md"),
-    ] {
-        let path = dir.join(file);
-        let src = std::fs::read_to_string(&path).map_err(|e| Error::Report {
-            file: path.clone(),
-            message: format!("cannot read: {e}"),
-        })?;
-        let mut env = minijinja::Environment::new();
-        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        env.set_auto_escape_callback(|name| {
-            if name.ends_with(".html.j2") {
-                minijinja::AutoEscape::Html
-            } else {
-                minijinja::AutoEscape::None
-            }
-        });
-        add_filters(&mut env);
-        env.add_template_owned(file.to_string(), src)
-            .map_err(|e| template_error(&path, e))?;
-        let tmpl = env
-            .get_template(file)
-            .map_err(|e| template_error(&path, e))?;
-        let rendered = tmpl.render(&ctx).map_err(|e| template_error(&path, e))?;
-        artefacts.push(Artefact {
-            path: out.into(),
-            bytes: rendered.into_bytes(),
-        });
+    let doc = document::assemble(parts)?;
+    // (A dry run has no rows, so no narrative to cite anything: nothing to warn about.)
+    if !doc.uncited.is_empty() && results.values().any(|t| !t.rows.is_empty()) {
+        tracing::warn!(
+            ids = doc.uncited.join(", "),
+            "No paragraph cites these figures and tables: set at the end of their chapter"
+        );
     }
+    let words = document::words(&doc);
+    if words > WORD_LIMIT {
+        tracing::warn!(
+            words,
+            over = words - WORD_LIMIT,
+            "The document is over the 8,500-word limit of reports originating in the Secretariat"
+        );
+    } else {
+        tracing::info!(words, limit = WORD_LIMIT, "Document word count");
+    }
+    let css = read_input(&dir.join("report.css"))?;
+    let fonts = format!(
+        "@font-face {{ font-family: \"Inter\"; font-style: normal; font-weight: 400; src: url(data:font/otf;base64,{}) format(\"opentype\"); }}\n\
+         @font-face {{ font-family: \"Inter\"; font-style: normal; font-weight: 600 700; src: url(data:font/otf;base64,{}) format(\"opentype\"); }}",
+        base64::engine::general_purpose::STANDARD.encode(FONT_REGULAR),
+        base64::engine::general_purpose::STANDARD.encode(FONT_BOLD),
+    );
+    artefacts.push(Artefact {
+        path: "report.html".into(),
+        bytes: document::html::write(&doc, &css, &fonts).into_bytes(),
+    });
+    let mut md = document::markdown::write(&doc);
+    md.push('\n');
+    artefacts.push(Artefact {
+        path: "report.md".into(),
+        bytes: md.into_bytes(),
+    });
+    artefacts.push(Artefact {
+        path: "document.json".into(),
+        bytes: format!(
+            "{{\n  \"words\": {words},\n  \"word_limit\": {WORD_LIMIT},\n  \"paragraphs\": {}\n}}\n",
+            paragraph_count(&doc)
+        )
+        .into_bytes(),
+    });
     tracing::info!(
-        stage = "report: narrative, html, md",
+        stage = "report: document (html, md)",
         seconds = text_start.elapsed().as_secs_f64(),
         "Stage finished"
     );
     Ok(artefacts)
+}
+
+/// Reports originating in the Secretariat: at most 8,500 words (DOCUMENT_SPEC, "Length").
+pub const WORD_LIMIT: usize = 8_500;
+
+fn paragraph_count(doc: &document::Document) -> usize {
+    doc.chapters
+        .iter()
+        .flat_map(|c| &c.blocks)
+        .filter(|b| matches!(b, document::Block::Paragraph { .. }))
+        .count()
+}
+
+fn read_input(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::Report {
+        file: path.to_path_buf(),
+        message: format!("cannot read: {e}"),
+    })
+}
+
+/// A report table as the document sets it.
+fn doc_table(t: &TableCtx) -> document::Table {
+    document::Table {
+        id: t.id.clone(),
+        label: String::new(),
+        title: t.title.clone(),
+        grid: document::Grid {
+            headers: t.headers.clone(),
+            total: t
+                .rows
+                .iter()
+                .map(|r| {
+                    r.first()
+                        .is_some_and(|c| c == "Total" || c == "All panel countries")
+                })
+                .collect(),
+            rows: t.rows.clone(),
+            numeric: t.numeric.clone(),
+        },
+        notes: t.notes.clone(),
+        source: String::new(),
+    }
+}
+
+/// The environment of authored text (narrative, Summary, chapters): strict undefined values,
+/// the number filters, and every printed value masked so that it stays text through the
+/// Markdown reading.
+fn authored_env() -> minijinja::Environment<'static> {
+    let mut env = narrative_env();
+    env.set_formatter(|out, _state, value| {
+        if !value.is_none() && !value.is_undefined() {
+            out.write_str(&document::authored::mask(&value.to_string()))?;
+        }
+        Ok(())
+    });
+    env
+}
+
+/// One authored file of the report folder rendered with `ctx` and read.
+fn authored(
+    pipeline: &Pipeline,
+    file: &str,
+    ctx: &minijinja::Value,
+) -> Result<document::authored::Authored> {
+    let path = pipeline.report_dir.join(file);
+    let src = read_input(&path)?;
+    let text = authored_env()
+        .render_str(&src, ctx)
+        .map_err(|e| template_error(&path, e))?;
+    document::authored::parse(&path, &text)
+}
+
+type AuthoredParts = (
+    document::authored::Authored,
+    Vec<document::build::ChapterPart>,
+);
+
+/// The Summary and every chapter, read; all their errors at once.
+fn authored_parts(
+    pipeline: &Pipeline,
+    spec: &ReportSpec,
+    ctx: &minijinja::Value,
+) -> Result<AuthoredParts> {
+    let mut errors = Vec::new();
+    let summary = authored(pipeline, &spec.document.summary, ctx)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let mut chapters = Vec::new();
+    for c in &spec.document.chapters {
+        match authored(pipeline, &c.file, ctx) {
+            Ok(text) => chapters.push(document::build::ChapterPart {
+                title: c.title.clone(),
+                file: pipeline.report_dir.join(&c.file),
+                text,
+                floats: c.floats,
+            }),
+            Err(e) => errors.push(e),
+        }
+    }
+    Error::all(errors)?;
+    Ok((summary.unwrap_or_default(), chapters))
 }
 
 /// The first row of each narrative query, by query name (`n.N1.panel_n` in the templates).
@@ -291,8 +405,21 @@ fn narrative_env() -> minijinja::Environment<'static> {
 }
 
 fn narrative_ctx(pipeline: &Pipeline, n: &NarrativeValues, source_line: &str) -> minijinja::Value {
+    let releases: Vec<ReleaseCtx> = pipeline
+        .sources
+        .iter()
+        .map(|s| ReleaseCtx {
+            id: s.id.clone(),
+            release: s.release.clone(),
+            citation: s.citation.clone(),
+        })
+        .collect();
     minijinja::context! {
         p => &pipeline.params,
+        q => &pipeline.quality,
+        pipeline => &pipeline.name,
+        releases => releases,
+        countries_citation => &pipeline.countries_citation,
         n => n,
         source_line => source_line,
         population => minijinja::context! {
@@ -302,26 +429,43 @@ fn narrative_ctx(pipeline: &Pipeline, n: &NarrativeValues, source_line: &str) ->
     }
 }
 
-/// The narrative's paragraphs: the report folder's `narrative.j2` rendered with the values `n`
-/// (blank lines separate paragraphs; white space is folded).
+/// The narrative's paragraphs as plain text: the report folder's `narrative.j2` rendered with
+/// the values `n` and read as authored text, its cross-references printed as the document
+/// prints them ("figure II", "annex table 7") and its subparagraphs run on.
 pub fn narrative_paragraphs(
     pipeline: &Pipeline,
+    spec: &ReportSpec,
     n: &NarrativeValues,
-    source_line: &str,
 ) -> Result<Vec<String>> {
-    let file = pipeline.report_dir.join("narrative.j2");
-    let src = std::fs::read_to_string(&file).map_err(|e| Error::Report {
-        file: file.clone(),
-        message: format!("cannot read: {e}"),
-    })?;
-    let text = narrative_env()
-        .render_str(&src, narrative_ctx(pipeline, n, source_line))
-        .map_err(|e| template_error(&file, e))?;
+    let text = authored(pipeline, "narrative.j2", &narrative_ctx(pipeline, n, ""))?;
+    let names = reference_names(spec);
     Ok(text
-        .split("\n\n")
-        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|p| !p.is_empty())
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            document::authored::Block::Paragraph { text, items, .. } => {
+                let mut out = document::build::named(text, &names);
+                for i in items {
+                    out.push(' ');
+                    out.push_str(&document::build::named(&i.text, &names));
+                }
+                Some(out)
+            }
+            document::authored::Block::Heading { .. } => None,
+        })
         .collect())
+}
+
+/// How the document cites each figure and table ("figure II", "table 3", "annex table 7"):
+/// `cite.F2` in the titles and notes of `report.yaml`.
+fn reference_names(spec: &ReportSpec) -> BTreeMap<String, String> {
+    let figures: Vec<&str> = spec.figures.iter().map(|f| f.id.as_str()).collect();
+    let (body, annex): (Vec<&str>, Vec<&str>) = spec
+        .tables
+        .iter()
+        .map(|t| t.id.as_str())
+        .partition(|id| !spec.document.annex.iter().any(|a| a == id));
+    document::build::reference_names(&figures, &body, &annex)
 }
 
 fn template_error(path: &Path, e: minijinja::Error) -> Error {
@@ -388,6 +532,7 @@ impl FigureText {
             source: self.source.clone(),
             notes: self.notes.clone(),
             description: self.description.clone(),
+            bare: self.bare,
         }
     }
 }
@@ -422,6 +567,7 @@ pub fn preview(
         p => &pipeline.params,
         q => &pipeline.quality,
         pipeline => &pipeline.name,
+        cite => reference_names(spec),
     };
     let file = pipeline.report_dir.join("report.yaml");
     let render = |s: &str| {

@@ -20,9 +20,34 @@ struct RawReport {
     figures: Vec<RawFigure>,
     tables: Vec<TableSpec>,
     narrative: Vec<String>,
-    footnotes: Vec<String>,
     #[serde(default)]
     preview: Option<String>,
+    document: DocumentSpec,
+}
+
+/// `document:` of `report.yaml`: the authored parts of the UN document and where the tables
+/// go. Files are relative to the report folder.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentSpec {
+    /// The Summary (authored Markdown, a MiniJinja template; paragraphs not numbered).
+    pub summary: String,
+    /// The chapters, in order (I, II, …).
+    pub chapters: Vec<ChapterSpec>,
+    /// Tables set in the separate statistical annex instead of the body.
+    #[serde(default)]
+    pub annex: Vec<String>,
+}
+
+/// One chapter: its heading and its authored file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChapterSpec {
+    pub title: String,
+    pub file: String,
+    /// The chapter where a figure or table that no paragraph cites is set (at its end).
+    #[serde(default)]
+    pub floats: bool,
 }
 
 /// The whole report declaration, checked.
@@ -36,10 +61,10 @@ pub struct ReportSpec {
     pub tables: Vec<TableSpec>,
     /// Queries whose first row feeds the narrative (`n.N1.panel_n` in the template).
     pub narrative: Vec<String>,
-    /// Footnotes printed at the end of the report (templates).
-    pub footnotes: Vec<String>,
     /// The table whose first rows `run` prints, as the report formats them.
     pub preview: Option<String>,
+    /// Summary, chapters and annex of the document.
+    pub document: DocumentSpec,
 }
 
 /// Chart kinds a figure can use (`kind:` in `report.yaml`).
@@ -378,8 +403,8 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
         figures,
         tables: raw.tables,
         narrative: raw.narrative,
-        footnotes: raw.footnotes,
         preview: raw.preview,
+        document: raw.document,
     })
 }
 
@@ -453,6 +478,26 @@ fn check(spec: &RawReport, spans: &Spans, queries: &[String]) -> Vec<Diag> {
     }
     for (i, n) in spec.narrative.iter().enumerate() {
         query(format!("narrative[{i}]"), n, &mut problems);
+    }
+    let table_ids: Vec<&str> = spec.tables.iter().map(|t| t.id.as_str()).collect();
+    for (i, id) in spec.document.annex.iter().enumerate() {
+        if !table_ids.contains(&id.as_str()) {
+            problems.push(
+                Diag::at(
+                    spans,
+                    &format!("document.annex[{i}]"),
+                    format!("annex: no table with id `{id}`"),
+                )
+                .help(diag::did_you_mean(id, &table_ids)),
+            );
+        }
+    }
+    if spec.document.chapters.iter().filter(|c| c.floats).count() > 1 {
+        problems.push(Diag::at(
+            spans,
+            "document.chapters",
+            "only one chapter may take the uncited figures and tables (`floats: true`)".into(),
+        ));
     }
     if let Some(id) = &spec.preview
         && !spec.tables.iter().any(|t| &t.id == id)

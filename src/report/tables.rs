@@ -108,6 +108,7 @@ pub(super) fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
                     c.clone()
                 }
             })
+            .map(|c| format::spreadsheet_safe(&c).into_owned())
             .collect();
         w.write_record(&plain).map_err(err)?;
     }

@@ -168,8 +168,8 @@ pub fn manifest(record: Record, dir: &Path, hashes: &mut Hasher) -> Result<Vec<u
                 },
             );
         }
-        for f in ["report.yaml", "report.html.j2", "report.md.j2"] {
-            report_files.push(file_entry(&base, &pipeline.report_dir.join(f), hashes)?);
+        for f in pipeline.report_files()? {
+            report_files.push(file_entry(&base, &f, hashes)?);
         }
     }
     let mut outputs = Vec::new();

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::support::{bin, edit, mini, root, run_in, sandbox, snapshot_dir, text};
+use super::support::{bin, copy_dir, edit, mini, root, run_in, sandbox, snapshot_dir, text};
 
 #[test]
 fn run_writes_the_whole_report_and_is_byte_identical_on_rerun() {
@@ -53,7 +53,15 @@ fn run_writes_the_whole_report_and_is_byte_identical_on_rerun() {
     ));
     // N7: EEE's break.
     assert!(html.contains("One series shows a likely definitional or recording break"));
-    assert!(html.contains("<title>Figure 1."));
+    // The standalone figure files keep their title block, with the document's numeral; the
+    // document draws its figures bare and sets "Figure I" and the title as text.
+    let f1 = std::fs::read_to_string(dir.join("figures/F1.svg")).unwrap();
+    assert!(f1.contains("<title>Figure I. "), "figures/F1.svg");
+    assert!(
+        !html.contains("<title>Figure"),
+        "a bare figure in the document"
+    );
+    assert!(html.contains("<span class=\"label\">Figure I</span> <strong>"));
     // N2: 220 kidnappings over 9.55 M people in 2021 → 2.303… → "2.3"; median (3 + 4)/2 = 3.5.
     assert!(
         html.contains("recorded a total of 220 kidnappings, a combined rate of 2.3 per 100,000"),
@@ -536,5 +544,42 @@ fn run_prints_the_preview_table_as_the_report_formats_it() {
     let line = stdout.lines().find(|l| l.starts_with("1 ")).unwrap();
     for cell in first {
         assert!(line.contains(cell), "{cell} missing from {line:?}");
+    }
+}
+
+#[test]
+fn editing_any_file_of_the_report_folder_rerenders_without_reingesting() {
+    let tmp = sandbox();
+    let report = tmp.path().join("report");
+    let shipped = root().join("reports/ccpcj-kidnapping");
+    copy_dir(&shipped, &report);
+    edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replace(&shipped.to_string_lossy().into_owned(), "report")
+    });
+    let first = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let plan = |tmp: &std::path::Path| text(&run_in(tmp, &["plan", "pipeline.yaml"]).stdout);
+    assert!(plan(tmp.path()).contains("3 report: skip: unchanged"));
+    // A chapter in a subfolder and the narrative template are inputs of the report step.
+    for (file, change) in [
+        ("chapters/introduction.md", "Mandate and sources.\n"),
+        ("narrative.j2", ""),
+    ] {
+        let path = report.join(file);
+        let before = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("{before}{change}\n")).unwrap();
+        let p = plan(tmp.path());
+        // The sources are not read again; the report (with the queries it shows) is redone.
+        assert!(p.contains("1 ingest: skip"), "{file}: {p}");
+        assert!(
+            p.contains("3 report: run: report spec or templates changed"),
+            "{file}: {p}"
+        );
+        let m = std::fs::read_to_string(tmp.path().join("out/manifest.json")).unwrap();
+        assert!(
+            m.contains(file),
+            "{file} is listed in the manifest's report files"
+        );
+        std::fs::write(&path, before).unwrap();
     }
 }

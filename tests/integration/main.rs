@@ -4,6 +4,8 @@
 mod browser;
 mod cli;
 mod corpus;
+mod document;
+mod escaping;
 mod golden;
 mod narrative;
 mod publish;

@@ -10,7 +10,7 @@ use super::support::{mini, results};
 /// The fixture's narrative values (the first row of each narrative query).
 fn base() -> (kidnap_trends::config::Pipeline, NarrativeValues) {
     let p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).unwrap();
-    let spec = kidnap_trends::pipeline::load_report_spec(&p).unwrap();
+    let spec = spec(&p);
     let n = spec
         .narrative
         .iter()
@@ -116,8 +116,12 @@ fn series_figures(n: &NarrativeValues, para: &str) -> Vec<i64> {
 }
 
 /// The narrative rendered with the values `n`, one paragraph a line.
+fn spec(p: &kidnap_trends::config::Pipeline) -> kidnap_trends::report::spec::ReportSpec {
+    kidnap_trends::pipeline::load_report_spec(p).unwrap()
+}
+
 fn render(p: &kidnap_trends::config::Pipeline, n: &NarrativeValues) -> String {
-    kidnap_trends::report::narrative_paragraphs(p, n, "")
+    kidnap_trends::report::narrative_paragraphs(p, &spec(p), n)
         .unwrap_or_else(|e| panic!("{}", e.rendered()))
         .join("\n")
 }
@@ -125,6 +129,7 @@ fn render(p: &kidnap_trends::config::Pipeline, n: &NarrativeValues) -> String {
 #[test]
 fn every_count_slot_with_0_1_9_10_and_38() {
     let (p, base) = base();
+    let spec = spec(&p);
     let mut slots = 0;
     let mut failures = Vec::new();
     for (query, row) in &base {
@@ -143,7 +148,7 @@ fn every_count_slot_with_0_1_9_10_and_38() {
                 n.get_mut(query)
                     .unwrap()
                     .insert(field.clone(), Value::Int(v));
-                let paragraphs = kidnap_trends::report::narrative_paragraphs(&p, &n, "")
+                let paragraphs = kidnap_trends::report::narrative_paragraphs(&p, &spec, &n)
                     .unwrap_or_else(|e| panic!("{query}.{field} = {v}: {}", e.rendered()));
                 let slot = format!("{query}.{field}");
                 for para in &paragraphs {

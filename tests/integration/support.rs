@@ -147,3 +147,16 @@ pub fn edit(path: &Path, f: impl FnOnce(String) -> String) {
     let s = std::fs::read_to_string(path).unwrap();
     std::fs::write(path, f(s)).unwrap();
 }
+
+/// Copy a folder and its subfolders.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(p.file_name().unwrap()));
+        } else {
+            std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+}

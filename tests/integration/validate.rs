@@ -1,19 +1,7 @@
 //! `validate` reports every problem of a pipeline in one run: every YAML error at the parser's
 //! position, broken templates, SQL that does not plan, and report columns no query returns.
 
-use std::path::Path;
-
-use crate::support::{edit, root, run_in, sandbox, text};
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_file() {
-            std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
-        }
-    }
-}
+use crate::support::{copy_dir, edit, root, run_in, sandbox, text};
 
 #[test]
 fn three_typos_in_one_pipeline_come_in_one_run() {
@@ -175,7 +163,7 @@ fn report_yaml_problems_come_all_at_once_at_their_lines() {
     edit(&yaml, |s| {
         s.replacen("preview: T3", "preview: T33", 1)
             .replacen("    query: T3\n", "    query: T3x\n", 1)
-            .replacen("footnotes:", "footnotse:", 1)
+            .replacen("  annex:", "  anex:", 1)
             .replacen("kind: dumbbell\n", "kind: dumbbell\n    x: year\n", 1)
             .replacen("    median: median_rate\n", "", 1)
     });
@@ -185,7 +173,7 @@ fn report_yaml_problems_come_all_at_once_at_their_lines() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     for (expect, needle, below) in [
-        ("unknown field `footnotse`", "footnotse:", 0),
+        ("unknown field `anex`", "anex:", 0),
         ("no query named `T3x`", "query: T3x", 0),
         ("preview: no table with id `T33`", "preview: T33", 0),
         (
@@ -199,6 +187,6 @@ fn report_yaml_problems_come_all_at_once_at_their_lines() {
         let at = format!("report.yaml:{}:", line_of(needle) + below);
         assert!(err.contains(&at), "{at} missing:\n{err}");
     }
-    assert!(err.contains("did you mean `footnotes`?"), "{err}");
+    assert!(err.contains("did you mean `annex`?"), "{err}");
     assert!(err.contains("did you mean `T3`?"), "{err}");
 }

@@ -364,9 +364,9 @@ fn region_and_world_populations_are_the_m49_members_only() {
 }
 
 #[test]
-fn footnote_1_names_the_source_once() {
+fn the_source_line_names_the_source_once() {
     // The fixture pipeline cites "Fixture UN-CTS file" and "Fixture population", vintage 2025:
-    // footnote 1 is the source line itself, "Source: " written once.
+    // the line under each figure is the source line itself, "Source: " written once.
     let tmp = crate::support::sandbox();
     let out = crate::support::run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
     assert!(
@@ -375,7 +375,7 @@ fn footnote_1_names_the_source_once() {
         crate::support::text(&out.stderr)
     );
     let md = std::fs::read_to_string(tmp.path().join("out/report.md")).unwrap();
-    let expected = "1. Source: Fixture UN-CTS file; population: Fixture population (vintage 2025).";
+    let expected = "*Source: Fixture UN-CTS file; population: Fixture population (vintage 2025).*";
     assert!(md.lines().any(|l| l == expected), "{md}");
     let html = std::fs::read_to_string(tmp.path().join("out/report.html")).unwrap();
     assert!(!md.contains("Source: Source") && !html.contains("Source: Source"));

@@ -1,0 +1,611 @@
+//! Assembling the document: paragraph numbers through the whole text, "Figure II" and
+//! "Table 3" labels, cross-references resolved, footnotes numbered in order, subparagraph and
+//! subheading labels, and every figure and body table set after the first paragraph that
+//! cites it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use super::authored::{self, Authored};
+use super::{Annex, Block, Chapter, Document, Figure, Inline, Item, Masthead, Table, roman};
+use crate::config::DocumentSettings;
+use crate::error::{Error, Result};
+use crate::format;
+
+/// What the report stage has rendered, in document order.
+pub struct Parts {
+    pub settings: DocumentSettings,
+    pub summary_file: PathBuf,
+    pub summary: Authored,
+    pub chapters: Vec<ChapterPart>,
+    /// Figures in their spec order (labels are set here).
+    pub figures: Vec<Figure>,
+    /// Tables of the body, in spec order.
+    pub tables: Vec<Table>,
+    /// Tables of the statistical annex, in spec order.
+    pub annex: Vec<Table>,
+}
+
+/// One chapter as authored.
+pub struct ChapterPart {
+    pub title: String,
+    pub file: PathBuf,
+    pub text: Authored,
+    /// Takes the figures and tables that no paragraph cites.
+    pub floats: bool,
+}
+
+/// A value not given in the settings: a visible placeholder, never an invented one.
+fn or_slot(v: &Option<String>, slot: &str) -> String {
+    v.clone().unwrap_or_else(|| format!("[{slot}]"))
+}
+
+fn masthead(s: &DocumentSettings) -> Masthead {
+    Masthead {
+        symbol: or_slot(&s.symbol, "symbol"),
+        organ: s
+            .organ
+            .clone()
+            .unwrap_or_else(|| "Economic and Social Council".into()),
+        distribution: "Distr.: General".into(),
+        date: s
+            .date
+            .as_deref()
+            .map_or_else(|| "[date of submission]".into(), format::date),
+        original: "Original: English".into(),
+        commission: s
+            .commission
+            .clone()
+            .unwrap_or_else(|| "Commission on Crime Prevention and Criminal Justice".into()),
+        session: or_slot(&s.session, "session"),
+        place_and_dates: or_slot(&s.place_and_dates, "place and dates"),
+        agenda_item: format!(
+            "Item {} of the provisional agenda",
+            or_slot(&s.agenda_item, "number")
+        ),
+        agenda_title: or_slot(&s.agenda_title, "title of the agenda item"),
+        agenda_note: format!(
+            "{}.",
+            or_slot(&s.agenda_symbol, "symbol of the provisional agenda")
+        ),
+    }
+}
+
+/// Lower-case letters for the n-th subparagraph (0 → "a", 25 → "z", 26 → "aa").
+fn letters(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn label_items(items: &mut [Item], depth: usize) {
+    for (i, item) in items.iter_mut().enumerate() {
+        item.label = match depth % 4 {
+            0 => format!("({})", letters(i)),
+            1 => format!("({})", roman(i as u32 + 1).to_lowercase()),
+            2 => format!("{}.", letters(i)),
+            _ => format!("{}.", roman(i as u32 + 1).to_lowercase()),
+        };
+        label_items(&mut item.items, depth + 1);
+    }
+}
+
+/// References resolved to their printed text and footnote marks moved by `offset`.
+fn resolve(v: &mut [Inline], names: &BTreeMap<String, String>, offset: u32) {
+    for i in v.iter_mut() {
+        match i {
+            Inline::Ref { id, text } => {
+                if let Some(name) = names.get(id) {
+                    *text = name.clone();
+                    // A paragraph is found by its number.
+                    if let Some(n) = name.strip_prefix("para. ") {
+                        *id = format!("para-{n}");
+                    }
+                }
+            }
+            Inline::Note(n) => *n += offset,
+            Inline::Emph(x) | Inline::Strong(x) => resolve(x, names, offset),
+            Inline::Text(_) => {}
+        }
+    }
+    group_references(v);
+}
+
+/// "figure II, figure III and table 2" → "figures II and III and table 2": references of one
+/// kind that follow each other (joined by ", " or " and ") share one plural noun.
+fn group_references(v: &mut [Inline]) {
+    let split = |t: &str| -> Option<(String, String)> {
+        let (kind, number) = t.rsplit_once(' ')?;
+        Some((kind.to_string(), number.to_string()))
+    };
+    let mut i = 0;
+    while i < v.len() {
+        let Inline::Ref { text, .. } = &v[i] else {
+            i += 1;
+            continue;
+        };
+        let Some((kind, _)) = split(text) else {
+            i += 1;
+            continue;
+        };
+        let mut members = vec![i];
+        let mut j = i;
+        while j + 2 < v.len() {
+            let joined = matches!(&v[j + 1], Inline::Text(t) if t == ", " || t == " and ");
+            let same = matches!(&v[j + 2], Inline::Ref { text, .. }
+                if split(text).is_some_and(|(k, _)| k == kind));
+            if !(joined && same) {
+                break;
+            }
+            members.push(j + 2);
+            j += 2;
+        }
+        if members.len() > 1 {
+            let last = members.len() - 1;
+            for (n, &m) in members.iter().enumerate().skip(1) {
+                v[m - 1] = Inline::Text(if n == last { " and " } else { ", " }.into());
+            }
+            let plural = match kind.as_str() {
+                "para." => "paras.".to_string(),
+                k => format!("{k}s"),
+            };
+            for (n, &m) in members.iter().enumerate() {
+                if let Inline::Ref { text, .. } = &mut v[m]
+                    && let Some((_, number)) = split(text)
+                {
+                    *text = if n == 0 {
+                        format!("{plural} {number}")
+                    } else {
+                        number
+                    };
+                }
+            }
+        }
+        i = j + 1;
+    }
+    for inline in v.iter_mut() {
+        if let Inline::Emph(x) | Inline::Strong(x) = inline {
+            group_references(x);
+        }
+    }
+}
+
+fn resolve_items(items: &mut [Item], names: &BTreeMap<String, String>, offset: u32) {
+    for item in items {
+        resolve(&mut item.text, names, offset);
+        resolve_items(&mut item.items, names, offset);
+    }
+}
+
+/// The ids cited in a paragraph, in order.
+fn cited(text: &[Inline], items: &[Item], out: &mut Vec<String>) {
+    for i in text {
+        match i {
+            Inline::Ref { id, .. } => out.push(id.clone()),
+            Inline::Emph(x) | Inline::Strong(x) => cited(x, &[], out),
+            _ => {}
+        }
+    }
+    for item in items {
+        cited(&item.text, &item.items, out);
+    }
+}
+
+/// How a reference to each figure and table prints: figures "figure I", "figure II", …;
+/// body tables "table 1", …; annex tables numbered on, "annex table 6".
+pub fn reference_names(
+    figures: &[&str],
+    tables: &[&str],
+    annex: &[&str],
+) -> BTreeMap<String, String> {
+    let mut names = BTreeMap::new();
+    for (i, id) in figures.iter().enumerate() {
+        names.insert(id.to_string(), format!("figure {}", roman(i as u32 + 1)));
+    }
+    for (i, id) in tables.iter().enumerate() {
+        names.insert(id.to_string(), format!("table {}", i + 1));
+    }
+    for (i, id) in annex.iter().enumerate() {
+        names.insert(
+            id.to_string(),
+            format!("annex table {}", tables.len() + i + 1),
+        );
+    }
+    names
+}
+
+/// "figure II" → "Figure II".
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The plain text of authored inlines with references printed by `names` (an unknown one as
+/// its label).
+pub fn named(v: &[Inline], names: &BTreeMap<String, String>) -> String {
+    let mut v = v.to_vec();
+    resolve(&mut v, names, 0);
+    for i in v.iter_mut() {
+        if let Inline::Ref { id, text } = i
+            && text.is_empty()
+        {
+            *text = format!("[@{id}]");
+        }
+    }
+    super::plain(&v)
+}
+
+/// The document from its parts.
+pub fn assemble(parts: Parts) -> Result<Document> {
+    let Parts {
+        settings,
+        summary_file,
+        summary,
+        chapters,
+        mut figures,
+        mut tables,
+        annex,
+    } = parts;
+
+    // Labels of figures and tables; cross-reference names.
+    let mut names = {
+        let f: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
+        let t: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+        let a: Vec<&str> = annex.iter().map(|t| t.id.as_str()).collect();
+        reference_names(&f, &t, &a)
+    };
+    for f in figures.iter_mut() {
+        f.label = capital(&names[&f.id]);
+    }
+    for t in tables.iter_mut() {
+        t.label = capital(&names[&t.id]);
+    }
+    let mut annex_tables = annex;
+    for t in annex_tables.iter_mut() {
+        t.label = capital(names[&t.id].trim_start_matches("annex "));
+    }
+    // Paragraph numbers, through the whole document.
+    let mut number = 0u32;
+    for c in &chapters {
+        for b in &c.text.blocks {
+            if let authored::Block::Paragraph { label, .. } = b {
+                number += 1;
+                if let Some(l) = label {
+                    if names.contains_key(l) {
+                        return Err(Error::Report {
+                            file: c.file.clone(),
+                            message: format!(
+                                "paragraph label [#{l}] is already a figure, table or paragraph label"
+                            ),
+                        });
+                    }
+                    names.insert(l.clone(), format!("para. {number}"));
+                }
+            }
+        }
+    }
+    // Every reference must name something.
+    let known: Vec<&str> = names.keys().map(String::as_str).collect();
+    for (file, text) in std::iter::once((&summary_file, &summary))
+        .chain(chapters.iter().map(|c| (&c.file, &c.text)))
+    {
+        let unknown: Vec<String> = text
+            .refs
+            .iter()
+            .filter(|(id, _)| !names.contains_key(id))
+            .map(|(id, line)| {
+                let hint = crate::config::diag::did_you_mean(id, &known)
+                    .map(|h| format!(" ({h})"))
+                    .unwrap_or_default();
+                format!("line {line}: [@{id}] names no figure, table or paragraph label{hint}")
+            })
+            .collect();
+        if !unknown.is_empty() {
+            return Err(Error::Report {
+                file: file.clone(),
+                message: unknown.join("; "),
+            });
+        }
+    }
+
+    let mut notes: Vec<Vec<Inline>> = Vec::new();
+    let take_notes = |text: &Authored, notes: &mut Vec<Vec<Inline>>| -> u32 {
+        let offset = notes.len() as u32;
+        for n in &text.notes {
+            let mut n = n.clone();
+            resolve(&mut n, &names, offset);
+            notes.push(n);
+        }
+        offset
+    };
+
+    let summary_offset = take_notes(&summary, &mut notes);
+    let summary_paras: Vec<Vec<Inline>> = summary
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            authored::Block::Paragraph { text, .. } => {
+                let mut t = text.clone();
+                resolve(&mut t, &names, summary_offset);
+                Some(t)
+            }
+            authored::Block::Heading { .. } => None,
+        })
+        .collect();
+
+    // Uncited floats keep their spec order: figures first, then tables.
+    let float_order: Vec<String> = figures
+        .iter()
+        .map(|f| f.id.clone())
+        .chain(tables.iter().map(|t| t.id.clone()))
+        .collect();
+    let mut floats: BTreeMap<String, Block> = figures
+        .into_iter()
+        .map(|f| (f.id.clone(), Block::Figure(f)))
+        .chain(tables.into_iter().map(|t| (t.id.clone(), Block::Table(t))))
+        .collect();
+    let mut placed: BTreeSet<String> = BTreeSet::new();
+    let mut number = 0u32;
+    let mut out_chapters = Vec::new();
+    let mut float_home = None;
+    for (ci, c) in chapters.iter().enumerate() {
+        let offset = take_notes(&c.text, &mut notes);
+        let mut blocks = Vec::new();
+        let (mut h1, mut h2) = (0u32, 0u32);
+        for b in &c.text.blocks {
+            match b {
+                authored::Block::Heading { level, text } => {
+                    let label = if *level == 1 {
+                        h1 += 1;
+                        h2 = 0;
+                        format!("{}.", (b'A' + ((h1 - 1) % 26) as u8) as char)
+                    } else {
+                        h2 += 1;
+                        format!("{h2}.")
+                    };
+                    let mut text = text.clone();
+                    resolve(&mut text, &names, offset);
+                    blocks.push(Block::Heading {
+                        level: *level,
+                        label,
+                        text,
+                    });
+                }
+                authored::Block::Paragraph { text, items, .. } => {
+                    number += 1;
+                    let (mut text, mut items) = (text.clone(), items.clone());
+                    resolve(&mut text, &names, offset);
+                    label_items(&mut items, 0);
+                    resolve_items(&mut items, &names, offset);
+                    let mut ids = Vec::new();
+                    cited(&text, &items, &mut ids);
+                    blocks.push(Block::Paragraph {
+                        number,
+                        text,
+                        items,
+                    });
+                    for id in ids {
+                        if placed.insert(id.clone())
+                            && let Some(f) = floats.remove(&id)
+                        {
+                            blocks.push(f);
+                        }
+                    }
+                }
+            }
+        }
+        if c.floats {
+            float_home = Some(ci);
+        }
+        out_chapters.push(Chapter {
+            number: roman(ci as u32 + 1),
+            title: c.title.clone(),
+            blocks,
+        });
+    }
+    let mut uncited = Vec::new();
+    // What no paragraph cites goes to the end of its chapter (ordered figures, then tables).
+    if !floats.is_empty() {
+        let home = float_home.unwrap_or(out_chapters.len().saturating_sub(1));
+        let rest: Vec<Block> = float_order
+            .iter()
+            .filter_map(|id| floats.remove(id))
+            .collect();
+        for b in &rest {
+            match b {
+                Block::Figure(f) => uncited.push(f.id.clone()),
+                Block::Table(t) => uncited.push(t.id.clone()),
+                _ => {}
+            }
+        }
+        if let Some(ch) = out_chapters.get_mut(home) {
+            ch.blocks.extend(rest);
+        }
+    }
+    Ok(Document {
+        masthead: masthead(&settings),
+        title: settings.title.clone().unwrap_or_else(|| {
+            "International cooperation to prevent, combat and eliminate kidnapping and to \
+             provide assistance to victims of kidnapping"
+                .into()
+        }),
+        author_line: format!(
+            "Report of the {}",
+            settings.author.as_deref().unwrap_or("Executive Director")
+        ),
+        language: settings.language.clone().unwrap_or_else(|| "en".into()),
+        summary: summary_paras,
+        chapters: out_chapters,
+        notes,
+        annex: Annex {
+            title: "Statistical annex".into(),
+            tables: annex_tables,
+        },
+        uncited,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::document::Grid;
+    use std::path::Path;
+
+    fn figure(id: &str) -> Figure {
+        Figure {
+            id: id.into(),
+            label: String::new(),
+            title: format!("title {id}"),
+            subtitle: String::new(),
+            svg: "<svg/>".into(),
+            alt: String::new(),
+            notes: Vec::new(),
+            source: String::new(),
+            data: Grid::default(),
+        }
+    }
+
+    fn table(id: &str) -> Table {
+        Table {
+            id: id.into(),
+            label: String::new(),
+            title: format!("title {id}"),
+            grid: Grid::default(),
+            notes: Vec::new(),
+            source: String::new(),
+        }
+    }
+
+    fn parts(chapters: &[&str]) -> Parts {
+        Parts {
+            settings: DocumentSettings {
+                symbol: Some("E/CN.15/2026/9".into()),
+                ..Default::default()
+            },
+            summary_file: "summary.md".into(),
+            summary: authored::parse(Path::new("summary.md"), "Summary text.\n").unwrap(),
+            chapters: chapters
+                .iter()
+                .enumerate()
+                .map(|(i, text)| ChapterPart {
+                    title: format!("Chapter {i}"),
+                    file: format!("c{i}.md").into(),
+                    text: authored::parse(Path::new("c.md"), text).unwrap(),
+                    floats: i == 1,
+                })
+                .collect(),
+            figures: vec![figure("F1"), figure("F2"), figure("F3")],
+            tables: vec![table("T1"), table("T2")],
+            annex: vec![table("T6")],
+        }
+    }
+
+    #[test]
+    fn numbers_labels_references_and_floats() {
+        let doc = assemble(parts(&[
+            "One.[^a] [#one]\n\nTwo, see [@F2] and [@T2].\n\n[^a]: Note.\n",
+            "## Trends\n\nThree, see [@one], [@F1], [@T6].\n\n- first\n- second [@F2]\n\nFour.[^b]\n\n[^b]: Other.\n",
+        ]))
+        .unwrap();
+        assert_eq!(doc.masthead.symbol, "E/CN.15/2026/9");
+        assert_eq!(
+            doc.masthead.session, "[session]",
+            "a placeholder, not a guess"
+        );
+        let c1 = &doc.chapters[0];
+        assert_eq!(c1.number, "I");
+        let kinds: Vec<String> = c1
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { number, .. } => format!("p{number}"),
+                Block::Figure(f) => f.label.clone(),
+                Block::Table(t) => t.label.clone(),
+                Block::Heading { label, .. } => label.clone(),
+            })
+            .collect();
+        assert_eq!(kinds, ["p1", "p2", "Figure II", "Table 2"]);
+        let c2 = &doc.chapters[1];
+        let kinds: Vec<String> = c2
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { number, .. } => format!("p{number}"),
+                Block::Figure(f) => f.label.clone(),
+                Block::Table(t) => t.label.clone(),
+                Block::Heading { label, .. } => label.clone(),
+            })
+            .collect();
+        // F1 after the paragraph citing it; F3 and T1 (never cited) at the end of the floats
+        // chapter, figures first; F2 is set once only.
+        assert_eq!(
+            kinds,
+            ["A.", "p3", "Figure I", "p4", "Figure III", "Table 1"]
+        );
+        let Block::Paragraph { text, items, .. } = &c2.blocks[1] else {
+            panic!()
+        };
+        assert_eq!(
+            super::super::plain(text),
+            "Three, see para. 1, figure I, annex table 3."
+        );
+        let mut v = vec![
+            Inline::Ref {
+                id: "F2".into(),
+                text: "figure II".into(),
+            },
+            Inline::Text(", ".into()),
+            Inline::Ref {
+                id: "F3".into(),
+                text: "figure III".into(),
+            },
+            Inline::Text(" and ".into()),
+            Inline::Ref {
+                id: "T2".into(),
+                text: "table 2".into(),
+            },
+            Inline::Text(" and ".into()),
+            Inline::Ref {
+                id: "T3".into(),
+                text: "table 3".into(),
+            },
+        ];
+        group_references(&mut v);
+        assert_eq!(
+            super::super::plain(&v),
+            "figures II and III and tables 2 and 3"
+        );
+        assert_eq!(items[0].label, "(a)");
+        assert_eq!(items[1].label, "(b)");
+        assert_eq!(doc.notes.len(), 2);
+        let Block::Paragraph { text, .. } = &c2.blocks[3] else {
+            panic!()
+        };
+        assert_eq!(text.last(), Some(&Inline::Note(2)));
+        assert_eq!(doc.annex.tables[0].label, "Table 3");
+    }
+
+    #[test]
+    fn an_unknown_reference_is_an_error_at_its_line() {
+        let e = assemble(parts(&["One.\n\nTwo [@F9].\n", "x\n"]))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("c0.md") && e.contains("line 3: [@F9]"), "{e}");
+    }
+
+    #[test]
+    fn subparagraph_labels() {
+        assert_eq!(letters(0), "a");
+        assert_eq!(letters(25), "z");
+        assert_eq!(letters(26), "aa");
+    }
+}

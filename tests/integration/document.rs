@@ -1,0 +1,230 @@
+//! The report as a UN document (DOCUMENT_SPEC.md), read from the HTML and Markdown the run
+//! writes: its parts in order, paragraph numbers through the whole text, every figure and body
+//! table cited by a paragraph before it appears and numbered in order of appearance, the annex
+//! apart, the word count in `document.json`, and authored chapters checked like the YAML.
+
+use std::path::Path;
+
+use super::support::{copy_dir, edit, mini, root, run_in, sandbox, text};
+
+/// Positions in `html` of each `<figure id=…>` / `<table id=…>` and of the first link to it.
+fn floats_and_citations(html: &str) -> Vec<(String, usize, Option<usize>)> {
+    let mut out = Vec::new();
+    for (tag, prefix) in [("<figure id=\"", 'F'), ("<table id=\"", 'T')] {
+        let mut from = 0;
+        while let Some(i) = html[from..].find(tag) {
+            let at = from + i;
+            let id_start = at + tag.len();
+            let id_end = id_start + html[id_start..].find('"').unwrap();
+            let id = html[id_start..id_end].to_string();
+            assert!(id.starts_with(prefix), "{id}");
+            let cite = html.find(&format!("<a href=\"#{id}\">"));
+            out.push((id, at, cite));
+            from = id_end;
+        }
+    }
+    out.sort_by_key(|(_, at, _)| *at);
+    out
+}
+
+/// The labels of the floats in order of appearance ("Figure I", "Table 1", …).
+fn labels(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let tag = "<span class=\"label\">";
+    while let Some(i) = html[from..].find(tag) {
+        let s = from + i + tag.len();
+        let e = s + html[s..].find('<').unwrap();
+        let label = &html[s..e];
+        if label.starts_with("Figure ") || label.starts_with("Table ") {
+            out.push(label.to_string());
+        }
+        from = e;
+    }
+    out
+}
+
+fn check_document(out: &Path, body_tables: usize) {
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let annex_at = html
+        .find("<section class=\"annex\"")
+        .expect("an annex section");
+    // Every figure and body table is cited before it appears.
+    for (id, at, cite) in floats_and_citations(&html) {
+        if at > annex_at {
+            continue;
+        }
+        let cite = cite.unwrap_or_else(|| panic!("{id} is never cited"));
+        assert!(cite < at, "{id} appears before the paragraph that cites it");
+    }
+    // Numbered in order of appearance: Figure I, II, …; Table 1, 2, …; the annex continues.
+    let got = labels(&html);
+    let figures: Vec<&String> = got.iter().filter(|l| l.starts_with("Figure")).collect();
+    let want: Vec<String> = (1..=figures.len() as u32)
+        .map(|n| format!("Figure {}", kidnap_trends::format::roman(n)))
+        .collect();
+    assert_eq!(figures, want.iter().collect::<Vec<_>>());
+    let tables: Vec<&String> = got.iter().filter(|l| l.starts_with("Table")).collect();
+    let want: Vec<String> = (1..=tables.len()).map(|n| format!("Table {n}")).collect();
+    assert_eq!(tables, want.iter().collect::<Vec<_>>());
+    assert_eq!(
+        html[..annex_at].matches("<caption>").count(),
+        body_tables,
+        "body tables"
+    );
+    // The parts in order.
+    let order = [
+        "class=\"masthead\"",
+        "class=\"session\"",
+        "<h1>",
+        "id=\"summary\"",
+        "id=\"chapter-I\"",
+        "id=\"chapter-II\"",
+        "id=\"chapter-III\"",
+        "id=\"chapter-IV\"",
+        "id=\"chapter-V\"",
+        "class=\"footnotes\"",
+        "class=\"annex\"",
+    ];
+    let at: Vec<usize> = order
+        .iter()
+        .map(|m| html.find(m).unwrap_or_else(|| panic!("no {m}")))
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "parts out of order");
+    // Paragraphs numbered 1, 2, … through the whole document (not restarting per chapter).
+    let numbers: Vec<u32> = html
+        .match_indices("<div class=\"para\" id=\"para-")
+        .map(|(i, m)| {
+            let s = i + m.len();
+            html[s..s + html[s..].find('"').unwrap()].parse().unwrap()
+        })
+        .collect();
+    assert!(numbers.len() > 10, "{numbers:?}");
+    assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+    // Markdown: the same numbers.
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    for n in &numbers {
+        assert!(
+            md.contains(&format!("\n{n}\\. ")),
+            "paragraph {n} in report.md"
+        );
+    }
+    // The word count, against the limit.
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("document.json")).unwrap()).unwrap();
+    assert_eq!(doc["word_limit"], 8500);
+    assert!(doc["words"].as_u64().unwrap() > 1000);
+    assert_eq!(doc["paragraphs"], numbers.len());
+}
+
+#[test]
+fn the_fixture_document_has_its_parts_numbers_and_citations() {
+    let tmp = sandbox();
+    let out = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    check_document(&tmp.path().join("out"), 5);
+    let md = std::fs::read_to_string(tmp.path().join("out/report.md")).unwrap();
+    // Placeholders for what the settings do not give, never invented values.
+    assert!(md.contains("United Nations — \\[symbol\\]"), "{md}");
+    assert!(md.contains("*To be completed:*"));
+    // The references read as UN text.
+    assert!(md.contains("(see figure I and table 1)"), "{md}");
+    assert!(md.contains("(see figures II and III and table 2)"), "{md}");
+}
+
+#[test]
+fn the_default_document_cites_every_figure_and_table_before_it_appears() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let run = super::support::bin()
+        .args(["-q", "run"])
+        .arg(root().join("pipelines/ccpcj-kidnapping.yaml"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    check_document(&out, 5);
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    // N2 and N1 as the Commission reads them.
+    assert!(md.contains("In 2023, 73 countries and areas recorded a total of 58,307 kidnappings"));
+    assert!(md.contains("Thirty-eight of them reported in every year"));
+}
+
+/// The shipped report folder copied beside the fixture, so its chapters can be broken.
+fn own_report(tmp: &Path) -> std::path::PathBuf {
+    let report = tmp.join("report");
+    let shipped = root().join("reports/ccpcj-kidnapping");
+    copy_dir(&shipped, &report);
+    edit(&tmp.join("pipeline.yaml"), |s| {
+        s.replace(&shipped.to_string_lossy().into_owned(), "report")
+    });
+    report
+}
+
+#[test]
+fn a_chapter_outside_the_subset_is_a_validate_error_at_its_line() {
+    let tmp = sandbox();
+    let report = own_report(tmp.path());
+    std::fs::write(
+        report.join("chapters/measures.md"),
+        "First paragraph.\n\n<script>alert(1)</script>\n\nSee [@F99].\n",
+    )
+    .unwrap();
+    std::fs::remove_file(report.join("chapters/assistance.md")).unwrap();
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("chapters/measures.md: line 3: raw HTML"),
+        "{err}"
+    );
+    assert!(err.contains("chapters/assistance.md: cannot read"), "{err}");
+    // The reference is checked once the chapter is inside the subset.
+    std::fs::write(
+        report.join("chapters/measures.md"),
+        "First paragraph.\n\nSee [@F99].\n",
+    )
+    .unwrap();
+    std::fs::write(report.join("chapters/assistance.md"), "Text.\n").unwrap();
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("line 3: [@F99] names no figure"), "{err}");
+    // A run refuses too, and the published output is untouched.
+    assert!(!tmp.path().join("out").exists());
+    let _ = mini();
+}
+
+#[test]
+fn a_chapter_edit_reaches_the_document() {
+    let tmp = sandbox();
+    let report = own_report(tmp.path());
+    let first = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    edit(&report.join("chapters/assistance.md"), |_| {
+        "In {{ p.last_year }}, the Office trained *{{ pipeline }}* staff [@x].\n\nAnother. [#x]\n"
+            .into()
+    });
+    let again = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    let md = std::fs::read_to_string(tmp.path().join("out/report.md")).unwrap();
+    let html = std::fs::read_to_string(tmp.path().join("out/report.html")).unwrap();
+    // The value is printed as text, the authored emphasis is markup, the label resolves.
+    let n: u32 = html
+        .split("<div class=\"para\" id=\"para-")
+        .find(|s| s.contains("Another."))
+        .and_then(|s| s.split('"').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(
+        html.contains(&format!(
+            "the Office trained <em>mini</em> staff <a href=\"#para-{n}\">para. {n}</a>"
+        )),
+        "{html}"
+    );
+    assert!(
+        md.contains(&format!("the Office trained *mini* staff para. {n}.")),
+        "{md}"
+    );
+}

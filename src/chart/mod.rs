@@ -45,7 +45,7 @@ pub struct FigureText {
     /// Goes into the SVG `<desc>`.
     pub description: String,
     /// Drawn for a document that sets the number, title, unit line, notes and source as its
-    /// own text: no title block, no footer but the chart's own notes, and no PNG.
+    /// own text: no title block and no footer but the chart's own notes.
     pub bare: bool,
 }
 
@@ -292,11 +292,7 @@ fn render(
     let scene = layout().map_err(draw_error)?;
     let svg = scene::svg(&scene).map_err(draw_error)?;
     let svg = finish_svg(&svg, text).map_err(draw_error)?;
-    let png = if text.bare {
-        Vec::new()
-    } else {
-        scene::png(&scene).map_err(draw_error)?
-    };
+    let png = scene::png(&scene).map_err(draw_error)?;
     Ok(Figure { svg, png })
 }
 

@@ -44,6 +44,9 @@ pub fn metrics(kind: TextKind) -> Option<&'static Metrics> {
     }
 }
 
+/// The smallest text size of a figure: 7.2 pt printed at the A4 text width.
+pub const MIN_PRINTED_SIZE: f64 = 19.0;
+
 /// Figure width in pixels; the fixed-size charts are `WIDTH` × `HEIGHT`.
 pub const WIDTH: i32 = 960;
 pub const HEIGHT: i32 = 600;
@@ -95,13 +98,14 @@ impl TextKind {
         TextKind::Footer,
     ];
 
-    /// plotters font size (the em is `size / 1.24` pixels).
+    /// plotters font size (the em is `size / 1.24` pixels). A figure printed at the A4 text
+    /// width of the document (160 mm for `WIDTH` = 960 px, 0.472 pt a pixel) must keep its text
+    /// at 7 pt or more: an em of at least 14.8 px, a size of at least 18.4.
     pub fn size(self) -> f64 {
         match self {
             TextKind::Title => 25.0,
-            TextKind::Subtitle => 18.0,
-            TextKind::Tick | TextKind::Label => 16.0,
-            TextKind::Footer => 15.0,
+            TextKind::Subtitle => 20.0,
+            TextKind::Tick | TextKind::Label | TextKind::Footer => MIN_PRINTED_SIZE,
         }
     }
 

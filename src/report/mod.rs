@@ -98,6 +98,7 @@ pub fn build(
 
     let mut artefacts = Vec::new();
     let mut figures = Vec::new();
+    let mut bare_pngs = BTreeMap::new();
     // Texts first (templating), then the drawing, which dominates, on every core.
     let mut jobs = Vec::new();
     for (i, f) in spec.figures.iter().enumerate() {
@@ -134,7 +135,7 @@ pub fn build(
     let figures_start = std::time::Instant::now();
     // Each figure twice: whole (title, notes and source drawn in) for figures/, and bare for
     // the document, which sets those as its own text.
-    type Twice = (chart::Figure, String, TableCtx, String);
+    type Twice = (chart::Figure, String, TableCtx, chart::Figure);
     let drawn: Vec<Result<Twice>> = crate::parallel::map(&jobs, |(f, ft, names, table)| {
         let (fig, alt, data) = draw(dir, f, ft.clone_with_desc(), table, names)?;
         // The document sets the notes as text: only what the chart adds itself is drawn.
@@ -144,13 +145,17 @@ pub fn build(
             ..ft.clone_with_desc()
         };
         let (doc_fig, _, _) = draw(dir, f, bare, table, names)?;
-        Ok((fig, alt, data, strip_xml_declaration(&doc_fig.svg)))
+        Ok((fig, alt, data, doc_fig))
     })
     .into_iter()
     .map(|r| r.unwrap_or_else(|| Err(Error::Internal("a figure thread panicked".into()))))
     .collect();
     for ((f, ft, _, _), result) in jobs.into_iter().zip(drawn) {
-        let (fig, alt, data, bare_svg) = result?;
+        let (fig, alt, data, bare) = result?;
+        if let Some((w, h)) = png_size(&bare.png) {
+            bare_pngs.insert(f.id.clone(), (bare.png.clone(), w, h));
+        }
+        let bare_svg = strip_xml_declaration(&bare.svg);
         artefacts.push(Artefact {
             path: format!("figures/{}.svg", f.id).into(),
             bytes: fig.svg.clone().into_bytes(),
@@ -270,6 +275,15 @@ pub fn build(
         path: "report.html".into(),
         bytes: document::html::write(&doc, &css, &fonts).into_bytes(),
     });
+    let (docx, annex_docx) = document::docx::write(&doc, &bare_pngs)?;
+    artefacts.push(Artefact {
+        path: "report.docx".into(),
+        bytes: docx,
+    });
+    artefacts.push(Artefact {
+        path: "annex.docx".into(),
+        bytes: annex_docx,
+    });
     let mut md = document::markdown::write(&doc);
     md.push('\n');
     artefacts.push(Artefact {
@@ -285,7 +299,7 @@ pub fn build(
         .into_bytes(),
     });
     tracing::info!(
-        stage = "report: document (html, md)",
+        stage = "report: document (html, md, docx)",
         seconds = text_start.elapsed().as_secs_f64(),
         "Stage finished"
     );
@@ -535,6 +549,13 @@ impl FigureText {
             bare: self.bare,
         }
     }
+}
+
+/// Width and height of a PNG, from its IHDR chunk.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    let word = |at: usize| Some(u32::from_be_bytes(png.get(at..at + 4)?.try_into().ok()?));
+    (png.get(12..16)? == b"IHDR").then_some(())?;
+    Some((word(16)?, word(20)?))
 }
 
 fn strip_xml_declaration(svg: &str) -> String {

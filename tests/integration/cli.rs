@@ -13,6 +13,9 @@ fn run_writes_the_whole_report_and_is_byte_identical_on_rerun() {
     for f in [
         "report.html",
         "report.md",
+        "report.docx",
+        "annex.docx",
+        "document.json",
         "manifest.json",
         "figures/F1.svg",
         "figures/F1.png",

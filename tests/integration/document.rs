@@ -109,6 +109,30 @@ fn check_document(out: &Path, body_tables: usize) {
             "paragraph {n} in report.md"
         );
     }
+    // Figure text at least 7 pt when the figure is printed at the A4 text width (160 mm for
+    // the drawing's 960 px: 453.5 pt).
+    let svg_width = 960.0;
+    let points_per_px = 160.0 / 25.4 * 72.0 / svg_width;
+    let sizes: Vec<f64> = html
+        .match_indices("font-size=\"")
+        .map(|(i, m)| {
+            let s = i + m.len();
+            html[s..s + html[s..].find('"').unwrap()].parse().unwrap()
+        })
+        .collect();
+    assert!(sizes.len() > 100);
+    for px in sizes {
+        assert!(
+            px * points_per_px >= 7.0,
+            "{px} px prints at {:.1} pt",
+            px * points_per_px
+        );
+    }
+    assert_eq!(
+        html.matches("<svg width=\"960\"").count(),
+        8,
+        "every figure 960 px wide"
+    );
     // The word count, against the limit.
     let doc: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("document.json")).unwrap()).unwrap();
@@ -149,6 +173,18 @@ fn the_default_document_cites_every_figure_and_table_before_it_appears() {
     // N2 and N1 as the Commission reads them.
     assert!(md.contains("In 2023, 73 countries and areas recorded a total of 58,307 kidnappings"));
     assert!(md.contains("Thirty-eight of them reported in every year"));
+    // The manuscript, through LibreOffice: the Summary's and chapter II's sentences.
+    if let Some(t) = docx_text_through_libreoffice(&out.join("report.docx")) {
+        let t = folded(&t);
+        assert!(
+            t.contains("In 2023, 73 countries and areas recorded a total of 58,307 kidnappings"),
+            "{t}"
+        );
+        assert!(
+            t.contains("Thirty-eight of them reported in every year"),
+            "{t}"
+        );
+    }
 }
 
 /// The shipped report folder copied beside the fixture, so its chapters can be broken.
@@ -227,4 +263,154 @@ fn a_chapter_edit_reaches_the_document() {
         md.contains(&format!("the Office trained *mini* staff para. {n}.")),
         "{md}"
     );
+}
+
+/// A part of a DOCX package, as text.
+fn part(docx: &Path, name: &str) -> String {
+    let f = std::fs::File::open(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+    s
+}
+
+fn has(program: &str, version_flag: &str) -> bool {
+    std::process::Command::new(program)
+        .arg(version_flag)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The DOCX's text as LibreOffice prints it to PDF, read back by pdftotext; `None` (and a
+/// note) without LibreOffice and poppler, which CI requires (`.ci/run` installs them).
+fn docx_text_through_libreoffice(docx: &Path) -> Option<String> {
+    if !has("soffice", "--version") || !has("pdftotext", "-v") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "LibreOffice and poppler-utils are required in CI (.ci/run installs them)"
+        );
+        eprintln!("skipping the LibreOffice check: soffice or pdftotext missing");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    let convert = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(docx)
+        .output()
+        .unwrap();
+    assert!(convert.status.success(), "{}", text(&convert.stderr));
+    let pdf = dir
+        .path()
+        .join(docx.file_stem().unwrap())
+        .with_extension("pdf");
+    assert!(
+        pdf.is_file(),
+        "LibreOffice wrote no PDF: {}",
+        text(&convert.stdout)
+    );
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    Some(text(&out.stdout))
+}
+
+/// White space folded, hyphenation at line ends left as it is.
+fn folded(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_word_manuscript_has_styles_numbering_footnotes_alt_text_and_header_rows() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let run = super::support::bin()
+        .args(["-q", "run"])
+        .arg(mini().join("pipeline.yaml"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let docx = out.join("report.docx");
+    let styles = part(&docx, "word/styles.xml");
+    for id in [
+        "Normal",
+        "Title",
+        "Heading1",
+        "Heading2",
+        "FootnoteText",
+        "Caption",
+    ] {
+        assert!(
+            styles.contains(&format!("w:styleId=\"{id}\"")),
+            "style {id}"
+        );
+    }
+    // Times New Roman 12 pt, double-spaced.
+    assert!(styles.contains("w:ascii=\"Times New Roman\""));
+    assert!(styles.contains("<w:sz w:val=\"24\"/>"));
+    assert!(styles.contains("w:line=\"480\""));
+    let numbering = part(&docx, "word/numbering.xml");
+    assert!(numbering.contains("<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/>"));
+    assert!(numbering.contains("<w:lvlText w:val=\"(%2)\"/>"));
+    let body = part(&docx, "word/document.xml");
+    let doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("document.json")).unwrap()).unwrap();
+    // Every numbered paragraph takes its number from the numbering definition.
+    assert_eq!(
+        body.matches("<w:pStyle w:val=\"NumberedPara\"/><w:numPr><w:ilvl w:val=\"0\"/>")
+            .count() as u64,
+        doc["paragraphs"].as_u64().unwrap()
+    );
+    // Real footnotes, as many as the HTML's.
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let notes = html.matches("<li id=\"fn").count();
+    assert!(notes >= 2);
+    assert_eq!(body.matches("<w:footnoteReference w:id=").count(), notes);
+    let footnotes = part(&docx, "word/footnotes.xml");
+    assert_eq!(footnotes.matches("<w:footnoteRef/>").count(), notes);
+    // Figures as images with their alternative text; header rows that repeat.
+    assert_eq!(body.matches("<wp:docPr id=").count(), 8);
+    assert!(
+        !body.contains("descr=\"\""),
+        "a figure without alternative text"
+    );
+    assert!(body.contains("descr=\"Highest kidnapping rates"));
+    assert_eq!(body.matches("<w:tblHeader/>").count(), 5, "body tables");
+    let annex = part(&out.join("annex.docx"), "word/document.xml");
+    assert_eq!(annex.matches("<w:tblHeader/>").count(), 5, "annex tables");
+    // Cross-references are fields on bookmarks.
+    assert!(body.contains("REF _Ref_F1 \\h"));
+    assert!(body.contains("<w:bookmarkStart w:id=\"1\" w:name=\"_Ref_para_1\"/>"));
+    // The symbol in the page header, page numbers in the footer, properties set.
+    assert!(part(&docx, "word/header1.xml").contains("[symbol]"));
+    assert!(part(&docx, "word/footer1.xml").contains(" PAGE "));
+    let core = part(&docx, "docProps/core.xml");
+    assert!(core.contains("<dc:language>en</dc:language>"));
+    assert!(core.contains("<dc:title>International cooperation to prevent"));
+    // A real reader: LibreOffice converts it, and its text holds the Summary and chapter II.
+    if let Some(pdf_text) = docx_text_through_libreoffice(&docx) {
+        let t = folded(&pdf_text);
+        assert!(t.contains("Summary"), "{t}");
+        assert!(
+            t.contains("II. Trends in kidnapping recorded by the police")
+                || t.contains("II.Trends"),
+            "{t}"
+        );
+        assert!(t.contains("recorded a total of 220 kidnappings"), "{t}");
+        assert!(t.contains("4. "), "paragraph numbers: {t}");
+    }
+    if let Some(annex_text) = docx_text_through_libreoffice(&out.join("annex.docx")) {
+        assert!(folded(&annex_text).contains("Statistical annex"));
+    }
 }

@@ -9,6 +9,7 @@
 pub mod authored;
 pub mod build;
 mod count;
+pub mod docx;
 pub mod html;
 pub mod markdown;
 

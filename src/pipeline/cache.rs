@@ -115,7 +115,14 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
             "{} {} font {}",
             env!("CARGO_PKG_NAME"),
             env!("CARGO_PKG_VERSION"),
-            &sha256_hex(&[crate::assets::FONT_REGULAR, crate::assets::FONT_BOLD].concat())[..16]
+            &sha256_hex(
+                &[crate::assets::FONT_REGULAR, crate::assets::FONT_BOLD]
+                    .iter()
+                    .chain(crate::assets::SERIF.iter())
+                    .copied()
+                    .collect::<Vec<&[u8]>>()
+                    .concat()
+            )[..16]
         ),
         ingest: sha256_hex(&ingest),
         queries: sha256_hex(&queries),

@@ -99,6 +99,7 @@ pub fn build(
     let mut artefacts = Vec::new();
     let mut figures = Vec::new();
     let mut bare_pngs = BTreeMap::new();
+    let mut bare_svgs: BTreeMap<String, String> = BTreeMap::new();
     // Texts first (templating), then the drawing, which dominates, on every core.
     let mut jobs = Vec::new();
     for (i, f) in spec.figures.iter().enumerate() {
@@ -156,6 +157,7 @@ pub fn build(
             bare_pngs.insert(f.id.clone(), (bare.png.clone(), w, h));
         }
         let bare_svg = strip_xml_declaration(&bare.svg);
+        bare_svgs.insert(f.id.clone(), bare.svg.clone());
         artefacts.push(Artefact {
             path: format!("figures/{}.svg", f.id).into(),
             bytes: fig.svg.clone().into_bytes(),
@@ -284,6 +286,20 @@ pub fn build(
         path: "annex.docx".into(),
         bytes: annex_docx,
     });
+    #[cfg(feature = "pdf")]
+    {
+        let (pdf, annex_pdf) = document::pdf::write(&doc, &bare_svgs)?;
+        artefacts.push(Artefact {
+            path: "report.pdf".into(),
+            bytes: pdf,
+        });
+        artefacts.push(Artefact {
+            path: "annex.pdf".into(),
+            bytes: annex_pdf,
+        });
+    }
+    #[cfg(not(feature = "pdf"))]
+    let _ = &bare_svgs;
     let mut md = document::markdown::write(&doc);
     md.push('\n');
     artefacts.push(Artefact {

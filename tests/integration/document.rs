@@ -414,3 +414,97 @@ fn the_word_manuscript_has_styles_numbering_footnotes_alt_text_and_header_rows()
         assert!(folded(&annex_text).contains("Statistical annex"));
     }
 }
+
+/// `program args… file` as text; `None` (and a note) without poppler, which CI requires.
+fn poppler(program: &str, args: &[&str], file: &Path) -> Option<String> {
+    if !has("pdftotext", "-v") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "poppler-utils are required in CI (.ci/run installs them)"
+        );
+        eprintln!("skipping the poppler checks: poppler-utils missing");
+        return None;
+    }
+    let out = std::process::Command::new(program)
+        .args(args)
+        .arg(file)
+        .args(if program == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{program}: {}", text(&out.stderr));
+    Some(text(&out.stdout))
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn the_pdf_is_tagged_pdf_ua_with_every_font_embedded() {
+    let tmp = sandbox();
+    // A country name that is Typst markup, and worse, prints as itself.
+    let hostile = "Pakistan #read(\"/etc/hostname\") *b* $x$ ]";
+    for f in ["countries.csv", "cts.csv"] {
+        edit(&tmp.path().join(f), |s| {
+            s.replace(
+                "Alphaland",
+                &format!("\"{}\"", hostile.replace('"', "\"\"")),
+            )
+        });
+    }
+    let run = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let pdf = tmp.path().join("out/report.pdf");
+    let annex = tmp.path().join("out/annex.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let Some(meta) = poppler("pdfinfo", &["-meta"], &pdf) else {
+        return;
+    };
+    assert!(
+        meta.contains("pdfuaid:part") && meta.contains('1'),
+        "{meta}"
+    );
+    let info = poppler("pdfinfo", &[], &pdf).unwrap();
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(
+        info.contains("Page size:") && info.contains("595.") && info.contains("841."),
+        "A4: {info}"
+    );
+    assert!(
+        info.contains("Title:           International cooperation to prevent"),
+        "{info}"
+    );
+    let structure = poppler("pdfinfo", &["-struct"], &pdf).unwrap();
+    for tag in ["H1", "H2", "P", "Table", "TH", "TD", "Figure"] {
+        assert!(structure.contains(tag), "no {tag} in the structure tree");
+    }
+    let fonts = poppler("pdffonts", &[], &pdf).unwrap();
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        // name type encoding emb sub uni object ID: "emb" is the column after the encoding.
+        assert!(row.contains(" yes "), "a font not embedded: {row}");
+    }
+    assert!(fonts.contains("LiberationSerif"), "{fonts}");
+    let t = folded(&poppler("pdftotext", &[], &pdf).unwrap());
+    assert!(
+        t.contains("recorded a total of 220 kidnappings, a combined rate of 2.3 per 100,000"),
+        "{t}"
+    );
+    assert!(
+        t.contains("1. In paragraph 10 of its resolution 2009/24"),
+        "{t}"
+    );
+    assert!(
+        t.contains(hostile),
+        "the hostile name prints literally: {t}"
+    );
+    let a = folded(&poppler("pdftotext", &[], &annex).unwrap());
+    assert!(a.contains("Statistical annex"), "{a}");
+    assert!(
+        poppler("pdfinfo", &["-meta"], &annex)
+            .unwrap()
+            .contains("pdfuaid:part")
+    );
+}

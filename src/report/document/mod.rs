@@ -12,6 +12,8 @@ mod count;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 
 pub use build::{Parts, assemble};
 pub use count::words;

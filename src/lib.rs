@@ -1,8 +1,8 @@
 //! kidnap-trends: national kidnapping statistics → the statistical annex of the UNODC
 //! Executive Director's report to the Commission on Crime Prevention and Criminal Justice.
 //!
-//! Layers, each using only those below it (`.ci/check-layers` checks): `cli` → `pipeline`
-//! (and `synth`) → `report`, `query` → `chart`, `store`, `ingest` → `config` → `error`. Only
+//! Layers, each using only those below it (`.ci/check-layers` checks): `cli` → `explain` →
+//! `pipeline` (and `synth`) → `report`, `query` → `chart`, `store`, `ingest` → `config` → `error`. Only
 //! `cli` touches the terminal (clippy's `print_stdout` is denied elsewhere).
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -13,6 +13,7 @@ pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod explain;
 pub mod format;
 pub mod ingest;
 pub mod parallel;

@@ -19,6 +19,7 @@ SELECT
     j.source_id,
     s.citation AS source,
     CASE j.unit WHEN 'count' THEN 'Kidnappings' ELSE 'Rate per 100,000' END AS measure,
+    j.unit,
     min(j.year) AS first_year,
     max(j.year) AS last_year,
     count(DISTINCT j.iso3) AS units,

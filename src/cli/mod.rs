@@ -32,6 +32,7 @@ pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
         kidnap-trends render pipelines/ccpcj-kidnapping.yaml   # after editing a template\n  \
         kidnap-trends validate pipelines/*.yaml\n  \
         kidnap-trends query pipelines/ccpcj-kidnapping.yaml \"SELECT * FROM panel\"\n  \
+        kidnap-trends explain N2/kidnappings                    # where a number comes from\n  \
         kidnap-trends synth --rows 1m --out /tmp/cts-1m.csv        # benchmark input\n  \
         kidnap-trends ingest pipelines/ccpcj-kidnapping.yaml --out /tmp/wh\n\n\
         Exit codes: 0 ok; 1 data error (unreadable file, bad rows, quality limits); 2 usage or\n\
@@ -147,7 +148,8 @@ enum Command {
         pipelines: Vec<PathBuf>,
     },
     /// Run ad-hoc SQL over a pipeline's tables (observations, population, countries,
-    /// kidnapping, breaks, panel), with the pipeline's parameters bound ($first_year …).
+    /// kidnapping, breaks, panel; lineage from an up-to-date published output), with the
+    /// pipeline's parameters bound ($first_year …).
     Query {
         /// Pipeline file.
         pipeline: PathBuf,
@@ -157,6 +159,19 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
+    },
+    /// Where a number of the published report comes from: the number as printed, its SQL and
+    /// parameters, the rules, the source cells (file, row, column, text) and a recomputation
+    /// from them (exit 1 when it disagrees). `explain T3` lists an item's addresses;
+    /// `explain T5 SVK` says why a unit is not in an item, or why it is.
+    Explain {
+        /// `[PIPELINE] ADDRESS` (`T3/USA/rate`, `N2/kidnappings`, `F2/Americas/2015/rate`),
+        /// `[PIPELINE] ITEM`, or `[PIPELINE] ITEM UNIT`; the pipeline defaults as run's does.
+        #[arg(required = true, num_args = 1..=3)]
+        args: Vec<String>,
+        /// The published output to explain instead of the pipeline's `output`.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Read a pipeline's sources and publish only the warehouse (`<out>/warehouse/*.parquet`).
     Ingest(OutputArgs),
@@ -278,6 +293,7 @@ pub fn main() -> i32 {
             sql,
             format,
         } => query(&pipeline, &sql, format),
+        Command::Explain { args, out } => explain(&args, out.as_deref()),
         Command::Diff {
             old,
             new,
@@ -422,6 +438,21 @@ fn validate(pipelines: &[PathBuf], quiet: bool) -> Result<(), Error> {
     Error::all(failures)
 }
 
+fn explain(args: &[String], out: Option<&Path>) -> Result<(), Error> {
+    // A first argument naming a YAML file is the pipeline.
+    let (pipeline, rest) = match args {
+        [first, rest @ ..]
+            if !rest.is_empty() && (first.ends_with(".yaml") || first.ends_with(".yml")) =>
+        {
+            (PathBuf::from(first), rest)
+        }
+        _ => (PathBuf::from(DEFAULT_PIPELINE), args),
+    };
+    let p = crate::config::load(&pipeline)?;
+    let e = crate::explain::explain(&p, out, rest)?;
+    stdout_line(e.text.trim_end())
+}
+
 fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
     // The published warehouse when it was made from the inputs as they are now; else ingest.
@@ -437,6 +468,14 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
         crate::pipeline::ingest(&p)?
     };
     let (engine, _) = crate::query::prepare::prepare(&p, &warehouse)?;
+    // The published lineage (address → source cells), when the warehouse is the published one.
+    let lineage = p
+        .output
+        .join("warehouse")
+        .join(format!("{}.parquet", crate::query::lineage::LINEAGE_TABLE));
+    if fresh && lineage.is_file() {
+        engine.register_parquet(crate::query::lineage::LINEAGE_TABLE, &lineage)?;
+    }
     let table = engine.run_table(Path::new("<command line>"), sql)?;
     match fmt {
         OutputFormat::Table => stdout_line(&pretty(&table)),

@@ -91,6 +91,9 @@ pub struct Pipeline {
     pub document: DocumentSettings,
 }
 
+/// The folder of lineage queries under the queries folder.
+pub const LINEAGE_DIR: &str = "lineage";
+
 impl Pipeline {
     /// SQL files of the pipeline: (name, path) sorted by name; table stages first in their order.
     pub fn query_files(&self) -> Result<Vec<(String, PathBuf)>> {
@@ -118,6 +121,32 @@ impl Pipeline {
         }
         ordered.extend(names);
         Ok(ordered)
+    }
+
+    /// The lineage queries (`lineage/ITEM.sql` under the queries folder): for each figure, table
+    /// and narrative item of the report, the source cells behind every number it prints, as
+    /// (item, path) sorted by item. None when the folder does not exist.
+    pub fn lineage_files(&self) -> Result<Vec<(String, PathBuf)>> {
+        let dir = self.queries_dir.join(LINEAGE_DIR);
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let unreadable = |source| ConfigError::Read {
+            what: "the lineage queries folder",
+            path: dir.clone(),
+            source,
+        };
+        let mut names = Vec::new();
+        for entry in std::fs::read_dir(&dir).map_err(unreadable)? {
+            let path = entry.map_err(unreadable)?.path();
+            if path.extension().and_then(|e| e.to_str()) == Some("sql")
+                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+            {
+                names.push((stem.to_string(), path));
+            }
+        }
+        names.sort();
+        Ok(names)
     }
 
     /// Every input of the report folder, sorted, its subfolders included: the spec

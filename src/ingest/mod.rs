@@ -65,8 +65,25 @@ pub struct Observation {
     pub unit: &'static str,
     pub value: Option<f64>,
     pub source_note: String,
-    /// 1-based row (xlsx) or line (csv) in the source file.
+    /// 1-based row (xlsx) or line (csv) in the source file (the first, for a sum).
     pub source_row: i64,
+    /// The value's column, letter and header (`L (VALUE)`); empty for a sum of several cells,
+    /// whose cells are in `source_cells`.
+    pub source_column: String,
+    /// The value cell's text as the file holds it (before any parsing); empty for a sum.
+    pub source_cell: String,
+}
+
+/// One cell of a source that a summed observation adds up (table `source_cells`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceCell {
+    pub source_id: String,
+    pub iso3: String,
+    pub year: i32,
+    pub unit: &'static str,
+    pub row: i64,
+    pub column: String,
+    pub cell: String,
 }
 
 /// The `observations` schema. Lower-case names so SQL needs no quoting.
@@ -89,6 +106,8 @@ pub fn observations_schema() -> SchemaRef {
         Field::new("value", DataType::Float64, true),
         s("source_note"),
         Field::new("source_row", DataType::Int64, false),
+        s("source_column"),
+        s("source_cell"),
     ]))
 }
 
@@ -125,6 +144,8 @@ pub fn observations_batch(mut rows: Vec<Observation>) -> RecordBatch {
         Arc::new(Int64Array::from_iter_values(
             rows.iter().map(|o| o.source_row),
         )),
+        text(|o| &o.source_column),
+        text(|o| &o.source_cell),
     ];
     // The schema and the columns above are built together; a mismatch is a bug caught by tests.
     RecordBatch::try_new(observations_schema(), columns)
@@ -171,6 +192,45 @@ pub fn subnational_batch(mut rows: Vec<SubObservation>) -> RecordBatch {
     ];
     RecordBatch::try_new(schema, columns)
         .unwrap_or_else(|e| unreachable!("subnational schema mismatch: {e}"))
+}
+
+/// The `source_cells` table: every cell a summed observation adds up, sorted by source, unit,
+/// year, measure and row.
+pub fn source_cells_batch(mut rows: Vec<SourceCell>) -> RecordBatch {
+    rows.sort_by(|a, b| {
+        (&a.source_id, &a.iso3, a.year, a.unit, a.row, &a.column).cmp(&(
+            &b.source_id,
+            &b.iso3,
+            b.year,
+            b.unit,
+            b.row,
+            &b.column,
+        ))
+    });
+    let s = |n: &str| Field::new(n, DataType::Utf8, false);
+    let schema = Arc::new(Schema::new(vec![
+        s("source_id"),
+        s("iso3"),
+        Field::new("year", DataType::Int32, false),
+        s("unit"),
+        Field::new("row", DataType::Int64, false),
+        s("column_name"),
+        s("cell"),
+    ]));
+    let text = |f: fn(&SourceCell) -> &str| -> ArrayRef {
+        Arc::new(StringArray::from_iter_values(rows.iter().map(f)))
+    };
+    let columns: Vec<ArrayRef> = vec![
+        text(|c| &c.source_id),
+        text(|c| &c.iso3),
+        Arc::new(Int32Array::from_iter_values(rows.iter().map(|c| c.year))),
+        text(|c| c.unit),
+        Arc::new(Int64Array::from_iter_values(rows.iter().map(|c| c.row))),
+        text(|c| &c.column),
+        text(|c| &c.cell),
+    ];
+    RecordBatch::try_new(schema, columns)
+        .unwrap_or_else(|e| unreachable!("source_cells schema mismatch: {e}"))
 }
 
 /// The `quarantine` table: every row that failed a row rule, sorted by source and row. File

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 
-use arrow::array::{ArrayRef, Float64Array, Int32Array, RecordBatch, StringArray};
+use arrow::array::{ArrayRef, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray};
 use arrow::datatypes::{DataType, Field, Schema};
 
 use super::{IngestError, column_letter};
@@ -57,12 +57,31 @@ fn read_csv(path: &Path) -> Result<Csv, IngestError> {
         None => return Err(open("the file is empty".into())),
     };
     let mut rows = Vec::new();
+    // Lines are counted from the record's byte offset (after CRLF the reader's position still
+    // points at the line feed that ends the record before, and its line count is one short):
+    // line endings at the offset skipped, then 1 + the line feeds before it, counted once
+    // through the text.
+    let mut counted = (0usize, 1usize);
+    let mut line_at = |byte: u64| -> usize {
+        let mut byte = (byte as usize).min(text.len());
+        while byte < text.len() && matches!(text.as_bytes()[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte >= counted.0 {
+            counted.1 += text.as_bytes()[counted.0..byte]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
+            counted.0 = byte;
+        }
+        counted.1
+    };
     for record in records {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
             open(format!("line {line}: malformed csv ({e})"))
         })?;
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        let line = record.position().map(|p| line_at(p.byte())).unwrap_or(0);
         rows.push((line, record.iter().map(|s| s.trim().to_string()).collect()));
     }
     Ok(Csv { header, rows })
@@ -224,7 +243,9 @@ pub fn read_population(path: &Path, known: &BTreeSet<String>) -> Result<RecordBa
     let c_code = csv.column(path, "Country Code")?;
     let c_year = csv.column(path, "Year")?;
     let c_value = csv.column(path, "Value")?;
-    let mut rows: BTreeMap<(String, i32), f64> = BTreeMap::new();
+    // (unit, year) → (value, line, cell text as the file holds it).
+    let mut rows: BTreeMap<(String, i32), (f64, i64, String)> = BTreeMap::new();
+    let value_column = format!("{} (Value)", column_letter(c_value));
     for (line, row) in &csv.rows {
         let get = |i: usize| row.get(i).map(String::as_str).unwrap_or("");
         let code = get(c_code);
@@ -246,11 +267,12 @@ pub fn read_population(path: &Path, known: &BTreeSet<String>) -> Result<RecordBa
             .ok()
             .filter(|v| v.is_finite() && *v > 0.0)
             .ok_or_else(|| bad(c_value, "Value", "a positive population"))?;
-        if rows.insert((code.to_string(), year), value).is_some() {
+        let cell = (value, *line as i64, get(c_value).to_string());
+        if let Some(first) = rows.insert((code.to_string(), year), cell) {
             return Err(IngestError::Duplicate {
                 file: path.to_path_buf(),
                 row: *line,
-                first_row: 0,
+                first_row: first.1 as usize,
                 what: format!("population {code} {year}"),
             });
         }
@@ -259,14 +281,64 @@ pub fn read_population(path: &Path, known: &BTreeSet<String>) -> Result<RecordBa
         Field::new("iso3", DataType::Utf8, false),
         Field::new("year", DataType::Int32, false),
         Field::new("population", DataType::Float64, false),
+        // Provenance: the line, the value's column and its text.
+        Field::new("source_row", DataType::Int64, false),
+        Field::new("source_column", DataType::Utf8, false),
+        Field::new("source_cell", DataType::Utf8, false),
     ]));
     let columns: Vec<ArrayRef> = vec![
         Arc::new(StringArray::from_iter_values(rows.keys().map(|k| &k.0))),
         Arc::new(Int32Array::from_iter_values(rows.keys().map(|k| k.1))),
-        Arc::new(Float64Array::from_iter_values(rows.values().copied())),
+        Arc::new(Float64Array::from_iter_values(rows.values().map(|v| v.0))),
+        Arc::new(Int64Array::from_iter_values(rows.values().map(|v| v.1))),
+        Arc::new(StringArray::from_iter_values(
+            rows.values().map(|_| value_column.as_str()),
+        )),
+        Arc::new(StringArray::from_iter_values(
+            rows.values().map(|v| v.2.as_str()),
+        )),
     ];
     RecordBatch::try_new(schema, columns).map_err(|e| IngestError::Open {
         file: path.to_path_buf(),
         message: e.to_string(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow::array::AsArray;
+    use arrow::datatypes::Int64Type;
+
+    /// The line of each population row, as a text editor numbers it, whatever the line endings.
+    #[test]
+    fn population_rows_keep_their_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let known: BTreeSet<String> = ["AAA".to_string(), "BBB".to_string()].into();
+        for ending in ["\n", "\r\n"] {
+            let path = dir.path().join("population.csv");
+            let text = [
+                "Country Name,Country Code,Year,Value",
+                "A,AAA,2020,100",
+                "",
+                "B,BBB,2020,200",
+                "B,BBB,2021,\"250\"",
+            ]
+            .join(ending);
+            std::fs::write(&path, text).unwrap();
+            let batch = read_population(&path, &known).unwrap();
+            let rows: Vec<i64> = batch
+                .column_by_name("source_row")
+                .unwrap()
+                .as_primitive::<Int64Type>()
+                .values()
+                .to_vec();
+            assert_eq!(rows, vec![2, 4, 5], "{ending:?}");
+            let cells = batch
+                .column_by_name("source_cell")
+                .unwrap()
+                .as_string::<i32>();
+            assert_eq!(cells.value(2), "250");
+        }
+    }
 }

@@ -24,6 +24,8 @@ pub struct Ingested {
     pub comparisons: RecordBatch,
     /// Sub-national rows.
     pub subnational: RecordBatch,
+    /// The cells behind each summed observation.
+    pub source_cells: RecordBatch,
     /// Source rows that failed a row rule.
     pub quarantine: RecordBatch,
     /// The pipeline's sources.
@@ -40,6 +42,7 @@ struct SourceRows {
     observations: Vec<ingest::Observation>,
     subnational: Vec<ingest::SubObservation>,
     findings: Vec<ingest::Finding>,
+    cells: Vec<ingest::SourceCell>,
 }
 
 /// Read one source of any layout; UN-CTS codes are resolved (aliases such as `GBR_EW`
@@ -59,6 +62,7 @@ fn read_source(source: &crate::config::Source, resolver: &ingest::Resolver) -> R
                 observations: t.observations,
                 subnational: t.subnational,
                 findings: t.findings,
+                cells: t.cells,
             }
         }
         crate::config::Layout::UnodcCts => {
@@ -96,6 +100,7 @@ fn read_source(source: &crate::config::Source, resolver: &ingest::Resolver) -> R
                 observations,
                 subnational: Vec::new(),
                 findings,
+                cells: Vec::new(),
             }
         }
     };
@@ -244,11 +249,13 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
     let mut comparisons = Vec::new();
     let mut subnational = Vec::new();
     let mut findings = Vec::new();
+    let mut cells = Vec::new();
     for (i, result) in results {
         let rows = result?;
         let source = &sources[i];
         findings.extend(rows.findings);
         subnational.extend(rows.subnational);
+        cells.extend(rows.cells);
         match source.role {
             Role::Main => {
                 releases.extend(rows.observations.iter().cloned());
@@ -274,6 +281,7 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
         releases: ingest::observations_batch(releases),
         comparisons: ingest::observations_batch(comparisons),
         subnational: ingest::subnational_batch(subnational),
+        source_cells: ingest::source_cells_batch(cells),
         quarantine: ingest::quarantine_batch(&findings, &pipeline.file),
         sources: sources_batch(pipeline),
         population,
@@ -293,6 +301,7 @@ pub fn schema_only(pipeline: &Pipeline) -> Result<Ingested> {
         releases: ingest::observations_batch(Vec::new()),
         comparisons: ingest::observations_batch(Vec::new()),
         subnational: ingest::subnational_batch(Vec::new()),
+        source_cells: ingest::source_cells_batch(Vec::new()),
         quarantine: ingest::quarantine_batch(&[], &pipeline.file),
         sources: sources_batch(pipeline),
         population: ingest::read_population(&pipeline.population.path, &known)?,

@@ -16,7 +16,7 @@ use super::clean::{Number, clean_name};
 use super::csv_reader::CsvRecords;
 use super::resolve::{CodeKind, Resolver};
 use super::unodc_cts::{Cell, read_xlsx_sheet};
-use super::{Finding, IngestError, Observation, Rule, column_letter};
+use super::{Finding, IngestError, Observation, Rule, SourceCell, column_letter};
 use crate::config::Source;
 pub use crate::config::spec::{CountrySpec, SubunitSpec, TableSpec, Unit};
 
@@ -43,6 +43,8 @@ pub struct TableOutput {
     pub findings: Vec<Finding>,
     /// Rows read after the header (before filters).
     pub rows_read: usize,
+    /// The cells behind each observation that sums more than one (table `source_cells`).
+    pub cells: Vec<SourceCell>,
 }
 
 /// How many rows may precede a header found by its first cell.
@@ -177,6 +179,15 @@ struct Sum {
     first_row: usize,
     rows: i64,
     subunit: String,
+    /// Every cell added up, in file order.
+    cells: Vec<SummedCell>,
+}
+
+/// One cell of a sum: its row, its column (letter and header) and its text.
+struct SummedCell {
+    row: usize,
+    column: String,
+    text: String,
 }
 
 struct Reader<'a> {
@@ -449,13 +460,17 @@ impl<'a> Reader<'a> {
         self.sums
             .retain(|(iso3, _, year, unit), _| !incomplete.contains(&(iso3.clone(), *year, *unit)));
         // Country-year totals (summing sub-national units when there are any).
-        let mut national: BTreeMap<(String, i32, Unit), (f64, usize)> = BTreeMap::new();
+        type Total<'s> = (f64, usize, Vec<&'s SummedCell>);
+        let mut national: BTreeMap<(String, i32, Unit), Total<'_>> = BTreeMap::new();
         for ((iso3, sub, year, unit), sum) in &self.sums {
-            let e = national
-                .entry((iso3.clone(), *year, *unit))
-                .or_insert((0.0, sum.first_row));
+            let e = national.entry((iso3.clone(), *year, *unit)).or_insert((
+                0.0,
+                sum.first_row,
+                Vec::new(),
+            ));
             e.0 += sum.value;
             e.1 = e.1.min(sum.first_row);
+            e.2.extend(&sum.cells);
             if !sub.is_empty() {
                 self.out.subnational.push(SubObservation {
                     release: self.source.release.clone(),
@@ -470,9 +485,25 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        for ((iso3, year, unit), (value, first_row)) in national {
+        for ((iso3, year, unit), (value, first_row, cells)) in national {
             let Ok(country) = self.resolver.resolve(CodeKind::Iso3, &iso3) else {
                 continue;
+            };
+            // One cell: its column and text are the observation's own; a sum lists its cells.
+            let (source_column, source_cell) = match cells.as_slice() {
+                [one] => (one.column.clone(), one.text.clone()),
+                _ => {
+                    self.out.cells.extend(cells.iter().map(|c| SourceCell {
+                        source_id: self.source.id.clone(),
+                        iso3: iso3.clone(),
+                        year,
+                        unit: unit.name(),
+                        row: c.row as i64,
+                        column: c.column.clone(),
+                        cell: c.text.clone(),
+                    }));
+                    (String::new(), String::new())
+                }
             };
             self.out.observations.push(Observation {
                 release: self.source.release.clone(),
@@ -491,6 +522,8 @@ impl<'a> Reader<'a> {
                 value: Some(value),
                 source_note: String::new(),
                 source_row: first_row as i64,
+                source_column,
+                source_cell,
             });
         }
         Ok(self.out)

@@ -67,6 +67,15 @@ impl Cell {
         self.text_ref().into_owned()
     }
 
+    /// The cell's text as the file holds it, untrimmed (a number as its shortest decimal).
+    pub(crate) fn raw(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) | Cell::Other(s) => s.clone(),
+            Cell::Number(n) => format!("{n}"),
+        }
+    }
+
     /// The cell as trimmed text, borrowed unless it is a number.
     pub(crate) fn text_ref(&self) -> std::borrow::Cow<'_, str> {
         match self {
@@ -311,6 +320,8 @@ struct Collector<'a> {
     source: &'a Source,
     /// Position in the file of each of `COLUMNS`.
     index: [usize; 13],
+    /// The value column as lineage names it (`L (VALUE)`).
+    value_column: String,
     seen: HashMap<Key, usize>,
     out: Vec<Observation>,
     findings: Vec<Finding>,
@@ -341,6 +352,7 @@ impl<'a> Collector<'a> {
         Ok(Collector {
             source,
             index,
+            value_column: format!("{} ({})", column_letter(index[11]), COLUMNS[11]),
             seen: HashMap::new(),
             out: Vec::new(),
             findings: Vec::new(),
@@ -513,6 +525,8 @@ impl<'a> Collector<'a> {
             value: v,
             source_note: get(note).text(),
             source_row: row as i64,
+            source_column: self.value_column.clone(),
+            source_cell: get(value).raw(),
         }))
     }
 

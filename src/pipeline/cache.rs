@@ -95,6 +95,9 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
     for f in files_in(&pipeline.queries_dir, &[".sql"])? {
         hash_file(&f, hashes, &mut queries)?;
     }
+    for (_, f) in pipeline.lineage_files()? {
+        hash_file(&f, hashes, &mut queries)?;
+    }
     let mut report = Vec::new();
     report.extend_from_slice(
         format!(

@@ -71,6 +71,7 @@ pub(super) fn warehouse(i: crate::ingest::sources::Ingested) -> Warehouse {
         i.releases,
         i.comparisons,
         i.subnational,
+        i.source_cells,
         i.quarantine,
         i.sources,
         i.population,

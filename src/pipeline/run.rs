@@ -13,7 +13,7 @@ use super::timing::{Timings, write_last_run};
 use super::{Options, Outcome, Summary, check_output, ingest, load_report_spec, protected, target};
 use crate::config::Pipeline;
 use crate::error::{IngestError, Result};
-use crate::query::Table;
+use crate::query::{Table, lineage};
 use crate::report;
 use crate::store::manifest::{Record, manifest};
 use crate::store::warehouse::{Name, Warehouse};
@@ -154,7 +154,9 @@ fn publish(
     (fingerprint, hashes): (&store::manifest::Fingerprint, &mut cache::FileHashes),
     (mut timings, outcome, reasons): (Timings, Outcome, Vec<String>),
 ) -> Result<Summary> {
-    let results = timings.time("sql", || crate::query::prepare::query(pipeline, warehouse))?;
+    let (results, lineage) = timings.time("sql", || {
+        crate::query::prepare::query_with_lineage(pipeline, warehouse)
+    })?;
     let quarantine = crate::query::to_table(
         Path::new("quarantine"),
         std::slice::from_ref(warehouse.get(Name::Quarantine)),
@@ -174,7 +176,14 @@ fn publish(
     }
     let staging = out.staging(&pipeline.name)?;
     let wh = staging.subdir("warehouse")?;
-    timings.time("parquet write", || warehouse.write(&wh))?;
+    timings.time("parquet write", || {
+        warehouse.write(&wh)?;
+        store::write_parquet(
+            &wh.join(format!("{}.parquet", lineage::LINEAGE_TABLE)),
+            &lineage,
+            &["item", "address"],
+        )
+    })?;
     staging.write("quality.json", &quality.json)?;
 
     let artefacts = timings.time("report", || report::build(pipeline, report_spec, &results))?;
@@ -188,7 +197,8 @@ fn publish(
         seconds = write_start.elapsed().as_secs_f64(),
         "Stage finished"
     );
-    let tables = warehouse.row_counts();
+    let mut tables = warehouse.row_counts();
+    tables.insert(lineage::LINEAGE_TABLE.to_string(), lineage.num_rows());
     let record = Record {
         pipeline,
         tables: &tables,
@@ -202,7 +212,7 @@ fn publish(
     staging.write(store::publish::MANIFEST_FILE, &manifest)?;
     hashes.save(staging.path())?;
     write_last_run(&staging, &timings, outcome, &reasons, &quality.warnings)?;
-    let files = artefacts.len() + warehouse.tables().count() + 2;
+    let files = artefacts.len() + warehouse.tables().count() + 3;
     timings.time("publish", || out.publish(staging))?;
     Ok(Summary {
         outcome,

@@ -32,6 +32,7 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
             problems.extend(errors);
             if let Some(spec) = &spec {
                 problems.extend(columns_exist(&pipeline, spec, &results));
+                problems.extend(lineage_exists(&pipeline, spec));
             }
             if let (Some(spec), true, true) = (&spec, sql_ok, problems.is_empty())
                 && let Err(e) = crate::report::build(&pipeline, spec, &results)
@@ -50,6 +51,33 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
 fn dry_warehouse(pipeline: &Pipeline) -> Result<Warehouse> {
     let i = crate::ingest::sources::schema_only(pipeline)?;
     Ok(super::ingest::warehouse(i))
+}
+
+/// A lineage query for every figure, table and narrative item: the report prints no number
+/// whose source cells cannot be named (and its "Source:" line is built from them).
+fn lineage_exists(pipeline: &Pipeline, spec: &crate::report::spec::ReportSpec) -> Vec<Error> {
+    let files = match pipeline.lineage_files() {
+        Ok(f) => f,
+        Err(e) => return vec![e],
+    };
+    let dir = pipeline.queries_dir.join(crate::config::LINEAGE_DIR);
+    let items = spec
+        .figures
+        .iter()
+        .map(|f| ("figure", &f.id))
+        .chain(spec.tables.iter().map(|t| ("table", &t.id)))
+        .chain(spec.narrative.iter().map(|n| ("narrative item", n)));
+    items
+        .filter(|(_, id)| !files.iter().any(|(n, _)| n == *id))
+        .map(|(what, id)| Error::Report {
+            file: pipeline.report_dir.join("report.yaml"),
+            message: format!(
+                "{what} {id} has no lineage query: {} is missing (it names the source cells \
+                 behind every number the item prints, and its Source line)",
+                dir.join(format!("{id}.sql")).display()
+            ),
+        })
+        .collect()
 }
 
 /// Each figure's and table's columns among those its query returns.
@@ -78,10 +106,16 @@ fn columns_exist(
         for (key, column) in f.columns() {
             need(&format!("figure {}", f.id), &f.query, key, column);
         }
+        for column in &f.address {
+            need(&format!("figure {}", f.id), &f.query, "address", column);
+        }
     }
     for t in &spec.tables {
         for c in &t.columns {
             need(&format!("table {}", t.id), &t.query, "field", &c.field);
+        }
+        for column in &t.address {
+            need(&format!("table {}", t.id), &t.query, "address", column);
         }
     }
     errors

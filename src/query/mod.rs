@@ -18,6 +18,7 @@ use crate::error::{Error, QueryError, Result};
 pub use crate::store::table::{Table, Value};
 
 pub mod diff;
+pub mod lineage;
 pub mod prepare;
 pub mod quality;
 

@@ -5,14 +5,25 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use arrow::array::RecordBatch;
+
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
 use crate::query::{Engine, Table};
 use crate::store::warehouse::{Name, Warehouse};
 
-/// Register the warehouse and run every SQL file; table stages are materialised first.
+/// Register the warehouse and run every SQL file; table stages are materialised first. The
+/// lineage is among the results, as table `lineage`.
 pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<String, Table>> {
-    let (engine, mut results) = prepare(pipeline, warehouse)?;
+    query_with_lineage(pipeline, warehouse).map(|(results, _)| results)
+}
+
+/// `query`, and the lineage table as a record batch (for the warehouse).
+pub fn query_with_lineage(
+    pipeline: &Pipeline,
+    warehouse: &Warehouse,
+) -> Result<(BTreeMap<String, Table>, RecordBatch)> {
+    let (mut engine, mut results) = prepare(pipeline, warehouse)?;
     let outputs: Vec<(String, PathBuf)> = pipeline
         .query_files()?
         .into_iter()
@@ -37,7 +48,15 @@ pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<Stri
         let table = table.ok_or_else(|| Error::Internal("a query thread panicked".into()))?;
         results.insert(name.clone(), table?);
     }
-    Ok(results)
+    let lineage = crate::query::lineage::build(&mut engine, pipeline)?;
+    results.insert(
+        crate::query::lineage::LINEAGE_TABLE.to_string(),
+        crate::query::to_table(
+            Path::new(crate::query::lineage::CELLS_SQL_FILE),
+            std::slice::from_ref(&lineage),
+        )?,
+    );
+    Ok((results, lineage))
 }
 
 /// A query engine with the pipeline's parameters and quality thresholds bound, the warehouse
@@ -115,5 +134,6 @@ pub fn dry_run(
             Err(e) => errors.push(e),
         }
     }
+    errors.extend(crate::query::lineage::check(&engine, pipeline));
     (results, errors)
 }

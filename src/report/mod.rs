@@ -25,6 +25,7 @@ use spec::{FigureSpec, Format, ReportSpec, TableSpec};
 
 use crate::assets::{FONT_BOLD, FONT_REGULAR};
 use figures::draw;
+pub use tables::printed;
 use tables::{TableCtx, table_csv, table_ctx};
 
 mod figures;
@@ -77,19 +78,12 @@ pub fn build(
                 message: format!("in {template:?}: {e}"),
             })
     };
-    let source_line = {
-        let releases: Vec<String> = pipeline
-            .sources
-            .iter()
-            .map(|s| s.citation.clone())
-            .collect();
-        format!(
-            "Source: {}; population: {} (vintage {}).",
-            releases.join("; "),
-            pipeline.population.citation,
-            pipeline.population.vintage
-        )
-    };
+    // Each figure and table cites exactly the sources its numbers rest on (table `lineage`).
+    let cited = results
+        .get(crate::store::warehouse::LINEAGE)
+        .map(sources_by_item)
+        .unwrap_or_default();
+    let source_of = |item: &str| source_line(pipeline, cited.get(item));
     let get = |q: &str| -> Result<&Table> {
         results
             .get(q)
@@ -109,7 +103,7 @@ pub fn build(
             number: i as u32 + 1,
             title: text("report.yaml", &f.title)?,
             subtitle: text("report.yaml", &f.subtitle)?,
-            source: source_line.clone(),
+            source: source_of(&f.id),
             notes: f
                 .notes
                 .iter()
@@ -217,9 +211,9 @@ pub fn build(
     }
     let (body_tables, annex_tables): (Vec<_>, Vec<_>) = table_list
         .iter()
-        .map(doc_table)
+        .map(|t| doc_table(t, source_of(&t.id)))
         .partition(|t| !spec.document.annex.contains(&t.id));
-    let ctx = narrative_ctx(pipeline, &narrative, &source_line);
+    let ctx = narrative_ctx(pipeline, &narrative);
     let (summary, chapters) = authored_parts(pipeline, spec, &ctx)?;
     let parts = document::Parts {
         settings: pipeline.document.clone(),
@@ -229,6 +223,7 @@ pub fn build(
         figures: figures
             .into_iter()
             .map(|f| document::Figure {
+                source: source_of(&f.id),
                 id: f.id,
                 label: String::new(),
                 title: f.title,
@@ -236,8 +231,8 @@ pub fn build(
                 svg: f.svg,
                 alt: f.alt,
                 notes: f.notes,
-                source: source_line.clone(),
                 data: document::Grid {
+                    cells: Vec::new(),
                     total: vec![false; f.data.rows.len()],
                     numeric: (0..f.data.headers.len()).map(|i| i > 0).collect(),
                     headers: f.data.headers,
@@ -249,8 +244,13 @@ pub fn build(
         annex: annex_tables,
     };
     let doc = document::assemble(parts)?;
-    // (A dry run has no rows, so no narrative to cite anything: nothing to warn about.)
-    if !doc.uncited.is_empty() && results.values().any(|t| !t.rows.is_empty()) {
+    // (A dry run has no observations, so no figure has rows and no narrative cites anything:
+    // nothing to warn about.)
+    let drawn = spec
+        .figures
+        .iter()
+        .any(|f| results.get(&f.query).is_some_and(|t| !t.rows.is_empty()));
+    if !doc.uncited.is_empty() && drawn {
         tracing::warn!(
             ids = doc.uncited.join(", "),
             "No paragraph cites these figures and tables: set at the end of their chapter"
@@ -322,6 +322,55 @@ pub fn build(
     Ok(artefacts)
 }
 
+/// Item → the ids of the sources its lineage rows come from (`population`, `main`...).
+fn sources_by_item(lineage: &Table) -> BTreeMap<String, std::collections::BTreeSet<String>> {
+    let mut out: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    if let (Some(i), Some(s)) = (lineage.column("item"), lineage.column("source_id")) {
+        for row in &lineage.rows {
+            out.entry(row[i].as_text())
+                .or_default()
+                .insert(row[s].as_text());
+        }
+    }
+    out
+}
+
+/// "Source: …" for an item whose numbers rest on `sources`: their citations in the pipeline's
+/// order, the World Bank population last. An item with no lineage rows (nothing matched: a
+/// table of revisions with none) was computed from the main sources alone.
+fn source_line(
+    pipeline: &Pipeline,
+    sources: Option<&std::collections::BTreeSet<String>>,
+) -> String {
+    let mut cites: Vec<&str> = pipeline
+        .sources
+        .iter()
+        .filter(|s| match sources {
+            Some(ids) => ids.contains(&s.id),
+            None => s.role == crate::config::Role::Main,
+        })
+        .map(|s| s.citation.as_str())
+        .collect();
+    if cites.is_empty() {
+        cites = pipeline
+            .sources
+            .iter()
+            .filter(|s| s.role == crate::config::Role::Main)
+            .map(|s| s.citation.as_str())
+            .collect();
+    }
+    let mut line = format!("Source: {}", cites.join("; "));
+    if sources.is_some_and(|ids| ids.contains("population")) {
+        let pop = &pipeline.population;
+        line.push_str(&format!(
+            "; population: {} (vintage {})",
+            pop.citation, pop.vintage
+        ));
+    }
+    line.push('.');
+    line
+}
+
 /// Reports originating in the Secretariat: at most 8,500 words (DOCUMENT_SPEC, "Length").
 pub const WORD_LIMIT: usize = 8_500;
 
@@ -341,7 +390,7 @@ fn read_input(path: &Path) -> Result<String> {
 }
 
 /// A report table as the document sets it.
-fn doc_table(t: &TableCtx) -> document::Table {
+fn doc_table(t: &TableCtx, source: String) -> document::Table {
     document::Table {
         id: t.id.clone(),
         label: String::new(),
@@ -358,9 +407,10 @@ fn doc_table(t: &TableCtx) -> document::Table {
                 .collect(),
             rows: t.rows.clone(),
             numeric: t.numeric.clone(),
+            cells: t.cells.clone(),
         },
         notes: t.notes.clone(),
-        source: String::new(),
+        source,
     }
 }
 
@@ -434,7 +484,7 @@ fn narrative_env() -> minijinja::Environment<'static> {
     env
 }
 
-fn narrative_ctx(pipeline: &Pipeline, n: &NarrativeValues, source_line: &str) -> minijinja::Value {
+fn narrative_ctx(pipeline: &Pipeline, n: &NarrativeValues) -> minijinja::Value {
     let releases: Vec<ReleaseCtx> = pipeline
         .sources
         .iter()
@@ -451,7 +501,6 @@ fn narrative_ctx(pipeline: &Pipeline, n: &NarrativeValues, source_line: &str) ->
         releases => releases,
         countries_citation => &pipeline.countries_citation,
         n => n,
-        source_line => source_line,
         population => minijinja::context! {
             citation => &pipeline.population.citation,
             vintage => &pipeline.population.vintage,
@@ -467,7 +516,7 @@ pub fn narrative_paragraphs(
     spec: &ReportSpec,
     n: &NarrativeValues,
 ) -> Result<Vec<String>> {
-    let text = authored(pipeline, "narrative.j2", &narrative_ctx(pipeline, n, ""))?;
+    let text = authored(pipeline, "narrative.j2", &narrative_ctx(pipeline, n))?;
     let names = reference_names(spec);
     Ok(text
         .blocks

@@ -135,6 +135,8 @@ struct RawFigure {
     axis: String,
     #[serde(default)]
     notes: Vec<String>,
+    #[serde(default)]
+    address: Vec<String>,
 }
 
 /// One figure: which query, its chart, which texts.
@@ -148,6 +150,9 @@ pub struct FigureSpec {
     pub subtitle: String,
     pub axis: String,
     pub notes: Vec<String>,
+    /// The query columns whose values name one of its rows in an address (`F2/Americas/2015`:
+    /// `[series, year]`), in order.
+    pub address: Vec<String>,
 }
 
 /// A figure's chart, by kind, with the query columns (and texts) that kind reads.
@@ -374,6 +379,9 @@ pub struct TableSpec {
     pub columns: Vec<ColumnSpec>,
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The query columns whose values name one of its rows in an address (`T3/USA`: `[iso3]`).
+    #[serde(default)]
+    pub address: Vec<String>,
 }
 
 /// Read and check `report.yaml`; `queries` are the names of the pipeline's SQL files. Every
@@ -395,6 +403,7 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
                 subtitle: f.subtitle,
                 axis: f.axis,
                 notes: f.notes,
+                address: f.address,
             })
         })
         .collect::<Result<_>>()?;

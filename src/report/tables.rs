@@ -17,6 +17,10 @@ pub(super) struct TableCtx {
     pub(super) values: Vec<Vec<Value>>,
     #[serde(skip)]
     pub(super) formats: Vec<Format>,
+    /// The address of each printed cell (`T3/USA/rate`; see `explain`), when the spec names
+    /// the row's columns (`address:`).
+    #[serde(skip)]
+    pub(super) cells: Vec<Vec<String>>,
 }
 
 pub(super) fn table_ctx(
@@ -43,28 +47,7 @@ pub(super) fn table_ctx(
     let rows = table
         .rows
         .iter()
-        .map(|row| {
-            idx.iter()
-                .map(|(i, fmt)| {
-                    let v = &row[*i];
-                    match fmt {
-                        Format::Text => match v {
-                            Value::Null => format::NA.to_string(),
-                            other => other.as_text(),
-                        },
-                        Format::Count => format::with_nil(v.as_f64(), format::count),
-                        Format::Rate => format::rate(v.as_f64()),
-                        Format::Decimal2 => v
-                            .as_f64()
-                            .map_or(format::NA.to_string(), |x| format::number(x, 2)),
-                        Format::Percent => format::percent(v.as_f64()),
-                        Format::Integer => v
-                            .as_f64()
-                            .map_or(format::NA.to_string(), |x| format!("{x:.0}")),
-                    }
-                })
-                .collect()
-        })
+        .map(|row| idx.iter().map(|(i, fmt)| printed(&row[*i], *fmt)).collect())
         .collect();
     Ok(TableCtx {
         id: t.id.clone(),
@@ -84,7 +67,31 @@ pub(super) fn table_ctx(
             .collect(),
         formats: idx.iter().map(|(_, f)| *f).collect(),
         numeric: idx.iter().map(|(_, f)| *f != Format::Text).collect(),
+        cells: cell_addresses(t, table),
     })
+}
+
+/// `ID/key…/field` for every printed cell of `table` (none when the spec names no keys).
+fn cell_addresses(t: &TableSpec, table: &Table) -> Vec<Vec<String>> {
+    let keys: Option<Vec<usize>> = t.address.iter().map(|k| table.column(k)).collect();
+    let Some(keys) = keys.filter(|k| !k.is_empty()) else {
+        return Vec::new();
+    };
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let mut base = t.id.clone();
+            for k in &keys {
+                base.push('/');
+                base.push_str(&row[*k].as_text());
+            }
+            t.columns
+                .iter()
+                .map(|c| format!("{base}/{}", c.field))
+                .collect()
+        })
+        .collect()
 }
 
 pub(super) fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
@@ -116,6 +123,25 @@ pub(super) fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
         .map_err(|e| Error::Internal(format!("writing table {}: {e}", t.id)))
 }
 
+/// A table cell as the report prints it in `format`.
+pub fn printed(v: &Value, format: Format) -> String {
+    match format {
+        Format::Text => match v {
+            Value::Null => format::NA.to_string(),
+            other => other.as_text(),
+        },
+        Format::Count => format::with_nil(v.as_f64(), format::count),
+        Format::Rate => format::rate(v.as_f64()),
+        Format::Decimal2 => v
+            .as_f64()
+            .map_or(format::NA.to_string(), |x| format::number(x, 2)),
+        Format::Percent => format::percent(v.as_f64()),
+        Format::Integer => v
+            .as_f64()
+            .map_or(format::NA.to_string(), |x| format!("{x:.0}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +162,7 @@ mod tests {
             numeric: vec![false, true, true],
             values: Vec::new(),
             formats: Vec::new(),
+            cells: Vec::new(),
         };
         assert_eq!(t.rows[0][1], "−97.7", "the report prints the minus sign");
         let csv = String::from_utf8(table_csv(&t).unwrap()).unwrap();

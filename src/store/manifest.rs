@@ -168,6 +168,26 @@ pub fn manifest(record: Record, dir: &Path, hashes: &mut Hasher) -> Result<Vec<u
                 },
             );
         }
+        // The lineage queries, with the lineage rows of each item.
+        let mut per_item: BTreeMap<String, usize> = BTreeMap::new();
+        if let Some(t) = results.get(super::warehouse::LINEAGE)
+            && let Some(i) = t.column("item")
+        {
+            for r in &t.rows {
+                *per_item.entry(r[i].as_text()).or_default() += 1;
+            }
+        }
+        for (item, file) in pipeline.lineage_files()? {
+            let e = file_entry(&base, &file, hashes)?;
+            let rows = per_item.get(&item).copied().unwrap_or(0);
+            queries.insert(
+                format!("{}/{item}", crate::config::LINEAGE_DIR),
+                QueryEntry {
+                    sha256: e.sha256,
+                    rows,
+                },
+            );
+        }
         for f in pipeline.report_files()? {
             report_files.push(file_entry(&base, &f, hashes)?);
         }

@@ -8,6 +8,10 @@ use arrow::array::RecordBatch;
 
 use crate::error::{Error, Result};
 
+/// The table of the report's lineage (address → source cells), written beside the warehouse
+/// tables by the query stage.
+pub const LINEAGE: &str = "lineage";
+
 /// A warehouse table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Name {
@@ -22,6 +26,8 @@ pub enum Name {
     Comparisons,
     /// Sub-national rows of sources that have them.
     Subnational,
+    /// The cells behind each observation that sums several (lineage).
+    SourceCells,
     /// Source rows that failed a row rule, with the reason.
     Quarantine,
     /// The pipeline's sources: id, role, layout, release, citation, encoding, file.
@@ -35,7 +41,7 @@ pub enum Name {
 const BY_UNIT_YEAR: &[&str] = &["category", "iso3", "year"];
 
 /// Every table: its name, its file and SQL name, and the columns its Parquet file is sorted by.
-pub const TABLES: [(Name, &str, &[&str]); 9] = [
+pub const TABLES: [(Name, &str, &[&str]); 10] = [
     (Name::Observations, "observations", BY_UNIT_YEAR),
     (Name::Previous, "previous_observations", BY_UNIT_YEAR),
     (
@@ -53,6 +59,11 @@ pub const TABLES: [(Name, &str, &[&str]); 9] = [
         "subnational",
         &["source_id", "iso3", "subunit_code", "year"],
     ),
+    (
+        Name::SourceCells,
+        "source_cells",
+        &["source_id", "iso3", "year", "unit", "row"],
+    ),
     (Name::Quarantine, "quarantine", &["source_id", "row"]),
     (Name::Sources, "sources", &["id"]),
     (Name::Population, "population", &["iso3", "year"]),
@@ -62,12 +73,12 @@ pub const TABLES: [(Name, &str, &[&str]); 9] = [
 /// The warehouse tables, in the order of `TABLES`.
 #[derive(Debug, Clone)]
 pub struct Warehouse {
-    batches: [RecordBatch; 9],
+    batches: [RecordBatch; 10],
 }
 
 impl Warehouse {
     /// The warehouse of these batches, given in the order of `TABLES`.
-    pub fn new(batches: [RecordBatch; 9]) -> Warehouse {
+    pub fn new(batches: [RecordBatch; 10]) -> Warehouse {
         Warehouse { batches }
     }
 
@@ -108,7 +119,7 @@ impl Warehouse {
         for (_, name, _) in TABLES {
             batches.push(read_parquet(&wh.join(format!("{name}.parquet")))?);
         }
-        let batches: [RecordBatch; 9] = batches
+        let batches: [RecordBatch; 10] = batches
             .try_into()
             .map_err(|_| Error::Internal("warehouse table count".into()))?;
         Ok(Warehouse { batches })

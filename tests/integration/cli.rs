@@ -283,11 +283,7 @@ fn validate_accepts_every_shipped_pipeline() {
 fn validate_rejects_a_broken_sql_file() {
     let tmp = sandbox();
     let q = tmp.path().join("queries");
-    std::fs::create_dir(&q).unwrap();
-    for e in std::fs::read_dir(root().join("queries/ccpcj")).unwrap() {
-        let p = e.unwrap().path();
-        std::fs::copy(&p, q.join(p.file_name().unwrap())).unwrap();
-    }
+    crate::support::copy_dir(&root().join("queries/ccpcj"), &q);
     std::fs::write(q.join("T9.sql"), "SELEC year FROM kidnapping").unwrap();
     edit(&tmp.path().join("pipeline.yaml"), |s| {
         s.replace(&*root().join("queries/ccpcj").to_string_lossy(), "queries")

@@ -158,17 +158,8 @@ fn the_fixture_document_has_its_parts_numbers_and_citations() {
 
 #[test]
 fn the_default_document_cites_every_figure_and_table_before_it_appears() {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    let run = super::support::bin()
-        .args(["-q", "run"])
-        .arg(root().join("pipelines/ccpcj-kidnapping.yaml"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(run.status.success(), "{}", text(&run.stderr));
-    check_document(&out, 5);
+    let out = super::support::default_output();
+    check_document(out, 5);
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     // N2 and N1 as the Commission reads them.
     assert!(md.contains("In 2023, 73 countries and areas recorded a total of 58,307 kidnappings"));

@@ -160,3 +160,23 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The output folder of one `run` of the default pipeline, made once per test binary (in a
+/// temporary folder that lives as long as the binary).
+pub fn default_output() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let tmp = OUT.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let run = bin()
+            .args(["-q", "run"])
+            .arg(root().join("pipelines/ccpcj-kidnapping.yaml"))
+            .arg("--out")
+            .arg(tmp.path().join("out"))
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        tmp
+    });
+    // The folder inside the temporary one: `run` publishes it by renaming a staging folder.
+    Box::leak(tmp.path().join("out").into_boxed_path())
+}

@@ -195,10 +195,22 @@ impl Reader<'_> {
                 }
             };
             let key = (iso3.clone(), sub_code.clone(), year, unit);
+            let source_cell = SummedCell {
+                row,
+                column: match cols.names.get(col) {
+                    Some(n) if !n.is_empty() => format!("{} ({n})", column_letter(col)),
+                    _ => column_letter(col),
+                },
+                text: match cells.get(col) {
+                    Some(Cell::Number(n)) => format!("{n}"),
+                    _ => get(col).to_string(),
+                },
+            };
             match self.sums.get_mut(&key) {
                 Some(sum) if self.spec.aggregate => {
                     sum.value += v;
                     sum.rows += 1;
+                    sum.cells.push(source_cell);
                 }
                 Some(sum) => {
                     let e = IngestError::Duplicate {
@@ -225,6 +237,7 @@ impl Reader<'_> {
                             first_row: row,
                             rows: 1,
                             subunit: sub_name.clone(),
+                            cells: vec![source_cell],
                         },
                     );
                 }

@@ -103,9 +103,14 @@ fn grid(g: &Grid, caption: &str, id: Option<&str>, out: &mut String) {
         });
         for (i, c) in row.iter().enumerate() {
             let num = g.numeric.get(i).copied().unwrap_or(false);
+            // A number carries its address (`kidnap-trends explain` tells where it comes from).
+            let cell = match g.cells.get(r).and_then(|cells| cells.get(i)) {
+                Some(a) if num => format!(" data-cell=\"{}\"", escape(a)),
+                _ => String::new(),
+            };
             let _ = write!(
                 out,
-                "<td{}>{}</td>",
+                "<td{}{cell}>{}</td>",
                 if num { " class=\"num\"" } else { "" },
                 escape(c)
             );

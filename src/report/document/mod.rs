@@ -150,6 +150,8 @@ pub struct Grid {
     pub numeric: Vec<bool>,
     /// Per row: a total line.
     pub total: Vec<bool>,
+    /// Per row and column: the address of the number (`T3/USA/rate`), or none.
+    pub cells: Vec<Vec<String>>,
 }
 
 /// The statistical annex, issued separately.

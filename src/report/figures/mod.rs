@@ -55,6 +55,7 @@ pub(super) fn draw(
         numeric: Vec::new(),
         values: Vec::new(),
         formats: Vec::new(),
+        cells: Vec::new(),
     };
     let col = |name: &str| column(dir, f, table, name);
     match &f.chart {

@@ -1,0 +1,592 @@
+//! `explain`: where a number of the published report comes from.
+//!
+//! Takes a pipeline, its published output folder and an address (`T3/USA/rate`,
+//! `N2/kidnappings`, `F2/Americas/2015/rate`); answers from that output — its warehouse, its
+//! lineage and the parameters it was published with, never a new run — with the number as the
+//! report prints it, the SQL file and the parameters it binds, the rules the SQL states, the
+//! source cells behind the number, and a recomputation from those cells' text, done here,
+//! independently of the SQL. A recomputation that disagrees (or that this module cannot do)
+//! is an error: exit 1. `explain ITEM UNIT` says why a unit is not in an item (or why it is).
+
+mod recompute;
+mod whynot;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::config::{Params, Pipeline};
+use crate::error::{Error, Result};
+use crate::query::lineage::LINEAGE_TABLE;
+use crate::query::{Engine, Table, Value};
+use crate::report::spec::{Format, ReportSpec};
+
+pub use recompute::Cell;
+
+/// What `explain` prints.
+pub struct Explanation {
+    pub text: String,
+}
+
+/// The published output an explanation reads.
+struct Published {
+    dir: PathBuf,
+    pipeline: Pipeline,
+    spec: ReportSpec,
+    engine: Engine,
+    lineage: Table,
+    /// What changed since the output was published (said before the answer).
+    notes: Vec<String>,
+}
+
+/// One item of the report: a figure, a table or a narrative query.
+struct Item {
+    id: String,
+    kind: &'static str,
+    query: String,
+    /// Result columns naming a row (`[iso3]`); none for a narrative item (one row).
+    keys: Vec<String>,
+    /// Printed formats of table columns.
+    formats: BTreeMap<String, Format>,
+}
+
+/// `explain [PIPELINE] ADDRESS` and `explain [PIPELINE] ITEM UNIT`.
+pub fn explain(pipeline: &Pipeline, output: Option<&Path>, args: &[String]) -> Result<Explanation> {
+    let published = open(pipeline, output)?;
+    let mut text = String::new();
+    for n in &published.notes {
+        let _ = writeln!(text, "note: {n}");
+    }
+    match args {
+        [address] => explain_address(&published, address, &mut text)?,
+        [item, unit] => whynot::explain(&published, &item_of(&published, item)?, unit, &mut text)?,
+        _ => {
+            return Err(usage(
+                "explain takes an address (T3/USA/rate), an item (T3), or an item and a unit (T5 SVK)",
+            ));
+        }
+    }
+    Ok(Explanation { text })
+}
+
+fn usage(message: impl Into<String>) -> Error {
+    Error::Output(message.into())
+}
+
+/// The pipeline's published output, its warehouse registered and the parameters it was
+/// published with bound.
+fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
+    let dir = crate::pipeline::target(pipeline, output);
+    let manifest_file = dir.join(crate::store::publish::MANIFEST_FILE);
+    let manifest: serde_json::Value = match std::fs::read(&manifest_file) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            Error::Output(format!(
+                "{} is not a manifest of kidnap-trends ({e})",
+                manifest_file.display()
+            ))
+        })?,
+        Err(_) => {
+            return Err(Error::Output(format!(
+                "no published output at {} (run `kidnap-trends run` first, or name one with --out)",
+                dir.display()
+            )));
+        }
+    };
+    let mut notes = Vec::new();
+    let mut pipeline = pipeline.clone();
+    match serde_json::from_value::<Params>(manifest["params"].clone()) {
+        Ok(params) => {
+            if params != pipeline.params {
+                notes.push(
+                    "the pipeline's parameters changed since this output was published; \
+                     explaining it with the parameters it was published with"
+                        .into(),
+                );
+            }
+            pipeline.params = params;
+        }
+        Err(_) => notes.push("the manifest records no parameters; using the pipeline's".into()),
+    }
+    let mut hashes = crate::pipeline::cache::FileHashes::reusing(&dir);
+    let now = crate::pipeline::cache::fingerprint(&pipeline, &mut hashes)?;
+    if let Some(before) = crate::pipeline::cache::published(&dir) {
+        if before.ingest != now.ingest {
+            notes.push(
+                "the inputs changed since this output was published (run `kidnap-trends run` \
+                 to refresh it); this explains the published numbers"
+                    .into(),
+            );
+        }
+        if before.queries != now.queries {
+            notes.push(
+                "the SQL files changed since this output was published; the value is \
+                 recomputed with the SQL as it is now"
+                    .into(),
+            );
+        }
+    }
+    let spec = crate::pipeline::load_report_spec(&pipeline)?;
+    let warehouse = crate::store::warehouse::Warehouse::read(&dir)?;
+    let (engine, _) = crate::query::prepare::prepare(&pipeline, &warehouse)?;
+    let lineage_file = dir
+        .join("warehouse")
+        .join(format!("{LINEAGE_TABLE}.parquet"));
+    if !lineage_file.is_file() {
+        return Err(Error::Output(format!(
+            "{} has no lineage (published by an earlier version): run `kidnap-trends run --force`",
+            dir.display()
+        )));
+    }
+    let batch = crate::store::warehouse::read_parquet(&lineage_file)?;
+    let lineage = crate::query::to_table(&lineage_file, std::slice::from_ref(&batch))?;
+    Ok(Published {
+        dir,
+        pipeline,
+        spec,
+        engine,
+        lineage,
+        notes,
+    })
+}
+
+fn item_of(p: &Published, id: &str) -> Result<Item> {
+    let spec = &p.spec;
+    if let Some(f) = spec.figures.iter().find(|f| f.id.eq_ignore_ascii_case(id)) {
+        return Ok(Item {
+            id: f.id.clone(),
+            kind: "figure",
+            query: f.query.clone(),
+            keys: f.address.clone(),
+            formats: BTreeMap::new(),
+        });
+    }
+    if let Some(t) = spec.tables.iter().find(|t| t.id.eq_ignore_ascii_case(id)) {
+        return Ok(Item {
+            id: t.id.clone(),
+            kind: "table",
+            query: t.query.clone(),
+            keys: t.address.clone(),
+            formats: t
+                .columns
+                .iter()
+                .map(|c| (c.field.clone(), c.format))
+                .collect(),
+        });
+    }
+    if let Some(n) = spec.narrative.iter().find(|n| n.eq_ignore_ascii_case(id)) {
+        return Ok(Item {
+            id: n.clone(),
+            kind: "narrative item",
+            query: n.clone(),
+            keys: Vec::new(),
+            formats: BTreeMap::new(),
+        });
+    }
+    let known: Vec<&str> = spec
+        .figures
+        .iter()
+        .map(|f| f.id.as_str())
+        .chain(spec.tables.iter().map(|t| t.id.as_str()))
+        .chain(spec.narrative.iter().map(String::as_str))
+        .collect();
+    Err(usage(format!(
+        "no item `{id}` in the report (items: {})",
+        known.join(", ")
+    )))
+}
+
+impl Published {
+    fn result(&self, item: &Item) -> Result<Table> {
+        self.engine.run_file(
+            &self
+                .pipeline
+                .queries_dir
+                .join(format!("{}.sql", item.query)),
+        )
+    }
+
+    /// Lineage rows of `address`, as cells.
+    fn cells(&self, address: &str) -> Vec<Cell> {
+        let col = |n: &str| self.lineage.column(n);
+        let (
+            Some(a),
+            Some(s),
+            Some(u),
+            Some(y),
+            Some(m),
+            Some(v),
+            Some(f),
+            Some(r),
+            Some(c),
+            Some(t),
+        ) = (
+            col("address"),
+            col("source_id"),
+            col("iso3"),
+            col("year"),
+            col("unit"),
+            col("value"),
+            col("file"),
+            col("row"),
+            col("column_name"),
+            col("cell"),
+        )
+        else {
+            return Vec::new();
+        };
+        self.lineage
+            .rows
+            .iter()
+            .filter(|row| row[a].as_text() == address)
+            .map(|row| Cell {
+                source_id: row[s].as_text(),
+                iso3: row[u].as_text(),
+                year: row[y].as_f64().map(|x| x as i32),
+                unit: row[m].as_text(),
+                value: row[v].as_f64(),
+                file: row[f].as_text(),
+                row: row[r].as_f64().map(|x| x as i64),
+                column: row[c].as_text(),
+                text: row[t].as_text(),
+            })
+            .collect()
+    }
+
+    /// Addresses of the lineage under `prefix` (`T3/`).
+    fn addresses(&self, prefix: &str) -> Vec<String> {
+        let Some(a) = self.lineage.column("address") else {
+            return Vec::new();
+        };
+        let mut out: Vec<String> = self
+            .lineage
+            .rows
+            .iter()
+            .map(|r| r[a].as_text())
+            .filter(|x| x.starts_with(prefix))
+            .collect();
+        out.dedup();
+        out
+    }
+}
+
+/// The row address of each row of `table` (`T3/USA`).
+fn row_address(item: &Item, table: &Table, row: &[Value]) -> String {
+    let mut a = item.id.clone();
+    for k in &item.keys {
+        if let Some(i) = table.column(k) {
+            a.push('/');
+            a.push_str(&row[i].as_text());
+        }
+    }
+    a
+}
+
+fn explain_address(p: &Published, address: &str, out: &mut String) -> Result<()> {
+    let parts: Vec<&str> = address.split('/').collect();
+    let item = item_of(p, parts[0])?;
+    let table = p.result(&item)?;
+    let rest = &parts[1..];
+    let n = item.keys.len();
+    if rest.len() < n || (rest.is_empty() && !item.keys.is_empty()) {
+        return list(p, &item, &table, rest, out);
+    }
+    // The row: key values matched as text, case aside.
+    let row = table
+        .rows
+        .iter()
+        .find(|r| {
+            item.keys.iter().zip(rest).all(|(k, want)| {
+                table
+                    .column(k)
+                    .is_some_and(|i| r[i].as_text().eq_ignore_ascii_case(want))
+            })
+        })
+        .or(if n == 0 { table.rows.first() } else { None });
+    let Some(row) = row else {
+        return Err(usage(format!(
+            "{} has no row {} (`kidnap-trends explain {}` lists its addresses; \
+             `kidnap-trends explain {} UNIT` says why a unit is not in it)",
+            item.id,
+            rest[..n].join("/"),
+            item.id,
+            item.id
+        )));
+    };
+    let row_addr = if n == 0 {
+        item.id.clone()
+    } else {
+        row_address(&item, &table, row)
+    };
+    let Some(field) = rest.get(n) else {
+        // A row: its fields, each with its address.
+        let _ = writeln!(out, "{row_addr}: {} {} of the report", item.kind, item.id);
+        for (i, c) in table.columns.iter().enumerate() {
+            let _ = writeln!(out, "  {row_addr}/{c} = {}", shown(&item, c, &row[i]));
+        }
+        return Ok(());
+    };
+    let Some(fi) = table
+        .columns
+        .iter()
+        .position(|c| c.eq_ignore_ascii_case(field))
+    else {
+        return Err(usage(format!(
+            "{} has no column `{field}` (it has {})",
+            item.id,
+            table.columns.join(", ")
+        )));
+    };
+    let field = table.columns[fi].clone();
+    let value = &row[fi];
+    let printed = shown(&item, &field, value);
+    let _ = writeln!(out, "{row_addr}/{field} = {printed}");
+    let _ = writeln!(
+        out,
+        "  as printed in {} {} of the report published at {}",
+        item.kind,
+        item.id,
+        p.dir.display()
+    );
+    let sql_file = p.pipeline.queries_dir.join(format!("{}.sql", item.query));
+    sql_and_rules(p, &sql_file, out)?;
+    // The cells: the field's own lineage address when it has one, else the row's.
+    let field_addr = format!("{row_addr}/{field}");
+    let mut cells = p.cells(&field_addr);
+    let mut cells_addr = field_addr.clone();
+    if cells.is_empty()
+        && let Some(a) = recompute::narrative_address(&item.id, &field)
+    {
+        cells_addr = format!("{}/{a}", item.id);
+        cells = p.cells(&cells_addr);
+    }
+    if cells.is_empty() {
+        cells = p.cells(&row_addr);
+        cells_addr = row_addr.clone();
+    }
+    print_cells(&cells, &cells_addr, out);
+    // The recomputation, from the cells' text.
+    let ctx = recompute::Context {
+        item: &item.id,
+        field: &field,
+        row: table
+            .columns
+            .iter()
+            .cloned()
+            .zip(row.iter().cloned())
+            .collect(),
+        params: &p.pipeline.params,
+    };
+    match recompute::recompute(&ctx, &cells) {
+        Some(Ok((x, how))) => {
+            let again = shown(&item, &field, &Value::Float(x));
+            let agrees = match value.as_f64() {
+                Some(v) => (x - v).abs() <= 1e-9 * v.abs().max(1e-300) || x == v,
+                None => false,
+            };
+            let _ = writeln!(out, "  recomputed from the cells' text: {how}");
+            if agrees && again == printed {
+                let _ = writeln!(
+                    out,
+                    "    = {again}: equal to the published value to 1e-9 relative, printed the same"
+                );
+                Ok(())
+            } else {
+                Err(Error::Ingest(crate::error::IngestError::Quality {
+                    message: format!(
+                        "{row_addr}/{field}: the recomputation from the source cells gives {x} \
+                         (printed {again}), the report {} (printed {printed})",
+                        value.as_text()
+                    ),
+                }))
+            }
+        }
+        Some(Err(why)) => Err(Error::Ingest(crate::error::IngestError::Quality {
+            message: format!("{row_addr}/{field}: cannot recompute from the cells: {why}"),
+        })),
+        None => Err(Error::Ingest(crate::error::IngestError::Quality {
+            message: format!(
+                "{row_addr}/{field}: no independent recomputation of this kind of number yet; \
+                 its cells are listed above"
+            ),
+        })),
+    }
+}
+
+/// The SQL file, its bound parameters, and the rules its comments (and those of the tables it
+/// reads) state.
+fn sql_and_rules(p: &Published, file: &Path, out: &mut String) -> Result<()> {
+    let sql =
+        std::fs::read_to_string(file).map_err(|e| Error::environment("cannot read", file, e))?;
+    let base = p.pipeline.file.parent().unwrap_or(Path::new(""));
+    let mut seen = Vec::new();
+    let mut stack = vec![sql.clone()];
+    let mut rules = Vec::new();
+    let mut params = std::collections::BTreeSet::new();
+    while let Some(text) = stack.pop() {
+        let comment = header_comment(&text);
+        if !comment.is_empty() {
+            rules.push(comment);
+        }
+        for name in dollar_names(&text) {
+            params.insert(name);
+        }
+        for t in &p.pipeline.tables {
+            if !seen.contains(t) && mentions(&text, t) {
+                seen.push(t.clone());
+                if let Ok(s) =
+                    std::fs::read_to_string(p.pipeline.queries_dir.join(format!("{t}.sql")))
+                {
+                    stack.push(s);
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "  query: {}", crate::config::relative(base, file));
+    let bindings = p.pipeline.params.bindings();
+    let bound: Vec<String> = bindings
+        .iter()
+        .filter(|(n, _)| params.contains(*n))
+        .map(|(n, v)| format!("${n} = {}", param_text(v)))
+        .collect();
+    if !bound.is_empty() {
+        let _ = writeln!(out, "  parameters: {}", bound.join(", "));
+    }
+    if !seen.is_empty() {
+        let _ = writeln!(out, "  reads the tables: {}", seen.join(", "));
+    }
+    let _ = writeln!(out, "  rules (from the SQL):");
+    for r in rules {
+        for line in r.lines() {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+    Ok(())
+}
+
+fn param_text(v: &crate::config::ParamValue) -> String {
+    match v {
+        crate::config::ParamValue::Year(y) => y.to_string(),
+        crate::config::ParamValue::Int(i) => i.to_string(),
+        crate::config::ParamValue::Float(f) => f.to_string(),
+    }
+}
+
+/// The leading `--` comment of a SQL text, its markers removed.
+fn header_comment(sql: &str) -> String {
+    sql.lines()
+        .take_while(|l| l.trim_start().starts_with("--"))
+        .map(|l| l.trim_start().trim_start_matches("--").trim())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Every `$name` of a SQL text.
+fn dollar_names(sql: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let bytes = sql.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'$' {
+            let start = i + 1;
+            let mut j = start;
+            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
+                j += 1;
+            }
+            if j > start {
+                out.push(sql[start..j].to_string());
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether `sql` (comments aside) reads table `name` (`FROM name`, `JOIN name`).
+fn mentions(sql: &str, name: &str) -> bool {
+    let code: String = sql
+        .lines()
+        .map(|l| l.split("--").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: Vec<&str> = code
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        (w[0].eq_ignore_ascii_case("from") || w[0].eq_ignore_ascii_case("join")) && w[1] == name
+    })
+}
+
+fn print_cells(cells: &[Cell], address: &str, out: &mut String) {
+    const SHOWN: usize = 12;
+    let _ = writeln!(out, "  source cells ({} under {address}):", cells.len());
+    for c in cells.iter().take(SHOWN) {
+        let _ = writeln!(out, "    {}", c.describe());
+    }
+    if cells.len() > SHOWN {
+        let _ = writeln!(
+            out,
+            "    … and {} more (`kidnap-trends query` reads them all: SELECT * FROM lineage WHERE address = '{address}')",
+            cells.len() - SHOWN
+        );
+    }
+}
+
+/// A value as the report prints it: a table column in its format; otherwise by what the
+/// column holds.
+fn shown(item: &Item, field: &str, v: &Value) -> String {
+    if let Some(f) = item.formats.get(field) {
+        return crate::report::printed(v, *f);
+    }
+    let f = field.to_ascii_lowercase();
+    let Some(x) = v.as_f64() else {
+        return match v {
+            Value::Null => crate::format::NA.to_string(),
+            other => other.as_text(),
+        };
+    };
+    if matches!(v, Value::Int(_)) || f == "year" || f.ends_with("_year") {
+        return if f.contains("year") {
+            format!("{x:.0}")
+        } else {
+            crate::format::count(Some(x))
+        };
+    }
+    if f.contains("share") || f.contains("change") || f == "cagr" || f == "yoy" {
+        crate::format::per_cent_text(Some(x))
+    } else if f.contains("rate") || f.contains("mean") || f == "index" || f.contains("average") {
+        crate::format::rate(Some(x))
+    } else {
+        crate::format::count(Some(x))
+    }
+}
+
+/// An item's rows and their addresses (`explain T3`), or those under a partial address.
+fn list(p: &Published, item: &Item, table: &Table, rest: &[&str], out: &mut String) -> Result<()> {
+    let _ = writeln!(
+        out,
+        "{} {}: {} rows; addresses {}/{}[/column]",
+        item.kind,
+        item.id,
+        table.rows.len(),
+        item.id,
+        item.keys.join("/")
+    );
+    for r in &table.rows {
+        let a = row_address(item, table, r);
+        let parts: Vec<&str> = a.split('/').skip(1).collect();
+        if rest
+            .iter()
+            .zip(&parts)
+            .all(|(w, g)| w.eq_ignore_ascii_case(g))
+        {
+            let _ = writeln!(out, "  {a}");
+        }
+    }
+    let _ = writeln!(out, "columns: {}", table.columns.join(", "));
+    let lineage = p.addresses(&format!("{}/", item.id));
+    let _ = writeln!(out, "lineage addresses: {}", lineage.len());
+    Ok(())
+}

@@ -1,0 +1,212 @@
+//! Lineage: the source cells behind every number of the report.
+//!
+//! Each figure, table and narrative item has a lineage query (`lineage/ITEM.sql` of the
+//! pipeline's queries) that names, for each of its addresses (`F2/Americas/2015`, `T3/USA`,
+//! `N2/kidnappings`), the cells its numbers are computed or selected from: unit, year and
+//! measure, and the source when it is not the main one. `queries/lineage/cells.sql` resolves
+//! them to warehouse rows and source files: table `lineage`, written to the warehouse, read by
+//! `query`, and the only basis of every "Source:" line.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use arrow::array::{Array, ArrayRef, AsArray, Int64Array, RecordBatch, StringArray};
+use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
+use datafusion::common::ScalarValue;
+
+use crate::config::Pipeline;
+use crate::error::{Error, QueryError, Result};
+use crate::query::Engine;
+
+/// The SQL that resolves the lineage queries' cells (shipped with the tool).
+pub const CELLS_SQL: &str = include_str!("../../queries/lineage/cells.sql");
+/// Where `CELLS_SQL` comes from, for messages.
+pub const CELLS_SQL_FILE: &str = "queries/lineage/cells.sql";
+/// The warehouse table the lineage is written as.
+pub const LINEAGE_TABLE: &str = crate::store::warehouse::LINEAGE;
+
+/// Columns a lineage query must return; `source_id` (default `main`) and `row` may follow.
+const REQUIRED: [&str; 4] = ["address", "iso3", "year", "unit"];
+
+/// What a lineage query's rows become before they are resolved (table `lineage_raw`).
+fn raw_schema() -> SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("item", DataType::Utf8, false),
+        Field::new("address", DataType::Utf8, false),
+        Field::new("source_id", DataType::Utf8, false),
+        Field::new("iso3", DataType::Utf8, true),
+        Field::new("year", DataType::Int32, true),
+        Field::new("unit", DataType::Utf8, false),
+        Field::new("row", DataType::Int64, true),
+    ]))
+}
+
+/// Run every lineage query of the pipeline over the prepared engine and resolve the cells:
+/// the `lineage` table, sorted by item, address, source, unit, year and measure.
+pub fn build(engine: &mut Engine, pipeline: &Pipeline) -> Result<RecordBatch> {
+    let files = pipeline.lineage_files()?;
+    let ran = crate::parallel::map(&files, |(item, file)| {
+        let batches = engine.run_sql(file, &read(file)?)?;
+        normalise(item, file, &batches)
+    });
+    let mut parts = Vec::with_capacity(files.len());
+    for r in ran {
+        parts.push(r.ok_or_else(|| Error::Internal("a lineage thread panicked".into()))??);
+    }
+    let raw = arrow::compute::concat_batches(&raw_schema(), &parts)
+        .map_err(|e| Error::Internal(format!("lineage rows: {e}")))?;
+    resolve(engine, pipeline, raw)
+}
+
+/// Every lineage query planned and run over `engine` (for `validate`), each failure kept.
+pub fn check(engine: &Engine, pipeline: &Pipeline) -> Vec<Error> {
+    let files = match pipeline.lineage_files() {
+        Ok(f) => f,
+        Err(e) => return vec![e],
+    };
+    let mut errors = Vec::new();
+    for (item, file) in &files {
+        let checked = read(file)
+            .and_then(|sql| engine.run_sql(file, &sql))
+            .and_then(|batches| {
+                // Columns are checked even when the query returns no rows.
+                if batches.is_empty() {
+                    let sql = read(file)?;
+                    return columns_of(engine, file, &sql).map(|_| ());
+                }
+                normalise(item, file, &batches).map(|_| ())
+            });
+        if let Err(e) = checked {
+            errors.push(e);
+        }
+    }
+    errors
+}
+
+fn columns_of(engine: &Engine, file: &Path, sql: &str) -> Result<()> {
+    let t = engine.run_table(file, sql)?;
+    for c in REQUIRED {
+        if !t.columns.iter().any(|n| n == c) {
+            return Err(missing(file, c));
+        }
+    }
+    Ok(())
+}
+
+fn read(file: &Path) -> Result<String> {
+    std::fs::read_to_string(file).map_err(|source| {
+        Error::from(QueryError::Read {
+            file: file.to_path_buf(),
+            source,
+        })
+    })
+}
+
+fn missing(file: &Path, column: &str) -> Error {
+    QueryError::Invalid {
+        file: file.to_path_buf(),
+        message: format!(
+            "a lineage query returns the columns address, iso3, year and unit (then optionally \
+             source_id and row); `{column}` is missing"
+        ),
+    }
+    .into()
+}
+
+/// One lineage query's result in the common schema, its item named.
+fn normalise(item: &str, file: &Path, batches: &[RecordBatch]) -> Result<RecordBatch> {
+    let mut out = Vec::with_capacity(batches.len());
+    for b in batches {
+        let n = b.num_rows();
+        let column = |name: &str, to: &DataType| -> Result<Option<ArrayRef>> {
+            match b.column_by_name(name) {
+                None => Ok(None),
+                Some(a) => arrow::compute::cast(a, to).map(Some).map_err(|e| {
+                    QueryError::Invalid {
+                        file: file.to_path_buf(),
+                        message: format!("column `{name}` cannot be read as {to}: {e}"),
+                    }
+                    .into()
+                }),
+            }
+        };
+        let need = |name: &str, to: &DataType| -> Result<ArrayRef> {
+            column(name, to)?.ok_or_else(|| missing(file, name))
+        };
+        let address = need("address", &DataType::Utf8)?;
+        let iso3 = need("iso3", &DataType::Utf8)?;
+        let year = need("year", &DataType::Int32)?;
+        let unit = need("unit", &DataType::Utf8)?;
+        for (name, a) in [("address", &address), ("unit", &unit)] {
+            if a.null_count() > 0 {
+                return Err(QueryError::Invalid {
+                    file: file.to_path_buf(),
+                    message: format!("a lineage row has no {name}"),
+                }
+                .into());
+            }
+        }
+        let source: ArrayRef = match column("source_id", &DataType::Utf8)? {
+            Some(a) => {
+                let s = a.as_string::<i32>();
+                Arc::new(StringArray::from_iter_values(
+                    (0..n).map(|i| if s.is_null(i) { "main" } else { s.value(i) }),
+                ))
+            }
+            None => Arc::new(StringArray::from_iter_values((0..n).map(|_| "main"))),
+        };
+        let row: ArrayRef = match column("row", &DataType::Int64)? {
+            Some(a) => a,
+            None => Arc::new(Int64Array::from(vec![None::<i64>; n])),
+        };
+        let items: ArrayRef = Arc::new(StringArray::from_iter_values((0..n).map(|_| item)));
+        out.push(
+            RecordBatch::try_new(
+                raw_schema(),
+                vec![items, address, source, iso3, year, unit, row],
+            )
+            .map_err(|e| Error::Internal(format!("lineage of {item}: {e}")))?,
+        );
+    }
+    arrow::compute::concat_batches(&raw_schema(), &out)
+        .map_err(|e| Error::Internal(format!("lineage of {item}: {e}")))
+}
+
+fn resolve(engine: &mut Engine, pipeline: &Pipeline, raw: RecordBatch) -> Result<RecordBatch> {
+    engine.register_batch("lineage_raw", raw)?;
+    let base = pipeline.file.parent().unwrap_or(Path::new(""));
+    engine.bind(
+        "population_file",
+        ScalarValue::Utf8(Some(crate::config::relative(
+            base,
+            &pipeline.population.path,
+        ))),
+    );
+    let file = PathBuf::from(CELLS_SQL_FILE);
+    let batches = engine.run_sql(&file, CELLS_SQL)?;
+    let schema = match batches.first() {
+        Some(b) => b.schema(),
+        None => return Ok(empty()),
+    };
+    arrow::compute::concat_batches(&schema, &batches)
+        .map_err(|e| Error::Internal(format!("lineage table: {e}")))
+}
+
+/// The `lineage` table with no rows (a pipeline without lineage queries).
+pub fn empty() -> RecordBatch {
+    let s = |n: &str| Field::new(n, DataType::Utf8, true);
+    let schema = Arc::new(Schema::new(vec![
+        s("item"),
+        s("address"),
+        s("source_id"),
+        s("iso3"),
+        Field::new("year", DataType::Int32, true),
+        s("unit"),
+        Field::new("value", DataType::Float64, true),
+        s("file"),
+        Field::new("row", DataType::Int64, true),
+        s("column_name"),
+        s("cell"),
+    ]));
+    RecordBatch::new_empty(schema)
+}

@@ -2,7 +2,7 @@
 -- cells behind it. The lineage queries (`lineage/ITEM.sql` of the pipeline's queries) name
 -- cells by unit, year and measure (table `lineage_raw`; source `main` for the main
 -- observations, `previous` for the previous release, `population`, or another source's id);
--- here each is resolved to the cell it was read from: file, row, column and the cell's text as
+-- here each is resolved to the cell it was read from: file, sheet, row, column and the cell's text as
 -- the file holds it (`value` is the warehouse's value; a summed observation lists each cell it
 -- adds up, table `source_cells`). A population cell is the World Bank's where it has the unit
 -- and year; otherwise the population is implied by the source (count ÷ rate × 100,000) and its
@@ -70,6 +70,7 @@ WITH raw AS (
 SELECT DISTINCT
     e.item, e.address, e.source_id, e.iso3, e.year, e.unit, e.value,
     CASE WHEN e.source_id = 'population' THEN $population_file ELSE s.file END AS file,
+    COALESCE(s.sheet, '') AS sheet,
     e.row, e.column_name, e.cell
 FROM expanded e
 LEFT JOIN sources s ON s.id = e.source_id

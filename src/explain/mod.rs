@@ -28,13 +28,17 @@ pub struct Explanation {
     pub text: String,
 }
 
-/// The published output an explanation reads.
-struct Published {
+/// The published output an explanation reads, opened once for any number of addresses.
+pub struct Published {
     dir: PathBuf,
     pipeline: Pipeline,
     spec: ReportSpec,
     engine: Engine,
     lineage: Table,
+    /// Lineage rows by address.
+    by_address: BTreeMap<String, Vec<usize>>,
+    /// Item query results, run once each.
+    results: std::cell::RefCell<BTreeMap<String, Table>>,
     /// What changed since the output was published (said before the answer).
     notes: Vec<String>,
 }
@@ -48,25 +52,78 @@ struct Item {
     keys: Vec<String>,
     /// Printed formats of table columns.
     formats: BTreeMap<String, Format>,
+    /// The columns a figure draws (its chart's keys); empty for tables and the narrative.
+    drawn: Vec<String>,
 }
 
 /// `explain [PIPELINE] ADDRESS` and `explain [PIPELINE] ITEM UNIT`.
 pub fn explain(pipeline: &Pipeline, output: Option<&Path>, args: &[String]) -> Result<Explanation> {
-    let published = open(pipeline, output)?;
-    let mut text = String::new();
-    for n in &published.notes {
-        let _ = writeln!(text, "note: {n}");
+    Published::open(pipeline, output)?.explain(args)
+}
+
+impl Published {
+    /// The pipeline's published output (`output`, else the pipeline's own).
+    pub fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
+        open(pipeline, output)
     }
-    match args {
-        [address] => explain_address(&published, address, &mut text)?,
-        [item, unit] => whynot::explain(&published, &item_of(&published, item)?, unit, &mut text)?,
-        _ => {
-            return Err(usage(
-                "explain takes an address (T3/USA/rate), an item (T3), or an item and a unit (T5 SVK)",
-            ));
+
+    /// One explanation: `[ADDRESS]`, `[ITEM]` or `[ITEM, UNIT]`.
+    pub fn explain(&self, args: &[String]) -> Result<Explanation> {
+        let mut text = String::new();
+        for n in &self.notes {
+            let _ = writeln!(text, "note: {n}");
         }
+        match args {
+            [address] => explain_address(self, address, &mut text)?,
+            [item, unit] => whynot::explain(self, &item_of(self, item)?, unit, &mut text)?,
+            _ => {
+                return Err(usage(
+                    "explain takes an address (T3/USA/rate), an item (T3), or an item and a unit (T5 SVK)",
+                ));
+            }
+        }
+        Ok(Explanation { text })
     }
-    Ok(Explanation { text })
+
+    /// Every number the report prints in its tables, figures and narrative, by address: each
+    /// row's numeric columns (`T3/USA/rate`) and each narrative value (`N2/kidnappings`).
+    pub fn printed_addresses(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        let ids: Vec<String> = self
+            .spec
+            .figures
+            .iter()
+            .map(|f| f.id.clone())
+            .chain(self.spec.tables.iter().map(|t| t.id.clone()))
+            .chain(self.spec.narrative.iter().cloned())
+            .collect();
+        for id in ids {
+            let item = item_of(self, &id)?;
+            let table = self.result(&item)?;
+            let fields: Vec<&String> = match item.kind {
+                "table" => item
+                    .formats
+                    .iter()
+                    .filter(|(_, f)| **f != Format::Text)
+                    .map(|(c, _)| c)
+                    .collect(),
+                "figure" => item.drawn.iter().collect(),
+                _ => table.columns.iter().collect(),
+            };
+            for row in &table.rows {
+                let base = row_address(&item, &table, row);
+                for f in &fields {
+                    if let Some(i) = table.column(f)
+                        && matches!(row[i], Value::Int(_) | Value::Float(_))
+                        && !item.keys.contains(f)
+                    {
+                        out.push(format!("{base}/{f}"));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 fn usage(message: impl Into<String>) -> Error {
@@ -139,12 +196,20 @@ fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
     }
     let batch = crate::store::warehouse::read_parquet(&lineage_file)?;
     let lineage = crate::query::to_table(&lineage_file, std::slice::from_ref(&batch))?;
+    let mut by_address: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    if let Some(a) = lineage.column("address") {
+        for (i, r) in lineage.rows.iter().enumerate() {
+            by_address.entry(r[a].as_text()).or_default().push(i);
+        }
+    }
     Ok(Published {
         dir,
         pipeline,
         spec,
         engine,
         lineage,
+        by_address,
+        results: Default::default(),
         notes,
     })
 }
@@ -158,6 +223,7 @@ fn item_of(p: &Published, id: &str) -> Result<Item> {
             query: f.query.clone(),
             keys: f.address.clone(),
             formats: BTreeMap::new(),
+            drawn: f.columns().iter().map(|(_, c)| c.to_string()).collect(),
         });
     }
     if let Some(t) = spec.tables.iter().find(|t| t.id.eq_ignore_ascii_case(id)) {
@@ -171,6 +237,7 @@ fn item_of(p: &Published, id: &str) -> Result<Item> {
                 .iter()
                 .map(|c| (c.field.clone(), c.format))
                 .collect(),
+            drawn: Vec::new(),
         });
     }
     if let Some(n) = spec.narrative.iter().find(|n| n.eq_ignore_ascii_case(id)) {
@@ -180,6 +247,7 @@ fn item_of(p: &Published, id: &str) -> Result<Item> {
             query: n.clone(),
             keys: Vec::new(),
             formats: BTreeMap::new(),
+            drawn: Vec::new(),
         });
     }
     let known: Vec<&str> = spec
@@ -197,25 +265,32 @@ fn item_of(p: &Published, id: &str) -> Result<Item> {
 
 impl Published {
     fn result(&self, item: &Item) -> Result<Table> {
-        self.engine.run_file(
-            &self
-                .pipeline
-                .queries_dir
-                .join(format!("{}.sql", item.query)),
-        )
+        if let Some(t) = self.results.borrow().get(&item.query) {
+            return Ok(t.clone());
+        }
+        let file = self
+            .pipeline
+            .queries_dir
+            .join(format!("{}.sql", item.query));
+        let t = self.engine.run_file(&file)?;
+        self.results
+            .borrow_mut()
+            .insert(item.query.clone(), t.clone());
+        Ok(t)
     }
 
     /// Lineage rows of `address`, as cells.
     fn cells(&self, address: &str) -> Vec<Cell> {
         let col = |n: &str| self.lineage.column(n);
         let (
-            Some(a),
+            Some(_),
             Some(s),
             Some(u),
             Some(y),
             Some(m),
             Some(v),
             Some(f),
+            Some(sh),
             Some(r),
             Some(c),
             Some(t),
@@ -227,6 +302,7 @@ impl Published {
             col("unit"),
             col("value"),
             col("file"),
+            col("sheet"),
             col("row"),
             col("column_name"),
             col("cell"),
@@ -234,10 +310,9 @@ impl Published {
         else {
             return Vec::new();
         };
-        self.lineage
-            .rows
-            .iter()
-            .filter(|row| row[a].as_text() == address)
+        let rows = self.by_address.get(address).map_or(&[][..], Vec::as_slice);
+        rows.iter()
+            .map(|i| &self.lineage.rows[*i])
             .map(|row| Cell {
                 source_id: row[s].as_text(),
                 iso3: row[u].as_text(),
@@ -245,6 +320,7 @@ impl Published {
                 unit: row[m].as_text(),
                 value: row[v].as_f64(),
                 file: row[f].as_text(),
+                sheet: row[sh].as_text(),
                 row: row[r].as_f64().map(|x| x as i64),
                 column: row[c].as_text(),
                 text: row[t].as_text(),
@@ -359,6 +435,14 @@ fn explain_address(p: &Published, address: &str, out: &mut String) -> Result<()>
         cells_addr = format!("{}/{a}", item.id);
         cells = p.cells(&cells_addr);
     }
+    // A figure 4 median rests on the region's rates.
+    if item.id == "F4"
+        && field == "median_rate"
+        && let Some(region) = rest.first()
+    {
+        cells_addr = format!("F4/{}/median", table_text(&table, row, "region", region));
+        cells = p.cells(&cells_addr);
+    }
     if cells.is_empty() {
         cells = p.cells(&row_addr);
         cells_addr = row_addr.clone();
@@ -377,6 +461,14 @@ fn explain_address(p: &Published, address: &str, out: &mut String) -> Result<()>
         params: &p.pipeline.params,
     };
     match recompute::recompute(&ctx, &cells) {
+        // Not available in the report, and not computable from the cells: they agree.
+        Some(Err(why)) if matches!(value, Value::Null) => {
+            let _ = writeln!(
+                out,
+                "  recomputed from the cells' text: not available ({why}), as printed ({printed})"
+            );
+            Ok(())
+        }
         Some(Ok((x, how))) => {
             let again = shown(&item, &field, &Value::Float(x));
             let agrees = match value.as_f64() {
@@ -410,6 +502,13 @@ fn explain_address(p: &Published, address: &str, out: &mut String) -> Result<()>
             ),
         })),
     }
+}
+
+/// The text of `row`'s column `name`, or `default` when it has none.
+fn table_text(table: &Table, row: &[Value], name: &str, default: &str) -> String {
+    table
+        .column(name)
+        .map_or_else(|| default.to_string(), |i| row[i].as_text())
 }
 
 /// The SQL file, its bound parameters, and the rules its comments (and those of the tables it

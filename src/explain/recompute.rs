@@ -19,6 +19,8 @@ pub struct Cell {
     /// The warehouse's value.
     pub value: Option<f64>,
     pub file: String,
+    /// The xlsx sheet (empty for csv).
+    pub sheet: String,
     pub row: Option<i64>,
     pub column: String,
     /// The cell's text as the file holds it.
@@ -29,8 +31,13 @@ impl Cell {
     /// `unodc-cts-2025 data/….xlsx row 1234, L (VALUE) "12.3" (USA 2023 rate_per_100k)`.
     pub fn describe(&self) -> String {
         let year = self.year.map(|y| y.to_string()).unwrap_or_default();
+        let sheet = if self.sheet.is_empty() {
+            String::new()
+        } else {
+            format!(" sheet {:?}", self.sheet)
+        };
         format!(
-            "{} {} row {}, {} \"{}\" ({} {} {})",
+            "{} {}{sheet} row {}, {} \"{}\" ({} {} {})",
             self.source_id,
             self.file,
             self.row
@@ -75,6 +82,11 @@ impl Context<'_> {
         self.row.get("iso3").map(Value::as_text)
     }
 }
+
+/// Items whose numbers are not recomputed here yet: table 1 (M49 membership), the annex's
+/// breaks and notes (T7), revisions (T8), other publications (T9), quality rules (T10), and
+/// the regions, sources and revisions paragraphs (N5, N8, R1).
+const NOT_RECOMPUTED: [&str; 8] = ["T1", "T7", "T8", "T9", "T10", "N5", "N8", "R1"];
 
 /// The lineage address that holds a narrative value's cells, when it is not `ITEM/field`.
 pub fn narrative_address(item: &str, field: &str) -> Option<&'static str> {
@@ -200,6 +212,36 @@ fn period_mean(p: &Panel, iso3: &str, [from, to]: [i32; 2]) -> Option<f64> {
     (r.len() >= 2).then(|| mean(&r)).flatten()
 }
 
+/// A unit's rank by `by` (largest first, ties by code) among the units of at least
+/// `population_floor` inhabitants; each unit's cells are those of its latest year.
+fn rank_by(
+    p: &Panel,
+    ctx: &Context,
+    params: &Params,
+    by: fn(&UnitYear) -> Option<f64>,
+    what: &str,
+) -> Result<(f64, String), String> {
+    let mut ranked: Vec<(f64, &str)> = p
+        .iter()
+        .filter(|(_, u)| u.population().is_some_and(|q| q >= params.population_floor))
+        .filter_map(|((iso3, _), u)| by(u).map(|x| (x, iso3.as_str())))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let iso3 = ctx.iso3().unwrap_or_default();
+    let pos = ranked
+        .iter()
+        .position(|r| r.1 == iso3)
+        .ok_or_else(|| format!("{iso3} is not among the ranked units"))?;
+    Ok((
+        (pos + 1) as f64,
+        format!(
+            "position by {what} among the {} units of at least {} inhabitants, largest first",
+            ranked.len(),
+            fmt(params.population_floor)
+        ),
+    ))
+}
+
 fn fmt(x: f64) -> String {
     format!("{x}")
 }
@@ -207,6 +249,11 @@ fn fmt(x: f64) -> String {
 /// The number `ctx` names, recomputed from `cells`, with how; `None` when this kind of number
 /// has no recomputation here.
 pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), String>> {
+    // Items with no recomputation here at all (their cells may be other publications', in
+    // those sources' own number formats): none is attempted.
+    if NOT_RECOMPUTED.contains(&ctx.item) {
+        return None;
+    }
     let p = match read(cells) {
         Ok(p) => p,
         Err(e) => return Some(Err(e)),
@@ -256,6 +303,16 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
         ))
     };
     let field = ctx.field;
+    // Table 2 withholds a region's aggregates on fewer than $min_countries panel units.
+    if ctx.item == "T2" && field != "panel_n" && field != "population_share" {
+        let n = units(&p, |u| u.count.is_some()).len() as i64;
+        if n < params.min_countries {
+            return Some(Err(format!(
+                "{n} panel units, fewer than the {} an aggregate needs",
+                params.min_countries
+            )));
+        }
+    }
     let index = || -> Result<(f64, String), String> {
         let y = ctx.year().unwrap_or(last);
         let (a, _) = agg(y)?;
@@ -326,6 +383,9 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
         let points: Vec<(f64, f64)> = (first..=last)
             .filter_map(|y| aggregate_rate(&p, y).map(|(r, ..)| (f64::from(y), r)))
             .collect();
+        if points.len() < 4 {
+            return Err(format!("{} yearly rates, fewer than four", points.len()));
+        }
         let s = need(slope(&points), "slope")?;
         Ok((
             s,
@@ -370,6 +430,30 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
     let r: Result<(f64, String), String> = match (ctx.item, field) {
         ("F1", "countries") | ("F8", "units") => distinct("units"),
         ("F2", "rate") => agg(ctx.year().unwrap_or(last)),
+        ("F4", "median_rate") => {
+            let r: Vec<f64> = p.values().filter_map(|u| u.rate).collect();
+            let n = r.len();
+            median(r)
+                .map(|m| (m, format!("median of the region's {n} latest rates")))
+                .ok_or_else(|| "no rates".into())
+        }
+        ("N2", "min_ties" | "max_ties") => {
+            let r: Vec<f64> = p
+                .values()
+                .filter(|u| u.population.is_some_and(|q| q >= params.population_floor))
+                .filter_map(|u| u.rate)
+                .collect();
+            let target = if field == "min_ties" {
+                r.iter().copied().fold(f64::INFINITY, f64::min)
+            } else {
+                r.iter().copied().fold(f64::NEG_INFINITY, f64::max)
+            };
+            let n = r.iter().filter(|x| **x == target).count();
+            Ok((
+                n as f64,
+                format!("{n} units of at least the floor share that rate"),
+            ))
+        }
         ("F2", "kidnappings") => {
             let y = ctx.year().unwrap_or(last);
             aggregate_rate(&p, y)
@@ -404,11 +488,16 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
         ("F7", "moving_average") => moving_average(),
         ("T3", "average_3y") => average_3y(),
         ("T4", "share") => share_of_latest(),
+        ("T3", "rank") => rank_by(&p, ctx, params, |u| u.rate, "rate"),
+        ("T4", "rank") => rank_by(&p, ctx, params, |u| u.count, "count"),
         ("T6", "yoy") => year_on_year(),
         ("T2", "rate_first") | ("N3", "rate_first") => agg(first),
         ("T2", "rate_last") | ("N3", "rate_last") => agg(last),
         ("T2" | "N3", "change") => agg(first).and_then(|(a, _)| {
             let (b, _) = agg(last)?;
+            if a <= 0.0 {
+                return Err(format!("the {first} rate is zero"));
+            }
             Ok((
                 b / a - 1.0,
                 format!(
@@ -420,6 +509,9 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
         }),
         ("T2" | "N3", "cagr") => agg(first).and_then(|(a, _)| {
             let (b, _) = agg(last)?;
+            if a <= 0.0 || last <= first {
+                return Err(format!("the {first} rate is zero"));
+            }
             let years = f64::from(last - first);
             Ok((
                 (b / a).powf(1.0 / years) - 1.0,
@@ -504,4 +596,62 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
         _ => return None,
     };
     Some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(iso3: &str, year: i32, unit: &str, text: &str) -> Cell {
+        Cell {
+            source_id: "s".into(),
+            iso3: iso3.into(),
+            year: Some(year),
+            unit: unit.into(),
+            value: None,
+            file: "f.csv".into(),
+            sheet: String::new(),
+            row: Some(1),
+            column: "L (VALUE)".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn the_rules_by_hand() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(vec![4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(Vec::new()), None);
+        // y = 2x + 1 exactly.
+        let line: Vec<(f64, f64)> = (0..5).map(|x| (x as f64, 2.0 * x as f64 + 1.0)).collect();
+        assert!((slope(&line).unwrap() - 2.0).abs() < 1e-12);
+        assert_eq!(slope(&[(1.0, 1.0)]), None);
+    }
+
+    #[test]
+    fn an_aggregate_takes_the_implied_population_where_there_is_none() {
+        // A: 10 cases on 1,000,000 (World Bank); B: 20 cases at a rate of 0.4, so 5,000,000.
+        let cells = [
+            cell("A", 2020, "count", "10"),
+            cell("A", 2020, "population", "1000000"),
+            cell("B", 2020, "count", "20"),
+            cell("B", 2020, "rate_per_100k", " 0.4 "),
+        ];
+        let p = read(&cells).unwrap();
+        let (rate, count, pop, n) = aggregate_rate(&p, 2020).unwrap();
+        assert_eq!((count, pop, n), (30.0, 6_000_000.0, 2));
+        assert!((rate - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn cell_text_is_read_as_the_file_holds_it() {
+        assert_eq!(cell("A", 1, "count", "1,045*").number(), Some(1045.0));
+        assert_eq!(
+            cell("A", 1, "count", "16.6543120942738").number(),
+            Some(16.6543120942738)
+        );
+        assert_eq!(cell("A", 1, "count", "").number(), None);
+        let bad = [cell("A", 2020, "count", "n/a")];
+        assert!(read(&bad).unwrap_err().contains("\"n/a\""));
+    }
 }

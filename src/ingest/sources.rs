@@ -118,7 +118,7 @@ fn sources_batch(pipeline: &Pipeline) -> RecordBatch {
     use arrow::datatypes::{DataType, Field, Schema};
     use std::sync::Arc;
     let base = pipeline.file.parent().unwrap_or(Path::new(""));
-    let mut rows: Vec<([String; 7], Option<i32>)> = pipeline
+    let mut rows: Vec<([String; 8], Option<i32>)> = pipeline
         .sources
         .iter()
         .map(|s| {
@@ -131,6 +131,7 @@ fn sources_batch(pipeline: &Pipeline) -> RecordBatch {
                     s.citation.clone(),
                     yaml_name(&s.encoding),
                     crate::config::relative(base, &s.path),
+                    sheet_of(s),
                 ],
                 s.table
                     .as_ref()
@@ -141,7 +142,7 @@ fn sources_batch(pipeline: &Pipeline) -> RecordBatch {
         .collect();
     rows.sort();
     let names = [
-        "id", "role", "layout", "release", "citation", "encoding", "file",
+        "id", "role", "layout", "release", "citation", "encoding", "file", "sheet",
     ];
     let mut fields: Vec<Field> = names
         .iter()
@@ -154,6 +155,24 @@ fn sources_batch(pipeline: &Pipeline) -> RecordBatch {
     columns.push(Arc::new(Int32Array::from_iter(rows.iter().map(|r| r.1))));
     arrow::array::RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
         .unwrap_or_else(|e| unreachable!("sources schema mismatch: {e}"))
+}
+
+/// The sheet an xlsx source is read from (the one its `table:` names, else the first); empty
+/// for a csv source, or when the workbook cannot be opened (reading it then says why).
+fn sheet_of(source: &crate::config::Source) -> String {
+    if ingest::extension(&source.path) != "xlsx" {
+        return String::new();
+    }
+    if let Some(name) = source.table.as_ref().and_then(|t| t.sheet.clone()) {
+        return name;
+    }
+    calamine::open_workbook_auto(&source.path)
+        .ok()
+        .and_then(|book| {
+            use calamine::Reader as _;
+            book.sheet_names().first().cloned()
+        })
+        .unwrap_or_default()
 }
 
 /// An enum value as the pipeline YAML spells it (`comparison`, `windows-1252`).

@@ -204,6 +204,7 @@ pub fn empty() -> RecordBatch {
         s("unit"),
         Field::new("value", DataType::Float64, true),
         s("file"),
+        s("sheet"),
         Field::new("row", DataType::Int64, true),
         s("column_name"),
         s("cell"),

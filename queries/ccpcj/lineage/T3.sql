@@ -13,3 +13,9 @@ FROM top t
 JOIN kidnapping k ON k.iso3 = t.iso3 AND k.rate IS NOT NULL
  AND (k.year BETWEEN t.year - 2 AND t.year - 1
       OR k.year BETWEEN $p1_from AND $p1_to OR k.year BETWEEN $p2_from AND $p2_to)
+UNION ALL
+-- The rank: every candidate's rate and population in its latest year.
+SELECT concat('T3/', t.iso3, '/rank'), l.iso3, l.year, u.unit
+FROM top t
+CROSS JOIN latest l
+CROSS JOIN (SELECT 'rate_per_100k' AS unit UNION ALL SELECT 'population') u

@@ -13,3 +13,10 @@ UNION ALL
 SELECT concat('T4/', t.iso3), l.iso3, l.year, 'count'
 FROM top t CROSS JOIN latest l
 WHERE l.count IS NOT NULL
+UNION ALL
+-- The rank: every candidate's count and population in its latest year.
+SELECT concat('T4/', t.iso3, '/rank'), l.iso3, l.year, u.unit
+FROM top t
+CROSS JOIN latest l
+CROSS JOIN (SELECT 'count' AS unit UNION ALL SELECT 'population') u
+WHERE l.count IS NOT NULL

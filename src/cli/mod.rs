@@ -159,6 +159,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
         format: OutputFormat,
+        /// The published output to query instead of the pipeline's `output`.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Where a number of the published report comes from: the number as printed, its SQL and
     /// parameters, the rules, the source cells (file, row, column, text) and a recomputation
@@ -292,7 +295,8 @@ pub fn main() -> i32 {
             pipeline,
             sql,
             format,
-        } => query(&pipeline, &sql, format),
+            out,
+        } => query(&pipeline, &sql, format, out.as_deref()),
         Command::Explain { args, out } => explain(&args, out.as_deref()),
         Command::Diff {
             old,
@@ -453,30 +457,28 @@ fn explain(args: &[String], out: Option<&Path>) -> Result<(), Error> {
     stdout_line(e.text.trim_end())
 }
 
-fn query(pipeline: &Path, sql: &str, fmt: OutputFormat) -> Result<(), Error> {
+fn query(pipeline: &Path, sql: &str, fmt: OutputFormat, out: Option<&Path>) -> Result<(), Error> {
     let p = crate::config::load(pipeline)?;
-    // The published warehouse when it was made from the inputs as they are now; else ingest.
-    let mut hashes = crate::pipeline::cache::FileHashes::reusing(&p.output);
-    let now = crate::pipeline::cache::fingerprint(&p, &mut hashes)?;
-    let fresh = crate::pipeline::cache::published(&p.output)
-        .is_some_and(|f| f.ingest == now.ingest && f.tool == now.tool);
-    let warehouse = if fresh {
-        tracing::info!(output = %p.output.display(), "Querying the published warehouse");
-        crate::store::warehouse::Warehouse::read(&p.output)?
-    } else {
-        tracing::info!("No up-to-date published warehouse; reading the sources");
-        crate::pipeline::ingest(&p)?
+    // The published output (its warehouse, lineage and parameters) when there is one, saying
+    // what changed since; the sources only when nothing is published.
+    let table = match crate::explain::open_published(&p, out)? {
+        Some(opened) => {
+            tracing::info!(output = %opened.dir.display(), "Querying the published output");
+            for n in &opened.notes {
+                tracing::warn!("{n}");
+            }
+            opened.engine.run_table(Path::new("<command line>"), sql)?
+        }
+        None => {
+            tracing::info!(
+                output = %crate::pipeline::target(&p, out).display(),
+                "Nothing published there; reading the sources"
+            );
+            let warehouse = crate::pipeline::ingest(&p)?;
+            let (engine, _) = crate::query::prepare::prepare(&p, &warehouse)?;
+            engine.run_table(Path::new("<command line>"), sql)?
+        }
     };
-    let (engine, _) = crate::query::prepare::prepare(&p, &warehouse)?;
-    // The published lineage (address → source cells), when the warehouse is the published one.
-    let lineage = p
-        .output
-        .join("warehouse")
-        .join(format!("{}.parquet", crate::query::lineage::LINEAGE_TABLE));
-    if fresh && lineage.is_file() {
-        engine.register_parquet(crate::query::lineage::LINEAGE_TABLE, &lineage)?;
-    }
-    let table = engine.run_table(Path::new("<command line>"), sql)?;
     match fmt {
         OutputFormat::Table => stdout_line(&pretty(&table)),
         OutputFormat::Csv => {

@@ -132,7 +132,21 @@ fn usage(message: impl Into<String>) -> Error {
 
 /// The pipeline's published output, its warehouse registered and the parameters it was
 /// published with bound.
-fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
+/// A published output opened for SQL: its folder, the pipeline with the parameters it was
+/// published with, an engine over its warehouse (its lineage registered as table `lineage`),
+/// and what changed since it was published.
+pub struct Opened {
+    pub dir: PathBuf,
+    pub pipeline: Pipeline,
+    pub engine: Engine,
+    pub notes: Vec<String>,
+    /// The lineage table, when the output has one.
+    pub lineage: Option<arrow::array::RecordBatch>,
+}
+
+/// Open the published output of `pipeline` (at `output`, else the pipeline's own) for SQL;
+/// `None` when there is none.
+pub fn open_published(pipeline: &Pipeline, output: Option<&Path>) -> Result<Option<Opened>> {
     let dir = crate::pipeline::target(pipeline, output);
     let manifest_file = dir.join(crate::store::publish::MANIFEST_FILE);
     let manifest: serde_json::Value = match std::fs::read(&manifest_file) {
@@ -142,12 +156,7 @@ fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
                 manifest_file.display()
             ))
         })?,
-        Err(_) => {
-            return Err(Error::Output(format!(
-                "no published output at {} (run `kidnap-trends run` first, or name one with --out)",
-                dir.display()
-            )));
-        }
+        Err(_) => return Ok(None),
     };
     let mut notes = Vec::new();
     let mut pipeline = pipeline.clone();
@@ -156,7 +165,7 @@ fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
             if params != pipeline.params {
                 notes.push(
                     "the pipeline's parameters changed since this output was published; \
-                     explaining it with the parameters it was published with"
+                     answering with the parameters it was published with"
                         .into(),
                 );
             }
@@ -167,35 +176,64 @@ fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
     let mut hashes = crate::pipeline::cache::FileHashes::reusing(&dir);
     let now = crate::pipeline::cache::fingerprint(&pipeline, &mut hashes)?;
     if let Some(before) = crate::pipeline::cache::published(&dir) {
-        if before.ingest != now.ingest {
-            notes.push(
-                "the inputs changed since this output was published (run `kidnap-trends run` \
-                 to refresh it); this explains the published numbers"
-                    .into(),
-            );
+        if before.ingest != now.ingest || before.tool != now.tool {
+            notes.push(format!(
+                "the inputs changed since the output at {} was published (run `kidnap-trends \
+                 run` to refresh it); this answers from the published warehouse",
+                dir.display()
+            ));
         }
         if before.queries != now.queries {
             notes.push(
-                "the SQL files changed since this output was published; the value is \
-                 recomputed with the SQL as it is now"
+                "the SQL files changed since this output was published; they run as they \
+                 are now"
                     .into(),
             );
         }
     }
-    let spec = crate::pipeline::load_report_spec(&pipeline)?;
     let warehouse = crate::store::warehouse::Warehouse::read(&dir)?;
     let (engine, _) = crate::query::prepare::prepare(&pipeline, &warehouse)?;
     let lineage_file = dir
         .join("warehouse")
         .join(format!("{LINEAGE_TABLE}.parquet"));
-    if !lineage_file.is_file() {
+    let lineage = if lineage_file.is_file() {
+        let batch = crate::store::warehouse::read_parquet(&lineage_file)?;
+        engine.register_batch(LINEAGE_TABLE, batch.clone())?;
+        Some(batch)
+    } else {
+        None
+    };
+    Ok(Some(Opened {
+        dir,
+        pipeline,
+        engine,
+        notes,
+        lineage,
+    }))
+}
+
+fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
+    let Some(Opened {
+        dir,
+        pipeline,
+        engine,
+        notes,
+        lineage,
+    }) = open_published(pipeline, output)?
+    else {
+        return Err(Error::Output(format!(
+            "no published output at {} (run `kidnap-trends run` first, or name one with --out)",
+            crate::pipeline::target(pipeline, output).display()
+        )));
+    };
+    let spec = crate::pipeline::load_report_spec(&pipeline)?;
+    let Some(batch) = lineage else {
         return Err(Error::Output(format!(
             "{} has no lineage (published by an earlier version): run `kidnap-trends run --force`",
             dir.display()
         )));
-    }
-    let batch = crate::store::warehouse::read_parquet(&lineage_file)?;
-    let lineage = crate::query::to_table(&lineage_file, std::slice::from_ref(&batch))?;
+    };
+    let lineage = crate::query::to_table(Path::new(LINEAGE_TABLE), std::slice::from_ref(&batch))?;
     let mut by_address: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     if let Some(a) = lineage.column("address") {
         for (i, r) in lineage.rows.iter().enumerate() {

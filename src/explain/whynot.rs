@@ -196,16 +196,7 @@ fn ranking(
             shown(last.0)
         );
     }
-    if let Some(next) = ranked.get(n) {
-        let _ = writeln!(
-            out,
-            "  next after the list: rank {} {} ({}) with {}",
-            n + 1,
-            next.1,
-            next.2,
-            shown(next.0)
-        );
-    }
+    next_after(&ranked, n, &shown, out);
     Ok(())
 }
 
@@ -328,16 +319,7 @@ fn t5(p: &Published, who: &str, unit: &str, out: &mut String) -> Result<()> {
             pct(last.0)
         );
     }
-    if let Some(next) = same.get(n) {
-        let _ = writeln!(
-            out,
-            "  next after the list: rank {} {} ({}) with {}",
-            n + 1,
-            next.1,
-            next.2,
-            pct(next.0)
-        );
-    }
+    next_after(&same, n, &pct, out);
     Ok(())
 }
 
@@ -415,4 +397,23 @@ fn panel(
         item.id
     );
     Ok(())
+}
+
+/// "next after the list": the unit ranked just after the first `n`, if any.
+fn next_after(
+    ranked: &[(f64, String, String)],
+    n: usize,
+    shown: &dyn Fn(f64) -> String,
+    out: &mut String,
+) {
+    if let Some(next) = ranked.get(n) {
+        let _ = writeln!(
+            out,
+            "  next after the list: rank {} {} ({}) with {}",
+            n + 1,
+            next.1,
+            next.2,
+            shown(next.0)
+        );
+    }
 }

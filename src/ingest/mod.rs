@@ -23,7 +23,7 @@ use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 
 pub use crate::config::spec::{Rule, extension};
 pub use crate::error::IngestError;
-pub use reference::{Country, countries_batch, read_countries, read_population};
+pub use reference::{Country, countries_batch, population_schema, read_countries, read_population};
 pub use resolve::{CodeKind, Resolver};
 pub use table::{SubObservation, TableOutput, TableSpec, read_table};
 pub use unodc_cts::{COLUMNS, CtsOutput, read_unodc_cts};

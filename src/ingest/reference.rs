@@ -237,6 +237,19 @@ pub fn countries_batch(countries: &[Country]) -> RecordBatch {
         .unwrap_or_else(|e| unreachable!("countries schema mismatch: {e}"))
 }
 
+/// The `population` schema.
+pub fn population_schema() -> arrow::datatypes::SchemaRef {
+    Arc::new(Schema::new(vec![
+        Field::new("iso3", DataType::Utf8, false),
+        Field::new("year", DataType::Int32, false),
+        Field::new("population", DataType::Float64, false),
+        // Provenance: the line, the value's column and its text.
+        Field::new("source_row", DataType::Int64, false),
+        Field::new("source_column", DataType::Utf8, false),
+        Field::new("source_cell", DataType::Utf8, false),
+    ]))
+}
+
 /// Read World Bank population (`Country Code, Year, Value`), keeping the codes in `known`.
 pub fn read_population(path: &Path, known: &BTreeSet<String>) -> Result<RecordBatch, IngestError> {
     let csv = read_csv(path)?;
@@ -277,15 +290,7 @@ pub fn read_population(path: &Path, known: &BTreeSet<String>) -> Result<RecordBa
             });
         }
     }
-    let schema = Arc::new(Schema::new(vec![
-        Field::new("iso3", DataType::Utf8, false),
-        Field::new("year", DataType::Int32, false),
-        Field::new("population", DataType::Float64, false),
-        // Provenance: the line, the value's column and its text.
-        Field::new("source_row", DataType::Int64, false),
-        Field::new("source_column", DataType::Utf8, false),
-        Field::new("source_cell", DataType::Utf8, false),
-    ]));
+    let schema = population_schema();
     let columns: Vec<ArrayRef> = vec![
         Arc::new(StringArray::from_iter_values(rows.keys().map(|k| &k.0))),
         Arc::new(Int32Array::from_iter_values(rows.keys().map(|k| k.1))),

@@ -115,7 +115,6 @@ fn read_source(source: &crate::config::Source, resolver: &ingest::Resolver) -> R
 /// The `sources` table: one row per source of the pipeline, sorted by id.
 fn sources_batch(pipeline: &Pipeline) -> RecordBatch {
     use arrow::array::{ArrayRef, Int32Array, StringArray};
-    use arrow::datatypes::{DataType, Field, Schema};
     use std::sync::Arc;
     let base = pipeline.file.parent().unwrap_or(Path::new(""));
     let mut rows: Vec<([String; 8], Option<i32>)> = pipeline
@@ -141,20 +140,46 @@ fn sources_batch(pipeline: &Pipeline) -> RecordBatch {
         })
         .collect();
     rows.sort();
-    let names = [
-        "id", "role", "layout", "release", "citation", "encoding", "file", "sheet",
-    ];
-    let mut fields: Vec<Field> = names
-        .iter()
-        .map(|n| Field::new(*n, DataType::Utf8, false))
-        .collect();
-    fields.push(Field::new("decimals", DataType::Int32, true));
+    let schema = sources_schema();
+    let names = SOURCE_TEXT_COLUMNS;
     let mut columns: Vec<ArrayRef> = (0..names.len())
         .map(|i| Arc::new(StringArray::from_iter_values(rows.iter().map(|r| &r.0[i]))) as ArrayRef)
         .collect();
     columns.push(Arc::new(Int32Array::from_iter(rows.iter().map(|r| r.1))));
-    arrow::array::RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
+    arrow::array::RecordBatch::try_new(schema, columns)
         .unwrap_or_else(|e| unreachable!("sources schema mismatch: {e}"))
+}
+
+const SOURCE_TEXT_COLUMNS: [&str; 8] = [
+    "id", "role", "layout", "release", "citation", "encoding", "file", "sheet",
+];
+
+/// The `sources` schema.
+pub fn sources_schema() -> arrow::datatypes::SchemaRef {
+    use arrow::datatypes::{DataType, Field, Schema};
+    let mut fields: Vec<Field> = SOURCE_TEXT_COLUMNS
+        .iter()
+        .map(|n| Field::new(*n, DataType::Utf8, false))
+        .collect();
+    fields.push(Field::new("decimals", DataType::Int32, true));
+    std::sync::Arc::new(Schema::new(fields))
+}
+
+/// The schemas of every warehouse table, in the order of the warehouse: what a published
+/// warehouse must match to be reused (the tool's fingerprint hashes them).
+pub fn warehouse_schemas() -> Vec<arrow::datatypes::SchemaRef> {
+    vec![
+        ingest::observations_schema(),
+        ingest::observations_schema(),
+        ingest::observations_schema(),
+        ingest::observations_schema(),
+        ingest::subnational_batch(Vec::new()).schema(),
+        ingest::source_cells_batch(Vec::new()).schema(),
+        ingest::quarantine_batch(&[], Path::new("")).schema(),
+        sources_schema(),
+        ingest::population_schema(),
+        ingest::countries_batch(&[]).schema(),
+    ]
 }
 
 /// The sheet an xlsx source is read from (the one its `table:` names, else the first); empty

@@ -60,6 +60,13 @@ fn files_in(dir: &Path, ext: &[&str]) -> Result<Vec<std::path::PathBuf>> {
     Ok(out)
 }
 
+/// The warehouse-schema part of a fingerprint's tool string (`… schema 1a2b… font …`).
+pub fn schema_of(tool: &str) -> Option<&str> {
+    let mut words = tool.split(' ');
+    words.find(|w| *w == "schema")?;
+    words.next()
+}
+
 /// Fingerprint the pipeline as it is on disk now; the files' hashes stay in `hashes`.
 pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Fingerprint> {
     let mut ingest = Vec::new();
@@ -113,11 +120,24 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
     for f in pipeline.report_files()? {
         hash_file(&f, hashes, &mut report)?;
     }
+    // A published warehouse is reused only by a tool that writes the same tables.
+    let schemas: String = crate::ingest::sources::warehouse_schemas()
+        .iter()
+        .map(|s| {
+            s.fields()
+                .iter()
+                .map(|f| format!("{}:{}:{}", f.name(), f.data_type(), f.is_nullable()))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect::<Vec<_>>()
+        .join(";");
     Ok(Fingerprint {
         tool: format!(
-            "{} {} font {}",
+            "{} {} schema {} font {}",
             env!("CARGO_PKG_NAME"),
             env!("CARGO_PKG_VERSION"),
+            &sha256_hex(schemas.as_bytes())[..16],
             &sha256_hex(
                 &[crate::assets::FONT_REGULAR, crate::assets::FONT_BOLD]
                     .iter()

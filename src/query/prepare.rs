@@ -48,7 +48,14 @@ pub fn query_with_lineage(
         let table = table.ok_or_else(|| Error::Internal("a query thread panicked".into()))?;
         results.insert(name.clone(), table?);
     }
+    let lineage_start = std::time::Instant::now();
     let lineage = crate::query::lineage::build(&mut engine, pipeline)?;
+    tracing::info!(
+        stage = "sql: lineage",
+        rows = lineage.num_rows(),
+        seconds = lineage_start.elapsed().as_secs_f64(),
+        "Stage finished"
+    );
     results.insert(
         crate::query::lineage::LINEAGE_TABLE.to_string(),
         crate::query::to_table(

@@ -582,3 +582,35 @@ fn editing_any_file_of_the_report_folder_rerenders_without_reingesting() {
         std::fs::write(&path, before).unwrap();
     }
 }
+
+#[test]
+fn a_warehouse_with_other_tables_is_rebuilt_by_run_and_refused_by_render() {
+    // An output published by another version of the tool, whose tables differ: its manifest
+    // records another warehouse schema.
+    let tmp = sandbox();
+    assert!(
+        run_in(tmp.path(), &["-q", "run", "pipeline.yaml"])
+            .status
+            .success()
+    );
+    let manifest = tmp.path().join("out/manifest.json");
+    let text_before = std::fs::read_to_string(&manifest).unwrap();
+    let i = text_before.find(" schema ").unwrap() + " schema ".len();
+    let older = format!(
+        "{}0000000000000000{}",
+        &text_before[..i],
+        &text_before[i + 16..]
+    );
+    std::fs::write(&manifest, older).unwrap();
+    let render = run_in(tmp.path(), &["-q", "render", "pipeline.yaml"]);
+    assert_eq!(render.status.code(), Some(2), "{}", text(&render.stderr));
+    assert!(text(&render.stderr).contains("another version of kidnap-trends"));
+    // `run` reads the sources again instead of reusing the warehouse.
+    let run = run_in(tmp.path(), &["run", "pipeline.yaml"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert!(
+        text(&run.stdout).contains("ingested"),
+        "{}",
+        text(&run.stdout)
+    );
+}

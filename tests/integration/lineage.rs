@@ -256,4 +256,28 @@ fn table_numbers_carry_their_address_and_query_reads_the_lineage() {
     );
     assert!(q.status.success(), "{}", text(&q.stderr));
     assert_eq!(text(&q.stdout), "n\n6\n");
+    // The inputs change: query still answers from what was published, and says so.
+    let cts = tmp.path().join("cts.csv");
+    let edited =
+        std::fs::read_to_string(&cts)
+            .unwrap()
+            .replacen("2021,Counts,40,", "2021,Counts,41,", 1);
+    std::fs::write(&cts, edited).unwrap();
+    let q = run_in(
+        tmp.path(),
+        &[
+            "query",
+            "pipeline.yaml",
+            "SELECT count FROM kidnapping WHERE iso3 = 'AAA' AND year = 2021",
+            "--format",
+            "csv",
+        ],
+    );
+    assert!(q.status.success(), "{}", text(&q.stderr));
+    assert_eq!(text(&q.stdout), "count\n40\n");
+    assert!(
+        text(&q.stderr).contains("the inputs changed since"),
+        "{}",
+        text(&q.stderr)
+    );
 }

@@ -237,7 +237,7 @@ fn rank_by(
         format!(
             "position by {what} among the {} units of at least {} inhabitants, largest first",
             ranked.len(),
-            fmt(params.population_floor)
+            crate::format::count(Some(params.population_floor))
         ),
     ))
 }
@@ -440,7 +440,7 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
         ("N2", "min_ties" | "max_ties") => {
             let r: Vec<f64> = p
                 .values()
-                .filter(|u| u.population.is_some_and(|q| q >= params.population_floor))
+                .filter(|u| u.population().is_some_and(|q| q >= params.population_floor))
                 .filter_map(|u| u.rate)
                 .collect();
             let target = if field == "min_ties" {
@@ -567,7 +567,7 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
         ("N2", "min_rate" | "max_rate") => {
             let r = p
                 .values()
-                .filter(|u| u.population.is_some_and(|q| q >= params.population_floor))
+                .filter(|u| u.population().is_some_and(|q| q >= params.population_floor))
                 .filter_map(|u| u.rate);
             let x = if field == "min_rate" {
                 r.fold(f64::INFINITY, f64::min)
@@ -584,7 +584,7 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
                         } else {
                             "highest"
                         },
-                        fmt(params.population_floor)
+                        crate::format::count(Some(params.population_floor))
                     ),
                 ))
             } else {

@@ -273,11 +273,43 @@ pub fn build(
         base64::engine::general_purpose::STANDARD.encode(FONT_REGULAR),
         base64::engine::general_purpose::STANDARD.encode(FONT_BOLD),
     );
+    // The PDF is typeset on a thread of its own while the HTML and the Word files are written.
+    let (pdfs, docx, html) = std::thread::scope(|scope| {
+        #[cfg(feature = "pdf")]
+        let pdf = scope.spawn(|| {
+            let start = std::time::Instant::now();
+            let out = document::pdf::write(&doc, &bare_svgs);
+            tracing::info!(
+                stage = "report: pdf",
+                seconds = start.elapsed().as_secs_f64(),
+                "Stage finished"
+            );
+            out
+        });
+        #[cfg(not(feature = "pdf"))]
+        let _ = (scope, &bare_svgs);
+        let html = document::html::write(&doc, &css, &fonts);
+        let start = std::time::Instant::now();
+        let docx = document::docx::write(&doc, &bare_pngs);
+        tracing::info!(
+            stage = "report: docx",
+            seconds = start.elapsed().as_secs_f64(),
+            "Stage finished"
+        );
+        #[cfg(feature = "pdf")]
+        let pdfs = Some(
+            pdf.join()
+                .unwrap_or_else(|_| Err(Error::Internal("the PDF thread panicked".into()))),
+        );
+        #[cfg(not(feature = "pdf"))]
+        let pdfs: Option<Result<(Vec<u8>, Vec<u8>)>> = None;
+        (pdfs, docx, html)
+    });
     artefacts.push(Artefact {
         path: "report.html".into(),
-        bytes: document::html::write(&doc, &css, &fonts).into_bytes(),
+        bytes: html.into_bytes(),
     });
-    let (docx, annex_docx) = document::docx::write(&doc, &bare_pngs)?;
+    let (docx, annex_docx) = docx?;
     artefacts.push(Artefact {
         path: "report.docx".into(),
         bytes: docx,
@@ -286,9 +318,8 @@ pub fn build(
         path: "annex.docx".into(),
         bytes: annex_docx,
     });
-    #[cfg(feature = "pdf")]
-    {
-        let (pdf, annex_pdf) = document::pdf::write(&doc, &bare_svgs)?;
+    if let Some(pdfs) = pdfs {
+        let (pdf, annex_pdf) = pdfs?;
         artefacts.push(Artefact {
             path: "report.pdf".into(),
             bytes: pdf,
@@ -298,8 +329,6 @@ pub fn build(
             bytes: annex_pdf,
         });
     }
-    #[cfg(not(feature = "pdf"))]
-    let _ = &bare_svgs;
     let mut md = document::markdown::write(&doc);
     md.push('\n');
     artefacts.push(Artefact {
@@ -315,7 +344,7 @@ pub fn build(
         .into_bytes(),
     });
     tracing::info!(
-        stage = "report: document (html, md, docx)",
+        stage = "report: document (html, md, docx, pdf)",
         seconds = text_start.elapsed().as_secs_f64(),
         "Stage finished"
     );

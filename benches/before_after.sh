@@ -58,7 +58,11 @@ echo "after / before: $(echo "scale=3; $ma / $mb" | bc); load average before eac
 for side in before after; do
     echo
     echo "stages ($side, last run):"
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))
-for s in d["stages"]: print(f"  {s[\"stage\"]:<16} {s[\"seconds\"]*1000:8.0f} ms")
-print(f"  {\"total\":<16} {d[\"total_seconds\"]*1000:8.0f} ms")' "$WORK/$side/.kidnap-trends/last-run.json"
+    python3 - "$WORK/$side/.kidnap-trends/last-run.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for s in d["stages"]:
+    print("  %-16s %8.0f ms" % (s["stage"], s["seconds"] * 1000))
+print("  %-16s %8.0f ms" % ("total", d["total_seconds"] * 1000))
+PY
 done

@@ -9,6 +9,7 @@
 //! is an error: exit 1. `explain ITEM UNIT` says why a unit is not in an item (or why it is).
 
 mod recompute;
+mod rules;
 mod whynot;
 
 use std::collections::BTreeMap;
@@ -462,7 +463,7 @@ fn explain_address(p: &Published, address: &str, out: &mut String) -> Result<()>
         p.dir.display()
     );
     let sql_file = p.pipeline.queries_dir.join(format!("{}.sql", item.query));
-    sql_and_rules(p, &sql_file, out)?;
+    rules::sql_and_rules(p, &sql_file, out)?;
     // The cells: the field's own lineage address when it has one, else the row's.
     let field_addr = format!("{row_addr}/{field}");
     let mut cells = p.cells(&field_addr);
@@ -547,113 +548,6 @@ fn table_text(table: &Table, row: &[Value], name: &str, default: &str) -> String
     table
         .column(name)
         .map_or_else(|| default.to_string(), |i| row[i].as_text())
-}
-
-/// The SQL file, its bound parameters, and the rules its comments (and those of the tables it
-/// reads) state.
-fn sql_and_rules(p: &Published, file: &Path, out: &mut String) -> Result<()> {
-    let sql =
-        std::fs::read_to_string(file).map_err(|e| Error::environment("cannot read", file, e))?;
-    let base = p.pipeline.file.parent().unwrap_or(Path::new(""));
-    let mut seen = Vec::new();
-    let mut stack = vec![sql.clone()];
-    let mut rules = Vec::new();
-    let mut params = std::collections::BTreeSet::new();
-    while let Some(text) = stack.pop() {
-        let comment = header_comment(&text);
-        if !comment.is_empty() {
-            rules.push(comment);
-        }
-        for name in dollar_names(&text) {
-            params.insert(name);
-        }
-        for t in &p.pipeline.tables {
-            if !seen.contains(t) && mentions(&text, t) {
-                seen.push(t.clone());
-                if let Ok(s) =
-                    std::fs::read_to_string(p.pipeline.queries_dir.join(format!("{t}.sql")))
-                {
-                    stack.push(s);
-                }
-            }
-        }
-    }
-    let _ = writeln!(out, "  query: {}", crate::config::relative(base, file));
-    let bindings = p.pipeline.params.bindings();
-    let bound: Vec<String> = bindings
-        .iter()
-        .filter(|(n, _)| params.contains(*n))
-        .map(|(n, v)| format!("${n} = {}", param_text(v)))
-        .collect();
-    if !bound.is_empty() {
-        let _ = writeln!(out, "  parameters: {}", bound.join(", "));
-    }
-    if !seen.is_empty() {
-        let _ = writeln!(out, "  reads the tables: {}", seen.join(", "));
-    }
-    let _ = writeln!(out, "  rules (from the SQL):");
-    for r in rules {
-        for line in r.lines() {
-            let _ = writeln!(out, "    {line}");
-        }
-    }
-    Ok(())
-}
-
-fn param_text(v: &crate::config::ParamValue) -> String {
-    match v {
-        crate::config::ParamValue::Year(y) => y.to_string(),
-        crate::config::ParamValue::Int(i) => i.to_string(),
-        crate::config::ParamValue::Float(f) => f.to_string(),
-    }
-}
-
-/// The leading `--` comment of a SQL text, its markers removed.
-fn header_comment(sql: &str) -> String {
-    sql.lines()
-        .take_while(|l| l.trim_start().starts_with("--"))
-        .map(|l| l.trim_start().trim_start_matches("--").trim())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Every `$name` of a SQL text.
-fn dollar_names(sql: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let bytes = sql.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'$' {
-            let start = i + 1;
-            let mut j = start;
-            while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_') {
-                j += 1;
-            }
-            if j > start {
-                out.push(sql[start..j].to_string());
-            }
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// Whether `sql` (comments aside) reads table `name` (`FROM name`, `JOIN name`).
-fn mentions(sql: &str, name: &str) -> bool {
-    let code: String = sql
-        .lines()
-        .map(|l| l.split("--").next().unwrap_or(""))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let words: Vec<&str> = code
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(2).any(|w| {
-        (w[0].eq_ignore_ascii_case("from") || w[0].eq_ignore_ascii_case("join")) && w[1] == name
-    })
 }
 
 fn print_cells(cells: &[Cell], address: &str, out: &mut String) {

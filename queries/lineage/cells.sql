@@ -2,11 +2,12 @@
 -- cells behind it. The lineage queries (`lineage/ITEM.sql` of the pipeline's queries) name
 -- cells by unit, year and measure (table `lineage_raw`; source `main` for the main
 -- observations, `previous` for the previous release, `population`, or another source's id);
--- here each is resolved to the cell it was read from: file, sheet, row, column and the cell's text as
--- the file holds it (`value` is the warehouse's value; a summed observation lists each cell it
--- adds up, table `source_cells`). A population cell is the World Bank's where it has the unit
--- and year; otherwise the population is implied by the source (count ÷ rate × 100,000) and its
--- cells are the count and the rate.
+-- here each is resolved to the cell it was read from: file, sheet, row, column and the cell's
+-- text as the file holds it (`value` is the warehouse's value). A summed observation is named
+-- by its first row, with `cells` the number of cells it adds up (listed in table
+-- `source_cells`). A population cell is the World Bank's where it has the unit and year;
+-- otherwise the population is implied by the source (count ÷ rate × 100,000) and its cells
+-- are the count and the rate.
 WITH raw AS (
     SELECT DISTINCT item, address, source_id, iso3, year, unit, row FROM lineage_raw
 ), main AS (
@@ -56,22 +57,19 @@ WITH raw AS (
     UNION ALL SELECT * FROM world_bank
     UNION ALL SELECT * FROM implied
     UNION ALL SELECT * FROM quarantined
-), expanded AS (
-    -- A summed observation stands for every cell it adds up.
-    SELECT
-        c.item, c.address, c.source_id, c.iso3, c.year, c.unit, c.value,
-        COALESCE(sc.row, c.row) AS row,
-        COALESCE(sc.column_name, c.column_name) AS column_name,
-        COALESCE(sc.cell, c.cell) AS cell
-    FROM cells c
-    LEFT JOIN source_cells sc
-      ON sc.source_id = c.source_id AND sc.iso3 = c.iso3 AND sc.year = c.year AND sc.unit = c.unit
 )
 SELECT DISTINCT
-    e.item, e.address, e.source_id, e.iso3, e.year, e.unit, e.value,
-    CASE WHEN e.source_id = 'population' THEN $population_file ELSE s.file END AS file,
+    c.item, c.address, c.source_id, c.iso3, c.year, c.unit, c.value,
+    CASE WHEN c.source_id = 'population' THEN $population_file ELSE s.file END AS file,
     COALESCE(s.sheet, '') AS sheet,
-    e.row, e.column_name, e.cell
-FROM expanded e
-LEFT JOIN sources s ON s.id = e.source_id
-ORDER BY e.item, e.address, e.source_id, e.iso3, e.year, e.unit, e.row, e.column_name
+    c.row, c.column_name, c.cell,
+    COALESCE(n.cells, 1) AS cells
+FROM cells c
+LEFT JOIN sources s ON s.id = c.source_id
+-- A summed observation stands for every cell it adds up: their number here, the cells
+-- themselves in `source_cells` (`explain` lists them).
+LEFT JOIN (
+    SELECT source_id, iso3, year, unit, count(*) AS cells
+    FROM source_cells GROUP BY source_id, iso3, year, unit
+) n ON n.source_id = c.source_id AND n.iso3 = c.iso3 AND n.year = c.year AND n.unit = c.unit
+ORDER BY c.item, c.address, c.source_id, c.iso3, c.year, c.unit, c.row, c.column_name

@@ -454,7 +454,11 @@ fn explain(args: &[String], out: Option<&Path>) -> Result<(), Error> {
     };
     let p = crate::config::load(&pipeline)?;
     let e = crate::explain::explain(&p, out, rest)?;
-    stdout_line(e.text.trim_end())
+    stdout_line(e.text.trim_end())?;
+    match e.failure {
+        Some(f) => Err(f),
+        None => Ok(()),
+    }
 }
 
 fn query(pipeline: &Path, sql: &str, fmt: OutputFormat, out: Option<&Path>) -> Result<(), Error> {
@@ -475,7 +479,10 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat, out: Option<&Path>) -> R
                 "Nothing published there; reading the sources"
             );
             let warehouse = crate::pipeline::ingest(&p)?;
-            let (engine, _) = crate::query::prepare::prepare(&p, &warehouse)?;
+            let (mut engine, _) = crate::query::prepare::prepare(&p, &warehouse)?;
+            // The lineage is read as the published one would be.
+            let lineage = crate::query::lineage::build(&mut engine, &p)?;
+            engine.register_batch(crate::query::lineage::LINEAGE_TABLE, lineage)?;
             engine.run_table(Path::new("<command line>"), sql)?
         }
     };

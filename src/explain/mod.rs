@@ -8,6 +8,7 @@
 //! independently of the SQL. A recomputation that disagrees (or that this module cannot do)
 //! is an error: exit 1. `explain ITEM UNIT` says why a unit is not in an item (or why it is).
 
+mod cells;
 mod recompute;
 mod rules;
 mod whynot;
@@ -27,6 +28,9 @@ pub use recompute::Cell;
 /// What `explain` prints.
 pub struct Explanation {
     pub text: String,
+    /// Why the command fails after printing `text`: a recomputation that disagrees, or none
+    /// for this kind of number yet (exit 1).
+    pub failure: Option<Error>,
 }
 
 /// The published output an explanation reads, opened once for any number of addresses.
@@ -35,9 +39,7 @@ pub struct Published {
     pipeline: Pipeline,
     spec: ReportSpec,
     engine: Engine,
-    lineage: Table,
-    /// Lineage rows by address.
-    by_address: BTreeMap<String, Vec<usize>>,
+    lineage: cells::Lineage,
     /// Item query results, run once each.
     results: std::cell::RefCell<BTreeMap<String, Table>>,
     /// What changed since the output was published (said before the answer).
@@ -74,16 +76,28 @@ impl Published {
         for n in &self.notes {
             let _ = writeln!(text, "note: {n}");
         }
-        match args {
-            [address] => explain_address(self, address, &mut text)?,
-            [item, unit] => whynot::explain(self, &item_of(self, item)?, unit, &mut text)?,
+        let notes = text.len();
+        let done = match args {
+            [address] => explain_address(self, address, &mut text),
+            [item, unit] => whynot::explain(self, &item_of(self, item)?, unit, &mut text),
             _ => {
                 return Err(usage(
                     "explain takes an address (T3/USA/rate), an item (T3), or an item and a unit (T5 SVK)",
                 ));
             }
+        };
+        match done {
+            Ok(()) => Ok(Explanation {
+                text,
+                failure: None,
+            }),
+            // What was found is printed before the failure.
+            Err(e) if text.len() > notes => Ok(Explanation {
+                text,
+                failure: Some(e),
+            }),
+            Err(e) => Err(e),
         }
-        Ok(Explanation { text })
     }
 
     /// Every number the report prints in its tables, figures and narrative, by address: each
@@ -143,6 +157,8 @@ pub struct Opened {
     pub notes: Vec<String>,
     /// The lineage table, when the output has one.
     pub lineage: Option<arrow::array::RecordBatch>,
+    /// The warehouse's `source_cells` (what each summed observation adds up).
+    pub source_cells: arrow::array::RecordBatch,
 }
 
 /// Open the published output of `pipeline` (at `output`, else the pipeline's own) for SQL;
@@ -210,6 +226,9 @@ pub fn open_published(pipeline: &Pipeline, output: Option<&Path>) -> Result<Opti
         engine,
         notes,
         lineage,
+        source_cells: warehouse
+            .get(crate::store::warehouse::Name::SourceCells)
+            .clone(),
     }))
 }
 
@@ -220,6 +239,7 @@ fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
         engine,
         notes,
         lineage,
+        source_cells,
     }) = open_published(pipeline, output)?
     else {
         return Err(Error::Output(format!(
@@ -234,20 +254,12 @@ fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
             dir.display()
         )));
     };
-    let lineage = crate::query::to_table(Path::new(LINEAGE_TABLE), std::slice::from_ref(&batch))?;
-    let mut by_address: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    if let Some(a) = lineage.column("address") {
-        for (i, r) in lineage.rows.iter().enumerate() {
-            by_address.entry(r[a].as_text()).or_default().push(i);
-        }
-    }
     Ok(Published {
         dir,
         pipeline,
         spec,
         engine,
-        lineage,
-        by_address,
+        lineage: cells::Lineage::new(&batch, &source_cells)?,
         results: Default::default(),
         notes,
     })
@@ -320,67 +332,12 @@ impl Published {
 
     /// Lineage rows of `address`, as cells.
     fn cells(&self, address: &str) -> Vec<Cell> {
-        let col = |n: &str| self.lineage.column(n);
-        let (
-            Some(_),
-            Some(s),
-            Some(u),
-            Some(y),
-            Some(m),
-            Some(v),
-            Some(f),
-            Some(sh),
-            Some(r),
-            Some(c),
-            Some(t),
-        ) = (
-            col("address"),
-            col("source_id"),
-            col("iso3"),
-            col("year"),
-            col("unit"),
-            col("value"),
-            col("file"),
-            col("sheet"),
-            col("row"),
-            col("column_name"),
-            col("cell"),
-        )
-        else {
-            return Vec::new();
-        };
-        let rows = self.by_address.get(address).map_or(&[][..], Vec::as_slice);
-        rows.iter()
-            .map(|i| &self.lineage.rows[*i])
-            .map(|row| Cell {
-                source_id: row[s].as_text(),
-                iso3: row[u].as_text(),
-                year: row[y].as_f64().map(|x| x as i32),
-                unit: row[m].as_text(),
-                value: row[v].as_f64(),
-                file: row[f].as_text(),
-                sheet: row[sh].as_text(),
-                row: row[r].as_f64().map(|x| x as i64),
-                column: row[c].as_text(),
-                text: row[t].as_text(),
-            })
-            .collect()
+        self.lineage.cells(address)
     }
 
     /// Addresses of the lineage under `prefix` (`T3/`).
     fn addresses(&self, prefix: &str) -> Vec<String> {
-        let Some(a) = self.lineage.column("address") else {
-            return Vec::new();
-        };
-        let mut out: Vec<String> = self
-            .lineage
-            .rows
-            .iter()
-            .map(|r| r[a].as_text())
-            .filter(|x| x.starts_with(prefix))
-            .collect();
-        out.dedup();
-        out
+        self.lineage.addresses(prefix, None)
     }
 }
 

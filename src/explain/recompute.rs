@@ -23,12 +23,23 @@ pub struct Cell {
     pub sheet: String,
     pub row: Option<i64>,
     pub column: String,
-    /// The cell's text as the file holds it.
+    /// The cell's text as the file holds it (empty for a sum).
+    pub text: String,
+    /// The cells a summed observation adds up (none for a cell read as it is).
+    pub parts: Vec<Part>,
+}
+
+/// One of the cells a summed observation adds up (table `source_cells`).
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub row: i64,
+    pub column: String,
     pub text: String,
 }
 
 impl Cell {
-    /// `unodc-cts-2025 data/….xlsx row 1234, L (VALUE) "12.3" (USA 2023 rate_per_100k)`.
+    /// `unodc-cts-2025 data/….xlsx row 1234, L (VALUE) "12.3" (USA 2023 rate_per_100k)`; a
+    /// sum: `… rows 12, 40, 41 … (3 cells: D "2" + D "1" + …) (…)`.
     pub fn describe(&self) -> String {
         let year = self.year.map(|y| y.to_string()).unwrap_or_default();
         let sheet = if self.sheet.is_empty() {
@@ -36,31 +47,58 @@ impl Cell {
         } else {
             format!(" sheet {:?}", self.sheet)
         };
+        let at = if self.parts.is_empty() {
+            format!(
+                "row {}, {} \"{}\"",
+                self.row
+                    .map(|r| r.to_string())
+                    .unwrap_or_else(|| "?".into()),
+                self.column,
+                self.text
+            )
+        } else {
+            const SHOWN: usize = 4;
+            let mut terms: Vec<String> = self
+                .parts
+                .iter()
+                .take(SHOWN)
+                .map(|p| format!("row {} {} \"{}\"", p.row, p.column, p.text))
+                .collect();
+            if self.parts.len() > SHOWN {
+                terms.push(format!(
+                    "… {} more in table source_cells",
+                    self.parts.len() - SHOWN
+                ));
+            }
+            format!(
+                "the sum of {} cells: {}",
+                self.parts.len(),
+                terms.join(" + ")
+            )
+        };
         format!(
-            "{} {}{sheet} row {}, {} \"{}\" ({} {} {})",
-            self.source_id,
-            self.file,
-            self.row
-                .map(|r| r.to_string())
-                .unwrap_or_else(|| "?".into()),
-            self.column,
-            self.text,
-            self.iso3,
-            year,
-            self.unit
+            "{} {}{sheet} {at} ({} {} {})",
+            self.source_id, self.file, self.iso3, year, self.unit
         )
     }
 
     /// The number the cell's text holds: digits with an optional decimal point, thousands
-    /// separators and trailing footnote marks aside.
+    /// separators and trailing footnote marks aside; a sum's, the sum of its cells'.
     fn number(&self) -> Option<f64> {
-        let t = self.text.trim().trim_end_matches('*');
-        let t: String = t.chars().filter(|c| *c != ',').collect();
-        if t.is_empty() {
-            return None;
+        if !self.parts.is_empty() {
+            return self.parts.iter().map(|p| number(&p.text)).sum();
         }
-        t.parse::<f64>().ok().filter(|v| v.is_finite())
+        number(&self.text)
     }
+}
+
+fn number(text: &str) -> Option<f64> {
+    let t = text.trim().trim_end_matches('*');
+    let t: String = t.chars().filter(|c| *c != ',').collect();
+    if t.is_empty() {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 /// What a recomputation knows of the number: its item, column and row, and the parameters.

@@ -68,21 +68,7 @@ pub(super) fn explain(p: &Published, item: &Item, unit: &str, out: &mut String) 
         "F2" | "F3" | "T2" | "N1" | "N3" => panel(p, &who, &unit, item, &kidnapping, out),
         _ => {
             // Any other item: whether the unit has cells in its lineage.
-            let Some(a) = p.lineage.column("address") else {
-                return Ok(());
-            };
-            let Some(u) = p.lineage.column("iso3") else {
-                return Ok(());
-            };
-            let mut addresses: Vec<String> = p
-                .lineage
-                .rows
-                .iter()
-                .filter(|r| r[a].as_text().starts_with(&format!("{}/", item.id)))
-                .filter(|r| r[u].as_text().eq_ignore_ascii_case(&unit))
-                .map(|r| r[a].as_text())
-                .collect();
-            addresses.dedup();
+            let addresses = p.lineage.addresses(&format!("{}/", item.id), Some(&unit));
             if addresses.is_empty() {
                 let _ = writeln!(
                     out,

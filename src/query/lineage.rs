@@ -16,7 +16,7 @@ use datafusion::common::ScalarValue;
 
 use crate::config::Pipeline;
 use crate::error::{Error, QueryError, Result};
-use crate::query::Engine;
+use crate::query::{Engine, Table, Value};
 
 /// The SQL that resolves the lineage queries' cells (shipped with the tool).
 pub const CELLS_SQL: &str = include_str!("../../queries/lineage/cells.sql");
@@ -208,6 +208,34 @@ pub fn empty() -> RecordBatch {
         Field::new("row", DataType::Int64, true),
         s("column_name"),
         s("cell"),
+        Field::new("cells", DataType::Int64, true),
     ]));
     RecordBatch::new_empty(schema)
+}
+
+/// The result that names, for each item, the sources its lineage rests on and how many
+/// lineage rows each gives (columns `item`, `source_id`, `rows`, sorted): what the "Source:"
+/// lines and the manifest need, without the lineage itself.
+pub const SOURCES_RESULT: &str = crate::store::warehouse::LINEAGE_SOURCES;
+
+/// `SOURCES_RESULT` counted from the lineage table.
+pub fn sources(lineage: &RecordBatch) -> Result<Table> {
+    let text = |name: &str| -> Result<&StringArray> {
+        lineage
+            .column_by_name(name)
+            .and_then(|a| a.as_string_opt::<i32>())
+            .ok_or_else(|| Error::Internal(format!("the lineage has no text column {name}")))
+    };
+    let (item, source) = (text("item")?, text("source_id")?);
+    let mut counts: std::collections::BTreeMap<(&str, &str), i64> = Default::default();
+    for i in 0..lineage.num_rows() {
+        *counts.entry((item.value(i), source.value(i))).or_default() += 1;
+    }
+    Ok(Table {
+        columns: vec!["item".into(), "source_id".into(), "rows".into()],
+        rows: counts
+            .into_iter()
+            .map(|((i, s), n)| vec![Value::Text(i.into()), Value::Text(s.into()), Value::Int(n)])
+            .collect(),
+    })
 }

@@ -13,12 +13,22 @@ use crate::query::{Engine, Table};
 use crate::store::warehouse::{Name, Warehouse};
 
 /// Register the warehouse and run every SQL file; table stages are materialised first. The
-/// lineage is among the results, as table `lineage`.
+/// lineage is among the results, as table `lineage` (and its summary, `lineage_sources`).
 pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<String, Table>> {
-    query_with_lineage(pipeline, warehouse).map(|(results, _)| results)
+    let (mut results, lineage) = query_with_lineage(pipeline, warehouse)?;
+    results.insert(
+        crate::query::lineage::LINEAGE_TABLE.to_string(),
+        crate::query::to_table(
+            Path::new(crate::query::lineage::CELLS_SQL_FILE),
+            std::slice::from_ref(&lineage),
+        )?,
+    );
+    Ok(results)
 }
 
-/// `query`, and the lineage table as a record batch (for the warehouse).
+/// Every SQL file's result, with the lineage's summary (`lineage_sources`: the sources of
+/// each item, what the report and the manifest read), and the lineage table as a record
+/// batch (for the warehouse).
 pub fn query_with_lineage(
     pipeline: &Pipeline,
     warehouse: &Warehouse,
@@ -57,11 +67,8 @@ pub fn query_with_lineage(
         "Stage finished"
     );
     results.insert(
-        crate::query::lineage::LINEAGE_TABLE.to_string(),
-        crate::query::to_table(
-            Path::new(crate::query::lineage::CELLS_SQL_FILE),
-            std::slice::from_ref(&lineage),
-        )?,
+        crate::query::lineage::SOURCES_RESULT.to_string(),
+        crate::query::lineage::sources(&lineage)?,
     );
     Ok((results, lineage))
 }

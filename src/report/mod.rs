@@ -80,7 +80,7 @@ pub fn build(
     };
     // Each figure and table cites exactly the sources its numbers rest on (table `lineage`).
     let cited = results
-        .get(crate::store::warehouse::LINEAGE)
+        .get(crate::store::warehouse::LINEAGE_SOURCES)
         .map(sources_by_item)
         .unwrap_or_default();
     let source_of = |item: &str| source_line(pipeline, cited.get(item));
@@ -351,7 +351,8 @@ pub fn build(
     Ok(artefacts)
 }
 
-/// Item → the ids of the sources its lineage rows come from (`population`, `main`...).
+/// Item → the ids of the sources its lineage rows come from (`population`, `main`...), from
+/// the lineage's summary.
 fn sources_by_item(lineage: &Table) -> BTreeMap<String, std::collections::BTreeSet<String>> {
     let mut out: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
     if let (Some(i), Some(s)) = (lineage.column("item"), lineage.column("source_id")) {

@@ -170,11 +170,12 @@ pub fn manifest(record: Record, dir: &Path, hashes: &mut Hasher) -> Result<Vec<u
         }
         // The lineage queries, with the lineage rows of each item.
         let mut per_item: BTreeMap<String, usize> = BTreeMap::new();
-        if let Some(t) = results.get(super::warehouse::LINEAGE)
-            && let Some(i) = t.column("item")
+        if let Some(t) = results.get(crate::store::warehouse::LINEAGE_SOURCES)
+            && let (Some(i), Some(n)) = (t.column("item"), t.column("rows"))
         {
             for r in &t.rows {
-                *per_item.entry(r[i].as_text()).or_default() += 1;
+                *per_item.entry(r[i].as_text()).or_default() +=
+                    r[n].as_f64().unwrap_or(0.0) as usize;
             }
         }
         for (item, file) in pipeline.lineage_files()? {

@@ -11,6 +11,9 @@ use crate::error::{Error, Result};
 /// The table of the report's lineage (address → source cells), written beside the warehouse
 /// tables by the query stage.
 pub const LINEAGE: &str = "lineage";
+/// The result that sums the lineage up: for each item, the sources it rests on and how many
+/// lineage rows each gives (columns `item`, `source_id`, `rows`). Not a warehouse table.
+pub const LINEAGE_SOURCES: &str = "lineage_sources";
 
 /// A warehouse table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

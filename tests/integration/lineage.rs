@@ -281,3 +281,62 @@ fn table_numbers_carry_their_address_and_query_reads_the_lineage() {
         text(&q.stderr)
     );
 }
+
+#[test]
+fn a_summed_value_is_one_lineage_row_and_explain_lists_every_cell_it_adds() {
+    // Colombia's 2010 kidnappings in table 9: the police file's column H (2010) summed over
+    // its municipality rows. Worked out from the csv here: every row from line 10 up to the
+    // TOTAL row, and the sum of their 2010 cells.
+    let out = default_output();
+    let csv = std::fs::read_to_string(
+        crate::support::root().join("data/colombia-dijin-secuestro/secuestro_2010_2016.csv"),
+    )
+    .unwrap();
+    let (mut rows, mut total) = (0usize, 0.0);
+    for line in csv.lines().skip(9) {
+        let f: Vec<&str> = line.split(',').collect();
+        if f[0].trim().starts_with("TOTAL") {
+            break;
+        }
+        rows += 1;
+        total += f[7].trim().parse::<f64>().unwrap();
+    }
+    let p = kidnap_trends::config::load(
+        &crate::support::root().join("pipelines/ccpcj-kidnapping.yaml"),
+    )
+    .unwrap();
+    let session = kidnap_trends::explain::Published::open(&p, Some(out)).unwrap();
+    let e = session
+        .explain(&["T9/colombia-dijin/count/in_both".to_string()])
+        .unwrap();
+    let line = e
+        .text
+        .lines()
+        .find(|l| l.contains("colombia-dijin") && l.ends_with("(COL 2010 count)"))
+        .unwrap_or_else(|| panic!("{}", e.text));
+    assert!(
+        line.contains(&format!(
+            "the sum of {rows} cells: row 10 H (2010) \"1\" + row 11"
+        )),
+        "{line}"
+    );
+    // One lineage row stands for the sum; `cells` says how many it adds up.
+    let q = crate::support::bin()
+        .args(["query"])
+        .arg(crate::support::root().join("pipelines/ccpcj-kidnapping.yaml"))
+        .arg(
+            "SELECT l.cells, l.value, (SELECT count(*) FROM source_cells s WHERE \
+             s.source_id = l.source_id AND s.iso3 = 'COL' AND s.year = 2010 AND \
+             s.unit = 'count') AS listed FROM lineage l WHERE l.address = \
+             'T9/colombia-dijin/count' AND l.source_id = 'colombia-dijin' AND l.year = 2010",
+        )
+        .args(["--format", "csv", "--out"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(q.status.success(), "{}", text(&q.stderr));
+    assert_eq!(
+        text(&q.stdout),
+        format!("cells,value,listed\n{rows},{total},{rows}\n")
+    );
+}

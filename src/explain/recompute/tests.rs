@@ -12,7 +12,31 @@ fn cell(iso3: &str, year: i32, unit: &str, text: &str) -> Cell {
         row: Some(1),
         column: "L (VALUE)".into(),
         text: text.into(),
+        parts: Vec::new(),
     }
+}
+
+#[test]
+fn a_sum_reads_as_the_sum_of_its_cells() {
+    let mut c = cell("COL", 2020, "count", "");
+    c.parts = ["2", "1,001", "3*"]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Part {
+            row: i as i64 + 10,
+            column: "CANTIDAD".into(),
+            text: t.to_string(),
+        })
+        .collect();
+    assert_eq!(c.number(), Some(1006.0));
+    assert!(
+        c.describe()
+            .contains("the sum of 3 cells: row 10 CANTIDAD \"2\" + row 11"),
+        "{}",
+        c.describe()
+    );
+    c.parts[1].text = "n/a".into();
+    assert_eq!(c.number(), None);
 }
 
 #[test]

@@ -45,17 +45,18 @@ fn raw_schema() -> SchemaRef {
 /// the `lineage` table, sorted by item, address, source, unit, year and measure.
 pub fn build(engine: &mut Engine, pipeline: &Pipeline) -> Result<RecordBatch> {
     let files = pipeline.lineage_files()?;
-    let ran = crate::parallel::map(&files, |(item, file)| {
-        let batches = engine.run_sql(file, &read(file)?)?;
-        normalise(item, file, &batches)
-    });
+    let ran = crate::parallel::map(&files, |(item, file)| run_one(engine, item, file));
     let mut parts = Vec::with_capacity(files.len());
     for r in ran {
         parts.push(r.ok_or_else(|| Error::Internal("a lineage thread panicked".into()))??);
     }
-    let raw = arrow::compute::concat_batches(&raw_schema(), &parts)
-        .map_err(|e| Error::Internal(format!("lineage rows: {e}")))?;
-    resolve(engine, pipeline, raw)
+    resolve(engine, pipeline, parts)
+}
+
+/// One item's lineage query (`file`), its rows in the common form (to be resolved).
+pub fn run_one(engine: &Engine, item: &str, file: &Path) -> Result<RecordBatch> {
+    let batches = engine.run_sql(file, &read(file)?)?;
+    normalise(item, file, &batches)
 }
 
 /// Every lineage query planned and run over `engine` (for `validate`), each failure kept.
@@ -172,7 +173,14 @@ fn normalise(item: &str, file: &Path, batches: &[RecordBatch]) -> Result<RecordB
         .map_err(|e| Error::Internal(format!("lineage of {item}: {e}")))
 }
 
-fn resolve(engine: &mut Engine, pipeline: &Pipeline, raw: RecordBatch) -> Result<RecordBatch> {
+/// The items' lineage rows (from [`run_one`]) resolved to source cells: the `lineage` table.
+pub fn resolve(
+    engine: &mut Engine,
+    pipeline: &Pipeline,
+    parts: Vec<RecordBatch>,
+) -> Result<RecordBatch> {
+    let raw = arrow::compute::concat_batches(&raw_schema(), &parts)
+        .map_err(|e| Error::Internal(format!("lineage rows: {e}")))?;
     engine.register_batch("lineage_raw", raw)?;
     let base = pipeline.file.parent().unwrap_or(Path::new(""));
     engine.bind(

@@ -39,29 +39,38 @@ pub fn query_with_lineage(
         .into_iter()
         .filter(|(name, _)| !pipeline.tables.contains(name))
         .collect();
-    // The output queries only read: run them on all cores (each query runs in one
-    // partition); the first failure in file order is reported.
-    let done = crate::parallel::map(&outputs, |(name, file)| {
-        let _span = tracing::debug_span!("query", name = %name).entered();
-        let start = std::time::Instant::now();
-        let table = engine.run_file(file);
-        if let Ok(t) = &table {
-            tracing::debug!(
-                rows = t.rows.len(),
-                seconds = start.elapsed().as_secs_f64(),
-                "Query finished"
-            );
-        }
-        table
-    });
-    for ((name, _), table) in outputs.iter().zip(done) {
-        let table = table.ok_or_else(|| Error::Internal("a query thread panicked".into()))?;
-        results.insert(name.clone(), table?);
-    }
+    let lineage_files = pipeline.lineage_files()?;
+    // The output queries and the lineage queries only read: all of them on all cores (each
+    // query runs in one partition); the first failure in file order is reported.
+    let jobs: Vec<(bool, &String, &PathBuf)> = outputs
+        .iter()
+        .map(|(n, f)| (false, n, f))
+        .chain(lineage_files.iter().map(|(n, f)| (true, n, f)))
+        .collect();
     let lineage_start = std::time::Instant::now();
-    let lineage = crate::query::lineage::build(&mut engine, pipeline)?;
+    let done = crate::parallel::map(&jobs, |(lineage, name, file)| {
+        let _span = tracing::debug_span!("query", name = %name, lineage = lineage).entered();
+        let start = std::time::Instant::now();
+        let ran = if *lineage {
+            crate::query::lineage::run_one(&engine, name, file).map(Ran::Lineage)
+        } else {
+            engine.run_file(file).map(Ran::Output)
+        };
+        tracing::debug!(seconds = start.elapsed().as_secs_f64(), "Query finished");
+        ran
+    });
+    let mut parts = Vec::with_capacity(lineage_files.len());
+    for ((_, name, _), ran) in jobs.iter().zip(done) {
+        match ran.ok_or_else(|| Error::Internal("a query thread panicked".into()))?? {
+            Ran::Output(table) => {
+                results.insert((*name).clone(), table);
+            }
+            Ran::Lineage(rows) => parts.push(rows),
+        }
+    }
+    let lineage = crate::query::lineage::resolve(&mut engine, pipeline, parts)?;
     tracing::info!(
-        stage = "sql: lineage",
+        stage = "sql: output and lineage queries",
         rows = lineage.num_rows(),
         seconds = lineage_start.elapsed().as_secs_f64(),
         "Stage finished"
@@ -71,6 +80,12 @@ pub fn query_with_lineage(
         crate::query::lineage::sources(&lineage)?,
     );
     Ok((results, lineage))
+}
+
+/// What one query of [`query_with_lineage`] gives.
+enum Ran {
+    Output(Table),
+    Lineage(RecordBatch),
 }
 
 /// A query engine with the pipeline's parameters and quality thresholds bound, the warehouse

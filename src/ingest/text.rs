@@ -96,19 +96,18 @@ impl<R: Read> CrlfToLf<R> {
         if std::mem::take(&mut self.pending_cr) && raw[0] != b'\n' {
             self.out.push(b'\r');
         }
-        for (i, &b) in raw.iter().enumerate() {
-            if b == b'\r' {
-                match raw.get(i + 1) {
-                    Some(b'\n') => continue,
-                    Some(_) => {}
-                    None => {
-                        self.pending_cr = true;
-                        continue;
-                    }
-                }
+        // Copied a run at a time between the CRs that end a CRLF (or the raw chunk).
+        let mut start = 0;
+        for i in memchr::memchr_iter(b'\r', raw) {
+            match raw.get(i + 1) {
+                Some(b'\n') => {}
+                Some(_) => continue,
+                None => self.pending_cr = true,
             }
-            self.out.push(b);
+            self.out.extend_from_slice(&raw[start..i]);
+            start = i + 1;
         }
+        self.out.extend_from_slice(&raw[start..]);
         Ok(())
     }
 }
@@ -186,6 +185,34 @@ mod tests {
         let mut out = Vec::new();
         r.read_to_end(&mut out).unwrap();
         (String::from_utf8(out).unwrap(), used)
+    }
+
+    /// A reader handing out its bytes in pieces of the given sizes, in turn.
+    struct Pieces<'a>(&'a [u8], &'a [usize], usize);
+
+    impl Read for Pieces<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let want = self.1[self.2 % self.1.len()];
+            self.2 += 1;
+            let n = want.min(buf.len()).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn crlf_becomes_lf_wherever_the_reads_split_it() {
+        let text = b"a,b\r\nc\rd\r\n\r\n\r\r\ne\r";
+        // By hand: each CRLF becomes LF; a CR alone stays, the last one too.
+        let want = b"a,b\nc\rd\n\n\r\ne\r";
+        for sizes in [&[1][..], &[2], &[3, 1], &[4, 2, 1], &[64]] {
+            let mut out = Vec::new();
+            CrlfToLf::new(Pieces(text, sizes, 0))
+                .read_to_end(&mut out)
+                .unwrap();
+            assert_eq!(out, want, "pieces of {sizes:?}");
+        }
     }
 
     #[test]

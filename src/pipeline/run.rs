@@ -12,7 +12,7 @@ use super::cache::{self, Plan};
 use super::timing::{Timings, write_last_run};
 use super::{Options, Outcome, Summary, check_output, ingest, load_report_spec, protected, target};
 use crate::config::Pipeline;
-use crate::error::{IngestError, Result};
+use crate::error::{Error, IngestError, Result};
 use crate::query::{Table, lineage};
 use crate::report;
 use crate::store::manifest::{Record, manifest};
@@ -183,17 +183,34 @@ fn publish(
     }
     let staging = out.staging(&pipeline.name)?;
     let wh = staging.subdir("warehouse")?;
-    timings.time("parquet write", || {
-        warehouse.write(&wh)?;
-        store::write_parquet(
-            &wh.join(format!("{}.parquet", lineage::LINEAGE_TABLE)),
-            &lineage,
-            &["item", "address"],
-        )
-    })?;
     staging.write("quality.json", &quality.json)?;
-
-    let artefacts = timings.time("report", || report::build(pipeline, report_spec, &results))?;
+    // The warehouse and the lineage are written while the report is built (their files and
+    // the report's are different ones).
+    let (written, artefacts) = std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let start = std::time::Instant::now();
+            let done = warehouse.write(&wh).and_then(|_| {
+                store::write_parquet(
+                    &wh.join(format!("{}.parquet", lineage::LINEAGE_TABLE)),
+                    &lineage,
+                    &["item", "address"],
+                )
+            });
+            (done, start.elapsed().as_secs_f64())
+        });
+        let artefacts = timings.time("report", || report::build(pipeline, report_spec, &results));
+        let written = writer.join().unwrap_or_else(|_| {
+            (
+                Err(Error::Internal("the Parquet writer panicked".into())),
+                0.0,
+            )
+        });
+        (written, artefacts)
+    });
+    let (written, seconds) = written;
+    timings.record("parquet write", seconds);
+    written?;
+    let artefacts = artefacts?;
     let preview = report::preview(pipeline, report_spec, &results, 5)?;
     let write_start = std::time::Instant::now();
     for a in &artefacts {

@@ -26,10 +26,14 @@ impl Timings {
     pub fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
         let start = std::time::Instant::now();
         let out = f();
-        let seconds = start.elapsed().as_secs_f64();
+        self.record(stage, start.elapsed().as_secs_f64());
+        out
+    }
+
+    /// A stage timed elsewhere (on another thread).
+    pub fn record(&mut self, stage: &'static str, seconds: f64) {
         tracing::info!(stage, seconds, "Stage finished");
         self.stages.push(StageTime { stage, seconds });
-        out
     }
 }
 

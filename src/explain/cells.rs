@@ -1,6 +1,7 @@
 //! The published lineage, read for one address at a time: its rows indexed by address (the
 //! index is built from the address column alone; a row becomes a [`Cell`] only when asked
-//! for), and a summed observation's cells read from the warehouse's `source_cells`.
+//! for), and a summed observation's cells read from the warehouse's `source_cells`; a cell
+//! as `explain` prints it and reads its number.
 
 use std::collections::BTreeMap;
 
@@ -11,11 +12,8 @@ use arrow::datatypes::{DataType, Float64Type, Int32Type, Int64Type};
 
 use crate::error::{Error, Result};
 
-use super::recompute::{Cell, Part};
-
 /// The lineage table of a published output.
 pub struct Lineage {
-    address: StringArray,
     source_id: StringArray,
     iso3: StringArray,
     year: Int32Array,
@@ -37,19 +35,30 @@ pub struct Lineage {
 /// A summed observation: source, unit, year, measure.
 type Key = (String, String, i32, String);
 
-/// The `source_cells` table, indexed by [`Key`] when first asked.
+/// The `source_cells` table, read and indexed by [`Key`] when first asked.
 struct SourceCells {
     batch: RecordBatch,
-    by_key: std::cell::OnceCell<BTreeMap<Key, Vec<u32>>>,
+    read: std::cell::OnceCell<Option<Summed>>,
 }
 
-fn text(b: &RecordBatch, name: &str) -> Result<StringArray> {
+/// `source_cells` read: the columns a part needs, and the rows of each key.
+struct Summed {
+    row: Int64Array,
+    column: StringArray,
+    cell: StringArray,
+    by_key: BTreeMap<Key, Vec<u32>>,
+}
+
+/// Column `name` of `b` as type `to`.
+fn column(b: &RecordBatch, name: &str, to: &DataType) -> Result<arrow::array::ArrayRef> {
     let a = b
         .column_by_name(name)
         .ok_or_else(|| Error::Output(format!("the lineage has no column `{name}`")))?;
-    let a = arrow::compute::cast(a, &DataType::Utf8)
-        .map_err(|e| Error::Output(format!("lineage column `{name}`: {e}")))?;
-    Ok(a.as_string::<i32>().clone())
+    arrow::compute::cast(a, to).map_err(|e| Error::Output(format!("lineage column `{name}`: {e}")))
+}
+
+fn text(b: &RecordBatch, name: &str) -> Result<StringArray> {
+    Ok(column(b, name, &DataType::Utf8)?.as_string::<i32>().clone())
 }
 
 fn cast<T: arrow::datatypes::ArrowPrimitiveType>(
@@ -57,12 +66,7 @@ fn cast<T: arrow::datatypes::ArrowPrimitiveType>(
     name: &str,
     to: &DataType,
 ) -> Result<arrow::array::PrimitiveArray<T>> {
-    let a = b
-        .column_by_name(name)
-        .ok_or_else(|| Error::Output(format!("the lineage has no column `{name}`")))?;
-    let a = arrow::compute::cast(a, to)
-        .map_err(|e| Error::Output(format!("lineage column `{name}`: {e}")))?;
-    Ok(a.as_primitive::<T>().clone())
+    Ok(column(b, name, to)?.as_primitive::<T>().clone())
 }
 
 impl Lineage {
@@ -93,7 +97,6 @@ impl Lineage {
             column: text(batch, "column_name")?,
             cell: text(batch, "cell")?,
             cells,
-            address,
             by_address,
             summed: SourceCells::new(source_cells),
         })
@@ -128,12 +131,7 @@ impl Lineage {
             text: opt_text(&self.cell),
             parts: Vec::new(),
         };
-        let n = if self.cells.is_null(i) {
-            1
-        } else {
-            self.cells.value(i)
-        };
-        if n > 1
+        if self.cells.value(i) > 1
             && let Some(year) = c.year
         {
             c.parts = self.summed.parts(&c.source_id, &c.iso3, year, &c.unit);
@@ -159,7 +157,6 @@ impl Lineage {
                 out.push(a.clone());
             }
         }
-        debug_assert!(self.address.len() >= out.len());
         out
     }
 }
@@ -168,20 +165,21 @@ impl SourceCells {
     fn new(batch: &RecordBatch) -> SourceCells {
         SourceCells {
             batch: batch.clone(),
-            by_key: std::cell::OnceCell::new(),
+            read: std::cell::OnceCell::new(),
         }
     }
 
-    fn index(&self) -> &BTreeMap<Key, Vec<u32>> {
-        self.by_key.get_or_init(|| {
-            let mut by_key: BTreeMap<_, Vec<u32>> = BTreeMap::new();
-            let b = &self.batch;
-            if let (Ok(s), Ok(u), Ok(y), Ok(m)) = (
-                text(b, "source_id"),
-                text(b, "iso3"),
-                cast::<Int32Type>(b, "year", &DataType::Int32),
-                text(b, "unit"),
-            ) {
+    fn read(&self) -> Option<&Summed> {
+        self.read
+            .get_or_init(|| {
+                let b = &self.batch;
+                let (s, u, y, m) = (
+                    text(b, "source_id").ok()?,
+                    text(b, "iso3").ok()?,
+                    cast::<Int32Type>(b, "year", &DataType::Int32).ok()?,
+                    text(b, "unit").ok()?,
+                );
+                let mut by_key: BTreeMap<Key, Vec<u32>> = BTreeMap::new();
                 for i in 0..b.num_rows() {
                     by_key
                         .entry((
@@ -193,39 +191,131 @@ impl SourceCells {
                         .or_default()
                         .push(i as u32);
                 }
-            }
-            by_key
-        })
+                Some(Summed {
+                    row: cast::<Int64Type>(b, "row", &DataType::Int64).ok()?,
+                    column: text(b, "column_name").ok()?,
+                    cell: text(b, "cell").ok()?,
+                    by_key,
+                })
+            })
+            .as_ref()
     }
 
     /// The cells a summed observation adds up, by row.
     fn parts(&self, source_id: &str, iso3: &str, year: i32, unit: &str) -> Vec<Part> {
+        let Some(t) = self.read() else {
+            return Vec::new();
+        };
         let key = (
             source_id.to_string(),
             iso3.to_string(),
             year,
             unit.to_string(),
         );
-        let Some(rows) = self.index().get(&key) else {
-            return Vec::new();
-        };
-        let b = &self.batch;
-        let (Ok(row), Ok(column), Ok(cell)) = (
-            cast::<Int64Type>(b, "row", &DataType::Int64),
-            text(b, "column_name"),
-            text(b, "cell"),
-        ) else {
-            return Vec::new();
-        };
-        rows.iter()
-            .map(|&i| {
-                let i = i as usize;
-                Part {
-                    row: row.value(i),
-                    column: column.value(i).to_string(),
-                    text: cell.value(i).to_string(),
-                }
-            })
-            .collect()
+        t.by_key.get(&key).map_or_else(Vec::new, |rows| {
+            rows.iter()
+                .map(|&i| {
+                    let i = i as usize;
+                    Part {
+                        row: t.row.value(i),
+                        column: t.column.value(i).to_string(),
+                        text: t.cell.value(i).to_string(),
+                    }
+                })
+                .collect()
+        })
     }
+}
+
+/// One source cell of the lineage.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub source_id: String,
+    pub iso3: String,
+    pub year: Option<i32>,
+    /// `count`, `rate_per_100k`, `population` or `row` (a quarantined row).
+    pub unit: String,
+    /// The warehouse's value.
+    pub value: Option<f64>,
+    pub file: String,
+    /// The xlsx sheet (empty for csv).
+    pub sheet: String,
+    pub row: Option<i64>,
+    pub column: String,
+    /// The cell's text as the file holds it (empty for a sum).
+    pub text: String,
+    /// The cells a summed observation adds up (none for a cell read as it is).
+    pub parts: Vec<Part>,
+}
+
+/// One of the cells a summed observation adds up (table `source_cells`).
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub row: i64,
+    pub column: String,
+    pub text: String,
+}
+
+impl Cell {
+    /// `unodc-cts-2025 data/….xlsx row 1234, L (VALUE) "12.3" (USA 2023 rate_per_100k)`; a
+    /// sum: `… rows 12, 40, 41 … (3 cells: D "2" + D "1" + …) (…)`.
+    pub fn describe(&self) -> String {
+        let year = self.year.map(|y| y.to_string()).unwrap_or_default();
+        let sheet = if self.sheet.is_empty() {
+            String::new()
+        } else {
+            format!(" sheet {:?}", self.sheet)
+        };
+        let at = if self.parts.is_empty() {
+            format!(
+                "row {}, {} \"{}\"",
+                self.row
+                    .map(|r| r.to_string())
+                    .unwrap_or_else(|| "?".into()),
+                self.column,
+                self.text
+            )
+        } else {
+            const SHOWN: usize = 4;
+            let mut terms: Vec<String> = self
+                .parts
+                .iter()
+                .take(SHOWN)
+                .map(|p| format!("row {} {} \"{}\"", p.row, p.column, p.text))
+                .collect();
+            if self.parts.len() > SHOWN {
+                terms.push(format!(
+                    "… {} more in table source_cells",
+                    self.parts.len() - SHOWN
+                ));
+            }
+            format!(
+                "the sum of {} cells: {}",
+                self.parts.len(),
+                terms.join(" + ")
+            )
+        };
+        format!(
+            "{} {}{sheet} {at} ({} {} {})",
+            self.source_id, self.file, self.iso3, year, self.unit
+        )
+    }
+
+    /// The number the cell's text holds: digits with an optional decimal point, thousands
+    /// separators and trailing footnote marks aside; a sum's, the sum of its cells'.
+    pub(super) fn number(&self) -> Option<f64> {
+        if !self.parts.is_empty() {
+            return self.parts.iter().map(|p| number(&p.text)).sum();
+        }
+        number(&self.text)
+    }
+}
+
+fn number(text: &str) -> Option<f64> {
+    let t = text.trim().trim_end_matches('*');
+    let t: String = t.chars().filter(|c| *c != ',').collect();
+    if t.is_empty() {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
 }

@@ -23,7 +23,7 @@ use crate::query::lineage::LINEAGE_TABLE;
 use crate::query::{Engine, Table, Value};
 use crate::report::spec::{Format, ReportSpec};
 
-pub use recompute::Cell;
+pub use cells::Cell;
 
 /// What `explain` prints.
 pub struct Explanation {

@@ -221,12 +221,9 @@ pub fn empty() -> RecordBatch {
     RecordBatch::new_empty(schema)
 }
 
-/// The result that names, for each item, the sources its lineage rests on and how many
-/// lineage rows each gives (columns `item`, `source_id`, `rows`, sorted): what the "Source:"
-/// lines and the manifest need, without the lineage itself.
-pub const SOURCES_RESULT: &str = crate::store::warehouse::LINEAGE_SOURCES;
-
-/// `SOURCES_RESULT` counted from the lineage table.
+/// The lineage's summary, result `lineage_sources` (`store::warehouse::LINEAGE_SOURCES`):
+/// for each item, the sources its lineage rests on and how many rows each gives, sorted —
+/// what the "Source:" lines and the manifest need, without the lineage itself.
 pub fn sources(lineage: &RecordBatch) -> Result<Table> {
     let text = |name: &str| -> Result<&StringArray> {
         lineage

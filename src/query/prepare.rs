@@ -42,28 +42,34 @@ pub fn query_with_lineage(
     let lineage_files = pipeline.lineage_files()?;
     // The output queries and the lineage queries only read: all of them on all cores (each
     // query runs in one partition); the first failure in file order is reported.
-    let jobs: Vec<(bool, &String, &PathBuf)> = outputs
+    let jobs: Vec<Job> = outputs
         .iter()
-        .map(|(n, f)| (false, n, f))
-        .chain(lineage_files.iter().map(|(n, f)| (true, n, f)))
+        .map(|(n, f)| Job::Output(n, f))
+        .chain(lineage_files.iter().map(|(n, f)| Job::Lineage(n, f)))
         .collect();
     let lineage_start = std::time::Instant::now();
-    let done = crate::parallel::map(&jobs, |(lineage, name, file)| {
-        let _span = tracing::debug_span!("query", name = %name, lineage = lineage).entered();
+    let done = crate::parallel::map(&jobs, |job| {
         let start = std::time::Instant::now();
-        let ran = if *lineage {
-            crate::query::lineage::run_one(&engine, name, file).map(Ran::Lineage)
-        } else {
-            engine.run_file(file).map(Ran::Output)
+        let ran = match job {
+            Job::Output(name, file) => {
+                let _span = tracing::debug_span!("query", name = %name).entered();
+                engine.run_file(file).map(Ran::Output)
+            }
+            Job::Lineage(item, file) => {
+                let _span = tracing::debug_span!("lineage query", item = %item).entered();
+                crate::query::lineage::run_one(&engine, item, file).map(Ran::Lineage)
+            }
         };
         tracing::debug!(seconds = start.elapsed().as_secs_f64(), "Query finished");
         ran
     });
     let mut parts = Vec::with_capacity(lineage_files.len());
-    for ((_, name, _), ran) in jobs.iter().zip(done) {
+    for (job, ran) in jobs.iter().zip(done) {
         match ran.ok_or_else(|| Error::Internal("a query thread panicked".into()))?? {
             Ran::Output(table) => {
-                results.insert((*name).clone(), table);
+                if let Job::Output(name, _) = job {
+                    results.insert(name.to_string(), table);
+                }
             }
             Ran::Lineage(rows) => parts.push(rows),
         }
@@ -76,13 +82,19 @@ pub fn query_with_lineage(
         "Stage finished"
     );
     results.insert(
-        crate::query::lineage::SOURCES_RESULT.to_string(),
+        crate::store::warehouse::LINEAGE_SOURCES.to_string(),
         crate::query::lineage::sources(&lineage)?,
     );
     Ok((results, lineage))
 }
 
-/// What one query of [`query_with_lineage`] gives.
+/// One query of [`query_with_lineage`]: an output query, or an item's lineage query.
+enum Job<'a> {
+    Output(&'a str, &'a Path),
+    Lineage(&'a str, &'a Path),
+}
+
+/// What a [`Job`] gives.
 enum Ran {
     Output(Table),
     Lineage(RecordBatch),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::explain::cells::Part;
 
 fn cell(iso3: &str, year: i32, unit: &str, text: &str) -> Cell {
     Cell {

@@ -479,9 +479,9 @@ fn query(pipeline: &Path, sql: &str, fmt: OutputFormat, out: Option<&Path>) -> R
                 "Nothing published there; reading the sources"
             );
             let warehouse = crate::pipeline::ingest(&p)?;
-            let (mut engine, _) = crate::query::prepare::prepare(&p, &warehouse)?;
+            let (engine, _) = crate::query::prepare::prepare(&p, &warehouse)?;
             // The lineage is read as the published one would be.
-            let lineage = crate::query::lineage::build(&mut engine, &p)?;
+            let lineage = crate::query::lineage::build(&engine, &warehouse, &p)?;
             engine.register_batch(crate::query::lineage::LINEAGE_TABLE, lineage)?;
             engine.run_table(Path::new("<command line>"), sql)?
         }

@@ -77,12 +77,15 @@ pub struct Observation {
 /// One cell of a source that a summed observation adds up (table `source_cells`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceCell {
-    pub source_id: String,
-    pub iso3: String,
+    /// Shared by every cell of a source (there may be millions).
+    pub source_id: std::sync::Arc<str>,
+    /// Shared by every cell of a sum.
+    pub iso3: std::sync::Arc<str>,
     pub year: i32,
     pub unit: &'static str,
     pub row: i64,
-    pub column: String,
+    /// Shared by every cell of a column.
+    pub column: std::sync::Arc<str>,
     pub cell: String,
 }
 

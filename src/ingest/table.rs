@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::clean::{Number, clean_name};
 use super::csv_reader::CsvRecords;
@@ -160,6 +161,8 @@ fn read_parquet_rows(path: &Path) -> Result<Vec<(usize, Vec<Cell>)>, IngestError
 /// Resolved header positions.
 struct Columns {
     names: Vec<String>,
+    /// Each column as provenance names it: letter and header (`L (VALUE)`).
+    labels: Vec<Arc<str>>,
     filter: Vec<(usize, String)>,
     fill_down: Vec<usize>,
     country: Option<usize>,
@@ -186,8 +189,16 @@ struct Sum {
 /// One cell of a sum: its row, its column (letter and header) and its text.
 struct SummedCell {
     row: usize,
-    column: String,
+    column: Arc<str>,
     text: String,
+}
+
+/// Column `column` as provenance names it: its letter, and its header when it has one.
+fn column_label(names: &[String], column: usize) -> Arc<str> {
+    match names.get(column) {
+        Some(n) if !n.is_empty() => format!("{} ({n})", column_letter(column)).into(),
+        _ => column_letter(column).into(),
+    }
 }
 
 struct Reader<'a> {
@@ -369,6 +380,7 @@ impl<'a> Reader<'a> {
             year: opt(&self.spec.year)?,
             value: opt(&self.spec.value)?,
             wide,
+            labels: (0..names.len()).map(|c| column_label(&names, c)).collect(),
             names,
         })
     }
@@ -457,50 +469,50 @@ impl<'a> Reader<'a> {
             });
         }
         let incomplete = std::mem::take(&mut self.incomplete);
-        self.sums
-            .retain(|(iso3, _, year, unit), _| !incomplete.contains(&(iso3.clone(), *year, *unit)));
+        let mut sums = std::mem::take(&mut self.sums);
+        sums.retain(|(iso3, _, year, unit), _| !incomplete.contains(&(iso3.clone(), *year, *unit)));
         // Country-year totals (summing sub-national units when there are any).
-        type Total<'s> = (f64, usize, Vec<&'s SummedCell>);
-        let mut national: BTreeMap<(String, i32, Unit), Total<'_>> = BTreeMap::new();
-        for ((iso3, sub, year, unit), sum) in &self.sums {
-            let e = national.entry((iso3.clone(), *year, *unit)).or_insert((
-                0.0,
-                sum.first_row,
-                Vec::new(),
-            ));
-            e.0 += sum.value;
-            e.1 = e.1.min(sum.first_row);
-            e.2.extend(&sum.cells);
+        type Total = (f64, usize, Vec<SummedCell>);
+        let mut national: BTreeMap<(String, i32, Unit), Total> = BTreeMap::new();
+        for ((iso3, sub, year, unit), sum) in sums {
             if !sub.is_empty() {
                 self.out.subnational.push(SubObservation {
                     release: self.source.release.clone(),
                     source_id: self.source.id.clone(),
                     iso3: iso3.clone(),
-                    subunit_code: sub.clone(),
-                    subunit: sum.subunit.clone(),
-                    year: *year,
+                    subunit_code: sub,
+                    subunit: sum.subunit,
+                    year,
                     unit: unit.name(),
                     value: sum.value,
                     rows: sum.rows,
                 });
             }
+            let e = national
+                .entry((iso3, year, unit))
+                .or_insert((0.0, sum.first_row, Vec::new()));
+            e.0 += sum.value;
+            e.1 = e.1.min(sum.first_row);
+            e.2.extend(sum.cells);
         }
+        let source_id: Arc<str> = self.source.id.as_str().into();
         for ((iso3, year, unit), (value, first_row, cells)) in national {
             let Ok(country) = self.resolver.resolve(CodeKind::Iso3, &iso3) else {
                 continue;
             };
             // One cell: its column and text are the observation's own; a sum lists its cells.
-            let (source_column, source_cell) = match cells.as_slice() {
-                [one] => (one.column.clone(), one.text.clone()),
-                _ => {
-                    self.out.cells.extend(cells.iter().map(|c| SourceCell {
-                        source_id: self.source.id.clone(),
+            let (source_column, source_cell) = match <[SummedCell; 1]>::try_from(cells) {
+                Ok([one]) => (one.column.to_string(), one.text),
+                Err(cells) => {
+                    let iso3: Arc<str> = iso3.as_str().into();
+                    self.out.cells.extend(cells.into_iter().map(|c| SourceCell {
+                        source_id: source_id.clone(),
                         iso3: iso3.clone(),
                         year,
                         unit: unit.name(),
                         row: c.row as i64,
-                        column: c.column.clone(),
-                        cell: c.text.clone(),
+                        column: c.column,
+                        cell: c.text,
                     }));
                     (String::new(), String::new())
                 }

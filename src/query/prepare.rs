@@ -19,7 +19,7 @@ pub fn query(pipeline: &Pipeline, warehouse: &Warehouse) -> Result<BTreeMap<Stri
     results.insert(
         crate::query::lineage::LINEAGE_TABLE.to_string(),
         crate::query::to_table(
-            Path::new(crate::query::lineage::CELLS_SQL_FILE),
+            Path::new(crate::query::lineage::LINEAGE_SOURCE),
             std::slice::from_ref(&lineage),
         )?,
     );
@@ -33,7 +33,7 @@ pub fn query_with_lineage(
     pipeline: &Pipeline,
     warehouse: &Warehouse,
 ) -> Result<(BTreeMap<String, Table>, RecordBatch)> {
-    let (mut engine, mut results) = prepare(pipeline, warehouse)?;
+    let (engine, mut results) = prepare(pipeline, warehouse)?;
     let outputs: Vec<(String, PathBuf)> = pipeline
         .query_files()?
         .into_iter()
@@ -41,40 +41,95 @@ pub fn query_with_lineage(
         .collect();
     let lineage_files = pipeline.lineage_files()?;
     // The output queries and the lineage queries only read: all of them on all cores (each
-    // query runs in one partition); the first failure in file order is reported.
-    let jobs: Vec<Job> = outputs
+    // query runs in one partition), the lineage queries first; the thread that finishes the
+    // last of them resolves the lineage while the other threads go on with the output
+    // queries. The first failure in file order is reported (output queries, then lineage).
+    let jobs: Vec<Job> = lineage_files
         .iter()
-        .map(|(n, f)| Job::Output(n, f))
-        .chain(lineage_files.iter().map(|(n, f)| Job::Lineage(n, f)))
+        .enumerate()
+        .map(|(k, (n, f))| Job::Lineage(k, n, f))
+        .chain(outputs.iter().map(|(n, f)| Job::Output(n, f)))
         .collect();
+    let parts: std::sync::Mutex<Vec<Option<Result<RecordBatch>>>> =
+        std::sync::Mutex::new((0..lineage_files.len()).map(|_| None).collect());
+    let finished = std::sync::atomic::AtomicUsize::new(0);
+    // The lineage queries' rows resolved, or the first of them that failed.
+    let resolve = |parts: Vec<Option<Result<RecordBatch>>>| -> Option<Result<RecordBatch>> {
+        let mut rows = Vec::with_capacity(parts.len());
+        for part in parts {
+            match part? {
+                Ok(r) => rows.push(r),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        let start = std::time::Instant::now();
+        let lineage = crate::query::lineage::resolve(warehouse, pipeline, rows);
+        tracing::debug!(
+            seconds = start.elapsed().as_secs_f64(),
+            "Lineage resolved to source cells"
+        );
+        Some(lineage)
+    };
     let lineage_start = std::time::Instant::now();
     let done = crate::parallel::map(&jobs, |job| {
         let start = std::time::Instant::now();
-        let ran = match job {
+        let (span, ran) = match job {
             Job::Output(name, file) => {
-                let _span = tracing::debug_span!("query", name = %name).entered();
-                engine.run_file(file).map(Ran::Output)
+                let span = tracing::debug_span!("query", name = %name);
+                let ran = span.in_scope(|| engine.run_file(file).map(Ran::Output));
+                (span, ran)
             }
-            Job::Lineage(item, file) => {
-                let _span = tracing::debug_span!("lineage query", item = %item).entered();
-                crate::query::lineage::run_one(&engine, item, file).map(Ran::Lineage)
+            Job::Lineage(k, item, file) => {
+                let span = tracing::debug_span!("lineage query", item = %item);
+                let rows = span.in_scope(|| crate::query::lineage::run_one(&engine, item, file));
+                let mut all = parts.lock().unwrap_or_else(|e| e.into_inner());
+                all[*k] = Some(rows);
+                let last = finished.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1
+                    == lineage_files.len();
+                let resolved = if last {
+                    let all = std::mem::take(&mut *all);
+                    span.in_scope(|| resolve(all))
+                } else {
+                    None
+                };
+                (span, Ok(Ran::Lineage(resolved)))
             }
         };
-        tracing::debug!(seconds = start.elapsed().as_secs_f64(), "Query finished");
+        span.in_scope(|| {
+            tracing::debug!(seconds = start.elapsed().as_secs_f64(), "Query finished")
+        });
         ran
     });
-    let mut parts = Vec::with_capacity(lineage_files.len());
+    let panicked = || Error::Internal("a query thread panicked".into());
+    let mut resolved = None;
+    let mut lineage_ran = Vec::with_capacity(lineage_files.len());
     for (job, ran) in jobs.iter().zip(done) {
-        match ran.ok_or_else(|| Error::Internal("a query thread panicked".into()))?? {
-            Ran::Output(table) => {
-                if let Job::Output(name, _) = job {
+        match (job, ran) {
+            (Job::Output(name, _), Some(ran)) => {
+                if let Ran::Output(table) = ran? {
                     results.insert(name.to_string(), table);
                 }
             }
-            Ran::Lineage(rows) => parts.push(rows),
+            (Job::Lineage(..), Some(Ok(Ran::Lineage(r)))) => {
+                lineage_ran.push(true);
+                if r.is_some() {
+                    resolved = r;
+                }
+            }
+            (Job::Output(..), None) => return Err(panicked()),
+            (Job::Lineage(..), _) => lineage_ran.push(false),
         }
     }
-    let lineage = crate::query::lineage::resolve(&mut engine, pipeline, parts)?;
+    if lineage_ran.contains(&false) {
+        return Err(panicked());
+    }
+    let lineage = match resolved {
+        Some(lineage) => lineage?,
+        None if lineage_files.is_empty() => {
+            crate::query::lineage::resolve(warehouse, pipeline, Vec::new())?
+        }
+        None => return Err(panicked()),
+    };
     tracing::info!(
         stage = "sql: output and lineage queries",
         rows = lineage.num_rows(),
@@ -88,16 +143,18 @@ pub fn query_with_lineage(
     Ok((results, lineage))
 }
 
-/// One query of [`query_with_lineage`]: an output query, or an item's lineage query.
+/// One query of [`query_with_lineage`]: an output query, or an item's lineage query (with
+/// its place among them).
 enum Job<'a> {
     Output(&'a str, &'a Path),
-    Lineage(&'a str, &'a Path),
+    Lineage(usize, &'a str, &'a Path),
 }
 
 /// What a [`Job`] gives.
 enum Ran {
     Output(Table),
-    Lineage(RecordBatch),
+    /// The resolved lineage, from the thread that ran the last lineage query.
+    Lineage(Option<Result<RecordBatch>>),
 }
 
 /// A query engine with the pipeline's parameters and quality thresholds bound, the warehouse

@@ -197,9 +197,9 @@ impl Reader<'_> {
             let key = (iso3.clone(), sub_code.clone(), year, unit);
             let source_cell = SummedCell {
                 row,
-                column: match cols.names.get(col) {
-                    Some(n) if !n.is_empty() => format!("{} ({n})", column_letter(col)),
-                    _ => column_letter(col),
+                column: match cols.labels.get(col) {
+                    Some(label) => label.clone(),
+                    None => column_label(&cols.names, col),
                 },
                 text: match cells.get(col) {
                     Some(Cell::Number(n)) => format!("{n}"),

@@ -3,25 +3,25 @@
 //! Each figure, table and narrative item has a lineage query (`lineage/ITEM.sql` of the
 //! pipeline's queries) that names, for each of its addresses (`F2/Americas/2015`, `T3/USA`,
 //! `N2/kidnappings`), the cells its numbers are computed or selected from: unit, year and
-//! measure, and the source when it is not the main one. `queries/lineage/cells.sql` resolves
-//! them to warehouse rows and source files: table `lineage`, written to the warehouse, read by
-//! `query`, and the only basis of every "Source:" line.
+//! measure, and the source when it is not the main one. [`resolve`] turns them into warehouse
+//! rows and source files: table `lineage`, written to the warehouse, read by `query`, and the
+//! only basis of every "Source:" line.
 
-use std::path::{Path, PathBuf};
+mod resolve;
+
+use std::path::Path;
 use std::sync::Arc;
 
 use arrow::array::{Array, ArrayRef, AsArray, Int64Array, RecordBatch, StringArray};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
-use datafusion::common::ScalarValue;
 
 use crate::config::Pipeline;
 use crate::error::{Error, QueryError, Result};
 use crate::query::{Engine, Table, Value};
+use crate::store::warehouse::Warehouse;
 
-/// The SQL that resolves the lineage queries' cells (shipped with the tool).
-pub const CELLS_SQL: &str = include_str!("../../queries/lineage/cells.sql");
-/// Where `CELLS_SQL` comes from, for messages.
-pub const CELLS_SQL_FILE: &str = "queries/lineage/cells.sql";
+/// What the lineage table is named as in messages.
+pub const LINEAGE_SOURCE: &str = "<lineage>";
 /// The warehouse table the lineage is written as.
 pub const LINEAGE_TABLE: &str = crate::store::warehouse::LINEAGE;
 
@@ -43,14 +43,14 @@ fn raw_schema() -> SchemaRef {
 
 /// Run every lineage query of the pipeline over the prepared engine and resolve the cells:
 /// the `lineage` table, sorted by item, address, source, unit, year and measure.
-pub fn build(engine: &mut Engine, pipeline: &Pipeline) -> Result<RecordBatch> {
+pub fn build(engine: &Engine, warehouse: &Warehouse, pipeline: &Pipeline) -> Result<RecordBatch> {
     let files = pipeline.lineage_files()?;
     let ran = crate::parallel::map(&files, |(item, file)| run_one(engine, item, file));
     let mut parts = Vec::with_capacity(files.len());
     for r in ran {
         parts.push(r.ok_or_else(|| Error::Internal("a lineage thread panicked".into()))??);
     }
-    resolve(engine, pipeline, parts)
+    resolve(warehouse, pipeline, parts)
 }
 
 /// One item's lineage query (`file`), its rows in the common form (to be resolved).
@@ -173,31 +173,27 @@ fn normalise(item: &str, file: &Path, batches: &[RecordBatch]) -> Result<RecordB
         .map_err(|e| Error::Internal(format!("lineage of {item}: {e}")))
 }
 
-/// The items' lineage rows (from [`run_one`]) resolved to source cells: the `lineage` table.
+/// The items' lineage rows (from [`run_one`]) resolved to source cells over `warehouse`: the
+/// `lineage` table.
 pub fn resolve(
-    engine: &mut Engine,
+    warehouse: &Warehouse,
     pipeline: &Pipeline,
     parts: Vec<RecordBatch>,
 ) -> Result<RecordBatch> {
-    let raw = arrow::compute::concat_batches(&raw_schema(), &parts)
-        .map_err(|e| Error::Internal(format!("lineage rows: {e}")))?;
-    engine.register_batch("lineage_raw", raw)?;
+    let raw = rows(parts)?;
+    resolve::resolve(warehouse, &raw, &population_file(pipeline))
+}
+
+/// The items' lineage rows (from [`run_one`]) as one batch (table `lineage_raw`).
+pub fn rows(parts: Vec<RecordBatch>) -> Result<RecordBatch> {
+    arrow::compute::concat_batches(&raw_schema(), &parts)
+        .map_err(|e| Error::Internal(format!("lineage rows: {e}")))
+}
+
+/// The World Bank file as the lineage names it: relative to the pipeline's folder.
+pub fn population_file(pipeline: &Pipeline) -> String {
     let base = pipeline.file.parent().unwrap_or(Path::new(""));
-    engine.bind(
-        "population_file",
-        ScalarValue::Utf8(Some(crate::config::relative(
-            base,
-            &pipeline.population.path,
-        ))),
-    );
-    let file = PathBuf::from(CELLS_SQL_FILE);
-    let batches = engine.run_sql(&file, CELLS_SQL)?;
-    let schema = match batches.first() {
-        Some(b) => b.schema(),
-        None => return Ok(empty()),
-    };
-    arrow::compute::concat_batches(&schema, &batches)
-        .map_err(|e| Error::Internal(format!("lineage table: {e}")))
+    crate::config::relative(base, &pipeline.population.path)
 }
 
 /// The `lineage` table with no rows (a pipeline without lineage queries).

@@ -1,4 +1,5 @@
--- The `lineage` table: every address of the report (an item, a row, a value) with the source
+-- The `lineage` table in SQL, as the tool builds it in Rust (src/query/lineage/resolve.rs); the
+-- tests hold the two equal. Every address of the report (an item, a row, a value) with the source
 -- cells behind it. The lineage queries (`lineage/ITEM.sql` of the pipeline's queries) name
 -- cells by unit, year and measure (table `lineage_raw`; source `main` for the main
 -- observations, `previous` for the previous release, `population`, or another source's id);

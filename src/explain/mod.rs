@@ -455,6 +455,8 @@ fn explain_address(p: &Published, address: &str, out: &mut String) -> Result<()>
             .zip(row.iter().cloned())
             .collect(),
         params: &p.pipeline.params,
+        previous: p.pipeline.previous.as_ref().map(|s| s.id.as_str()),
+        sources: &p.pipeline.sources,
     };
     match recompute::recompute(&ctx, &cells) {
         // Not available in the report, and not computable from the cells: they agree.
@@ -466,7 +468,13 @@ fn explain_address(p: &Published, address: &str, out: &mut String) -> Result<()>
             Ok(())
         }
         Some(Ok((x, how))) => {
-            let again = shown(&item, &field, &Value::Float(x));
+            // A whole number the report holds as an integer is printed as one.
+            let again = match value {
+                Value::Int(_) if x.fract() == 0.0 && x.abs() < 9.0e15 => {
+                    shown(&item, &field, &Value::Int(x as i64))
+                }
+                _ => shown(&item, &field, &Value::Float(x)),
+            };
             let agrees = match value.as_f64() {
                 Some(v) => (x - v).abs() <= 1e-9 * v.abs().max(1e-300) || x == v,
                 None => false,

@@ -16,6 +16,10 @@ pub struct Context<'a> {
     pub field: &'a str,
     pub row: BTreeMap<String, Value>,
     pub params: &'a Params,
+    /// The source id of the previous release, when the pipeline names one.
+    pub previous: Option<&'a str>,
+    /// The pipeline's sources (how each writes its numbers: `table.numbers`, `decimals`).
+    pub sources: &'a [crate::config::Source],
 }
 
 impl Context<'_> {
@@ -31,9 +35,11 @@ impl Context<'_> {
 }
 
 /// Items whose numbers are not recomputed here yet: table 1 (M49 membership), the annex's
-/// breaks and notes (T7), revisions (T8), other publications (T9), quality rules (T10), and
-/// the regions, sources and revisions paragraphs (N5, N8, R1).
-const NOT_RECOMPUTED: [&str; 8] = ["T1", "T7", "T8", "T9", "T10", "N5", "N8", "R1"];
+/// breaks and notes (T7), quality rules (T10), and the regions and sources paragraphs (N5,
+/// N8).
+const NOT_RECOMPUTED: [&str; 5] = ["T1", "T7", "T10", "N5", "N8"];
+
+mod compare;
 
 /// The lineage address that holds a narrative value's cells, when it is not `ITEM/field`.
 pub fn narrative_address(item: &str, field: &str) -> Option<&'static str> {
@@ -45,6 +51,9 @@ pub fn narrative_address(item: &str, field: &str) -> Option<&'static str> {
         ) => "extremes",
         ("N3", _) => "trend",
         ("N6", _) => "concentration",
+        ("R1", "added") => "added",
+        ("R1", "removed") => "removed",
+        ("R1", f) if f.starts_with("counts_") || f.starts_with("rates_") => "changed",
         _ => return None,
     })
 }
@@ -200,6 +209,9 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
     // those sources' own number formats): none is attempted.
     if NOT_RECOMPUTED.contains(&ctx.item) {
         return None;
+    }
+    if let Some(r) = compare::recompute(ctx, cells) {
+        return Some(r);
     }
     let p = match read(cells) {
         Ok(p) => p,

@@ -466,8 +466,10 @@ fn authored(
 ) -> Result<document::authored::Authored> {
     let path = pipeline.report_dir.join(file);
     let src = read_input(&path)?;
+    // A template's line numbers are unchanged by the markers (they are single characters
+    // beside the tags).
     let text = authored_env()
-        .render_str(&src, ctx)
+        .render_str(&document::authored::mark_values(&src), ctx)
         .map_err(|e| template_error(&path, e))?;
     document::authored::parse(&path, &text)
 }

@@ -246,3 +246,49 @@ fn every_number_of_the_default_report_that_explain_recomputes_agrees() {
         addresses.len()
     );
 }
+
+#[test]
+fn every_number_of_the_summary_and_the_chapters_carries_an_address_that_explains_it() {
+    // In the HTML, a number the text prints from the data is a span with its address; explain
+    // gives the same number for it (in figures; the text may spell it out in words).
+    let out = crate::support::default_output();
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let summary = html
+        .split("<h2")
+        .find(|s| s.contains(">Summary<"))
+        .expect("a Summary section");
+    assert!(
+        summary.contains("<span data-cell=\"N2/kidnappings\">58,307</span>"),
+        "{summary}"
+    );
+    let mut spans = std::collections::BTreeSet::new();
+    for piece in html.split("<span data-cell=\"").skip(1) {
+        let (address, rest) = piece.split_once("\">").unwrap();
+        let (shown, _) = rest.split_once("</span>").unwrap();
+        spans.insert((address.to_string(), shown.to_string()));
+    }
+    assert!(spans.len() >= 20, "{spans:?}");
+    let p = kidnap_trends::config::load(
+        &crate::support::root().join("pipelines/ccpcj-kidnapping.yaml"),
+    )
+    .unwrap();
+    let session = kidnap_trends::explain::Published::open(&p, Some(out)).unwrap();
+    for (address, shown) in &spans {
+        let e = session.explain(std::slice::from_ref(address)).unwrap();
+        let first = e.text.lines().next().unwrap_or_default();
+        let printed = first
+            .split_once(" = ")
+            .map(|(_, v)| v.to_string())
+            .unwrap_or_default();
+        let as_words = printed.replace(',', "").parse::<i64>().ok().map(|n| {
+            [
+                kidnap_trends::format::in_text(n),
+                kidnap_trends::format::sentence_start(n),
+            ]
+        });
+        assert!(
+            &printed == shown || as_words.is_some_and(|w| w.contains(shown)),
+            "{address}: the text prints {shown:?}, explain {printed:?}"
+        );
+    }
+}

@@ -8,7 +8,9 @@
 //!
 //! Chapters are MiniJinja templates; the values they print pass through [`mask`] first, so a
 //! value's punctuation is not Markdown (a country named `*b* [@F1] <i>` prints as itself) and
-//! is restored in the text after parsing.
+//! is restored in the text after parsing. A number the template prints from the data
+//! (`{{ n.N2.kidnappings | num }}`) is also marked with its address ([`mark_values`]) and read
+//! as [`Inline::Number`], so the HTML can say where it comes from.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,6 +22,97 @@ use crate::error::{Error, Result};
 
 /// First code point of the private-use block that stands for the ASCII punctuation of values.
 const MASK: u32 = 0xE000;
+
+/// Private-use code points around a marked value: its address, then its printed text.
+const VALUE_OPEN: char = '\u{E080}';
+const VALUE_SEP: char = '\u{E081}';
+const VALUE_CLOSE: char = '\u{E082}';
+
+/// The filters that print a number (a value printed without one, a name, is not marked).
+const NUMBER_FILTERS: [&str; 6] = ["num", "Num", "count", "rate", "per_cent", "percent"];
+
+/// A template's number tags marked with their address: `{{ n.N2.kidnappings | num }}` is
+/// printed between markers naming `N2/kidnappings` (read back by [`parse`] as an
+/// [`Inline::Number`]). Only a tag that is exactly a narrative value and number filters is
+/// marked; the rest of the template is left as it is.
+pub fn mark_values(template: &str) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start..].find("}}") else {
+            break;
+        };
+        let tag = &rest[start..start + len + 2];
+        out.push_str(&rest[..start]);
+        match value_address(&tag[2..tag.len() - 2]) {
+            Some(address) => {
+                out.push(VALUE_OPEN);
+                out.push_str(&mask(&address));
+                out.push(VALUE_SEP);
+                out.push_str(tag);
+                out.push(VALUE_CLOSE);
+            }
+            None => out.push_str(tag),
+        }
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `N2/kidnappings` for the inside of `{{ n.N2.kidnappings | num }}`; `None` for any other
+/// tag (whitespace control `{{-` … `-}}` left aside).
+fn value_address(inner: &str) -> Option<String> {
+    let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
+    let mut parts = inner.split('|').map(str::trim);
+    let path: Vec<&str> = parts.next()?.split('.').collect();
+    let filters: Vec<&str> = parts.collect();
+    let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    match path[..] {
+        ["n", item, field]
+            if ident(item)
+                && ident(field)
+                && !filters.is_empty()
+                && filters.iter().all(|f| NUMBER_FILTERS.contains(f)) =>
+        {
+            Some(format!("{item}/{field}"))
+        }
+        _ => None,
+    }
+}
+
+/// Text with marked values split into text and numbers, unmasked.
+fn values(s: &str, out: &mut Vec<Inline>) {
+    let mut rest = s;
+    while let Some(open) = rest.find(VALUE_OPEN) {
+        let after = &rest[open + VALUE_OPEN.len_utf8()..];
+        let (Some(sep), Some(close)) = (after.find(VALUE_SEP), after.find(VALUE_CLOSE)) else {
+            break;
+        };
+        if sep > close {
+            break;
+        }
+        if open > 0 {
+            out.push(Inline::Text(unmask(&rest[..open])));
+        }
+        let text = unmask(&after[sep + VALUE_SEP.len_utf8()..close]);
+        if !text.is_empty() {
+            out.push(Inline::Number {
+                address: unmask(&after[..sep]),
+                text,
+            });
+        }
+        rest = &after[close + VALUE_CLOSE.len_utf8()..];
+    }
+    // A stray marker (an authored file may not hold them) is dropped.
+    let tail: String = rest
+        .chars()
+        .filter(|c| ![VALUE_OPEN, VALUE_SEP, VALUE_CLOSE].contains(c))
+        .collect();
+    if !tail.is_empty() {
+        out.push(Inline::Text(unmask(&tail)));
+    }
+}
 
 /// A printed value made inert for the Markdown around it: its ASCII punctuation moved to the
 /// private-use area (restored after parsing), its line breaks turned into spaces.
@@ -347,7 +440,7 @@ fn finish(
                         break;
                     }
                     if start > 0 {
-                        out.push(Inline::Text(unmask(&rest[..start])));
+                        values(&rest[..start], &mut out);
                     }
                     refs.push((id.to_string(), line));
                     out.push(Inline::Ref {
@@ -362,7 +455,7 @@ fn finish(
                     ));
                 }
                 if !rest.is_empty() {
-                    out.push(Inline::Text(unmask(rest)));
+                    values(rest, &mut out);
                 }
             }
             Inline::Emph(x) => out.push(Inline::Emph(finish(x, line, refs, errors))),

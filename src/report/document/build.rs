@@ -112,7 +112,7 @@ fn resolve(v: &mut [Inline], names: &BTreeMap<String, String>, offset: u32) {
             }
             Inline::Note(n) => *n += offset,
             Inline::Emph(x) | Inline::Strong(x) => resolve(x, names, offset),
-            Inline::Text(_) => {}
+            Inline::Text(_) | Inline::Number { .. } => {}
         }
     }
     group_references(v);

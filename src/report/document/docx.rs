@@ -89,7 +89,7 @@ impl Writer<'_> {
     fn inlines(&self, v: &[Inline], props: &str, out: &mut String) {
         for i in v {
             match i {
-                Inline::Text(t) => out.push_str(&run(t, props)),
+                Inline::Text(t) | Inline::Number { text: t, .. } => out.push_str(&run(t, props)),
                 Inline::Emph(inner) => self.inlines(inner, &format!("{props}<w:i/>"), out),
                 Inline::Strong(inner) => self.inlines(inner, &format!("{props}<w:b/>"), out),
                 Inline::Ref { id, text } => {

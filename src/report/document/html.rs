@@ -27,6 +27,15 @@ fn inlines(v: &[Inline], out: &mut String) {
     for i in v {
         match i {
             Inline::Text(t) => out.push_str(&escape(t)),
+            // A number carries its address (`kidnap-trends explain` tells where it comes from).
+            Inline::Number { address, text } => {
+                let _ = write!(
+                    out,
+                    "<span data-cell=\"{}\">{}</span>",
+                    escape(address),
+                    escape(text)
+                );
+            }
             Inline::Emph(x) => {
                 out.push_str("<em>");
                 inlines(x, out);

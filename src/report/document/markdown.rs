@@ -9,7 +9,7 @@ use crate::report::escape::markdown as esc;
 fn inlines(v: &[Inline], out: &mut String) {
     for i in v {
         match i {
-            Inline::Text(t) => out.push_str(&esc(t)),
+            Inline::Text(t) | Inline::Number { text: t, .. } => out.push_str(&esc(t)),
             Inline::Emph(x) => {
                 out.push('*');
                 inlines(x, out);

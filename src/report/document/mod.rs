@@ -106,6 +106,12 @@ pub enum Inline {
     },
     /// A footnote mark: the note's number.
     Note(u32),
+    /// A number computed from the data, as printed, with its address (`N2/kidnappings`:
+    /// `kidnap-trends explain` says where it comes from).
+    Number {
+        address: String,
+        text: String,
+    },
 }
 
 /// A figure as the document sets it: "Figure II", its title and unit line above, the drawing,
@@ -168,7 +174,7 @@ pub fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for i in inlines {
         match i {
-            Inline::Text(t) => out.push_str(t),
+            Inline::Text(t) | Inline::Number { text: t, .. } => out.push_str(t),
             Inline::Emph(x) | Inline::Strong(x) => out.push_str(&plain(x)),
             Inline::Ref { text, .. } => out.push_str(text),
             Inline::Note(_) => {}

@@ -52,7 +52,7 @@ impl Writer<'_> {
         let mut out = String::from("{");
         for i in v {
             match i {
-                Inline::Text(t) => {
+                Inline::Text(t) | Inline::Number { text: t, .. } => {
                     let _ = write!(out, "{};", lit(t));
                 }
                 Inline::Emph(x) => {

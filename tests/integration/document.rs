@@ -499,3 +499,85 @@ fn the_pdf_is_tagged_pdf_ua_with_every_font_embedded() {
             .contains("pdfuaid:part")
     );
 }
+
+#[test]
+fn a_note_of_the_summary_is_lettered_and_the_chapters_notes_count_from_one() {
+    // DOCUMENT_SPEC: footnote marks in the Summary are letters; the chapters' are numbers.
+    let tmp = sandbox();
+    let report = own_report(tmp.path());
+    edit(&report.join("summary.md"), |s| {
+        format!("{s}\n\nThe data are those Member States reported.[^s]\n\n[^s]: Summary note.\n")
+    });
+    edit(&report.join("chapters/assistance.md"), |_| {
+        "The Office trained staff.[^c]\n\n[^c]: Chapter note.\n".into()
+    });
+    let run = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let out = tmp.path().join("out");
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    // The Summary's note is the first of the document (id 1), marked a.
+    assert!(
+        html.contains(
+            "reported.<sup><a href=\"#fn1\" id=\"fnref1\" aria-label=\"note a\">a</a></sup>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("<ol type=\"a\">\n<li id=\"fn1\" value=\"1\">Summary note."),
+        "{html}"
+    );
+    let chapter_mark = html
+        .split("The Office trained staff.")
+        .nth(1)
+        .and_then(|s| s.split("</a></sup>").next())
+        .unwrap();
+    // The chapters' notes are numbered apart from it: note k of the document is the
+    // chapters' k − 1 (the introduction's notes come first).
+    let k: u32 = chapter_mark
+        .split("id=\"fnref")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|k| k.parse().ok())
+        .unwrap();
+    assert!(k > 1);
+    assert!(
+        chapter_mark.ends_with(&format!("aria-label=\"note {0}\">{0}", k - 1)),
+        "{chapter_mark}"
+    );
+    let c = k - 1;
+    assert!(
+        md.contains("reported.[^a]") && md.contains("[^a]: Summary note."),
+        "{md}"
+    );
+    assert!(
+        md.contains(&format!("staff.[^{c}]")) && md.contains(&format!("[^{c}]: Chapter note.")),
+        "{md}"
+    );
+    let docx = out.join("report.docx");
+    let body = part(&docx, "word/document.xml");
+    assert!(
+        body.contains("<w:footnoteReference w:id=\"1\" w:customMarkFollows=\"1\"/><w:t>a</w:t>"),
+        "the Summary's note carries its letter"
+    );
+    let notes = part(&docx, "word/footnotes.xml");
+    let first = notes
+        .split("<w:footnote w:id=\"1\">")
+        .nth(1)
+        .and_then(|s| s.split("</w:footnote>").next())
+        .unwrap();
+    assert!(
+        first.contains("<w:t>a</w:t></w:r>") && first.contains("Summary note."),
+        "{first}"
+    );
+    assert!(!first.contains("<w:footnoteRef/>"), "{first}");
+    if let Some(t) = poppler("pdftotext", &["-layout"], &out.join("report.pdf")) {
+        let t = folded(&t);
+        assert!(t.contains("a Summary note."), "{t}");
+        // pdftotext may run the raised mark into the text.
+        assert!(
+            t.contains(&format!("{c} Chapter note.")) || t.contains(&format!("{c}Chapter note.")),
+            "{t}"
+        );
+    }
+}

@@ -329,6 +329,7 @@ pub fn assemble(parts: Parts) -> Result<Document> {
     };
 
     let summary_offset = take_notes(&summary, &mut notes);
+    let summary_notes = notes.len() as u32;
     let summary_paras: Vec<Vec<Inline>> = summary
         .blocks
         .iter()
@@ -446,6 +447,7 @@ pub fn assemble(parts: Parts) -> Result<Document> {
         summary: summary_paras,
         chapters: out_chapters,
         notes,
+        summary_notes,
         annex: Annex {
             title: "Statistical annex".into(),
             tables: annex_tables,

@@ -109,6 +109,17 @@ impl Writer<'_> {
                         _ => out.push_str(&run(text, props)),
                     }
                 }
+                // A note of the Summary carries its letter as a custom mark (Word numbers
+                // only the others, so the chapters' notes start at 1).
+                Inline::Note(n) if self.doc.lettered(*n) => {
+                    let _ = write!(
+                        out,
+                        "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>\
+                         <w:footnoteReference w:id=\"{n}\" w:customMarkFollows=\"1\"/>\
+                         <w:t>{}</w:t></w:r>",
+                        self.doc.mark(*n)
+                    );
+                }
                 Inline::Note(n) => {
                     let _ = write!(
                         out,
@@ -359,11 +370,16 @@ impl Writer<'_> {
              <w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>",
         );
         for (i, n) in self.doc.notes.iter().enumerate() {
+            let k = i as u32 + 1;
+            let mark = if self.doc.lettered(k) {
+                format!("<w:t>{}</w:t>", self.doc.mark(k))
+            } else {
+                "<w:footnoteRef/>".to_string()
+            };
             let _ = write!(
                 out,
-                "<w:footnote w:id=\"{}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\
-                 <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>{}",
-                i + 1,
+                "<w:footnote w:id=\"{k}\"><w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\
+                 <w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr>{mark}</w:r>{}",
                 run(" ", "")
             );
             self.inlines(n, "", &mut out);

@@ -23,7 +23,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn inlines(v: &[Inline], out: &mut String) {
+fn inlines(v: &[Inline], doc: &Document, out: &mut String) {
     for i in v {
         match i {
             Inline::Text(t) => out.push_str(&escape(t)),
@@ -38,28 +38,29 @@ fn inlines(v: &[Inline], out: &mut String) {
             }
             Inline::Emph(x) => {
                 out.push_str("<em>");
-                inlines(x, out);
+                inlines(x, doc, out);
                 out.push_str("</em>");
             }
             Inline::Strong(x) => {
                 out.push_str("<strong>");
-                inlines(x, out);
+                inlines(x, doc, out);
                 out.push_str("</strong>");
             }
             Inline::Ref { id, text } => {
                 let _ = write!(out, "<a href=\"#{}\">{}</a>", escape(id), escape(text));
             }
             Inline::Note(n) => {
+                let m = doc.mark(*n);
                 let _ = write!(
                     out,
-                    "<sup><a href=\"#fn{n}\" id=\"fnref{n}\" aria-label=\"note {n}\">{n}</a></sup>"
+                    "<sup><a href=\"#fn{n}\" id=\"fnref{n}\" aria-label=\"note {m}\">{m}</a></sup>"
                 );
             }
         }
     }
 }
 
-fn items(v: &[Item], out: &mut String) {
+fn items(v: &[Item], doc: &Document, out: &mut String) {
     if v.is_empty() {
         return;
     }
@@ -70,8 +71,8 @@ fn items(v: &[Item], out: &mut String) {
             "<li><span class=\"label\">{}</span> ",
             escape(&item.label)
         );
-        inlines(&item.text, out);
-        items(&item.items, out);
+        inlines(&item.text, doc, out);
+        items(&item.items, doc, out);
         out.push_str("</li>");
     }
     out.push_str("</ol>");
@@ -232,7 +233,7 @@ pub fn write(doc: &Document, css: &str, fonts: &str) -> String {
     out.push_str("<section class=\"summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n");
     for p in &doc.summary {
         out.push_str("<p>");
-        inlines(p, &mut out);
+        inlines(p, doc, &mut out);
         out.push_str("</p>\n");
     }
     out.push_str("</section>\n");
@@ -249,7 +250,7 @@ pub fn write(doc: &Document, css: &str, fonts: &str) -> String {
                 Block::Heading { level, label, text } => {
                     let tag = if *level == 1 { "h3" } else { "h4" };
                     let _ = write!(out, "<{tag}>{} ", escape(label));
-                    inlines(text, &mut out);
+                    inlines(text, doc, &mut out);
                     let _ = writeln!(out, "</{tag}>");
                 }
                 Block::Paragraph {
@@ -261,9 +262,9 @@ pub fn write(doc: &Document, css: &str, fonts: &str) -> String {
                         out,
                         "<div class=\"para\" id=\"para-{number}\"><span class=\"num\">{number}.</span><div><p>"
                     );
-                    inlines(text, &mut out);
+                    inlines(text, doc, &mut out);
                     out.push_str("</p>");
-                    items(sub, &mut out);
+                    items(sub, doc, &mut out);
                     out.push_str("</div></div>\n");
                 }
                 Block::Figure(f) => figure(f, &mut out),
@@ -278,14 +279,22 @@ pub fn write(doc: &Document, css: &str, fonts: &str) -> String {
         "<li id=\"agenda-note\" class=\"star\">* {}</li>",
         escape(&m.agenda_note)
     );
+    // The Summary's notes (lettered), then the chapters' (numbered).
+    let lettered = doc.summary_notes as usize;
     for (i, n) in doc.notes.iter().enumerate() {
-        let _ = write!(out, "<li id=\"fn{}\" value=\"{}\">", i + 1, i + 1);
-        inlines(n, &mut out);
-        let _ = writeln!(
-            out,
-            " <a href=\"#fnref{}\" aria-label=\"back\">↩</a></li>",
-            i + 1
-        );
+        let k = i + 1;
+        if k == 1 || k == lettered + 1 {
+            out.push_str("</ol>\n");
+            out.push_str(if k <= lettered {
+                "<ol type=\"a\">\n"
+            } else {
+                "<ol>\n"
+            });
+        }
+        let value = if k <= lettered { k } else { k - lettered };
+        let _ = write!(out, "<li id=\"fn{k}\" value=\"{value}\">");
+        inlines(n, doc, &mut out);
+        let _ = writeln!(out, " <a href=\"#fnref{k}\" aria-label=\"back\">↩</a></li>");
     }
     out.push_str("</ol>\n</section>\n");
     let _ = write!(

@@ -6,34 +6,34 @@ use std::fmt::Write as _;
 use super::{Block, Document, Figure, Grid, Inline, Item, Table};
 use crate::report::escape::markdown as esc;
 
-fn inlines(v: &[Inline], out: &mut String) {
+fn inlines(v: &[Inline], doc: &Document, out: &mut String) {
     for i in v {
         match i {
             Inline::Text(t) | Inline::Number { text: t, .. } => out.push_str(&esc(t)),
             Inline::Emph(x) => {
                 out.push('*');
-                inlines(x, out);
+                inlines(x, doc, out);
                 out.push('*');
             }
             Inline::Strong(x) => {
                 out.push_str("**");
-                inlines(x, out);
+                inlines(x, doc, out);
                 out.push_str("**");
             }
             Inline::Ref { text, .. } => out.push_str(&esc(text)),
             Inline::Note(n) => {
-                let _ = write!(out, "[^{n}]");
+                let _ = write!(out, "[^{}]", doc.mark(*n));
             }
         }
     }
 }
 
-fn items(v: &[Item], depth: usize, out: &mut String) {
+fn items(v: &[Item], depth: usize, doc: &Document, out: &mut String) {
     for item in v {
         let _ = write!(out, "{}- {} ", "  ".repeat(depth), esc(&item.label));
-        inlines(&item.text, out);
+        inlines(&item.text, doc, out);
         out.push('\n');
-        items(&item.items, depth + 1, out);
+        items(&item.items, depth + 1, doc, out);
     }
 }
 
@@ -116,7 +116,7 @@ pub fn write(doc: &Document) -> String {
     );
     out.push_str("## Summary\n\n");
     for p in &doc.summary {
-        inlines(p, &mut out);
+        inlines(p, doc, &mut out);
         out.push_str("\n\n");
     }
     for c in &doc.chapters {
@@ -125,7 +125,7 @@ pub fn write(doc: &Document) -> String {
             match b {
                 Block::Heading { level, label, text } => {
                     let _ = write!(out, "{} {} ", "#".repeat(*level as usize + 2), label);
-                    inlines(text, &mut out);
+                    inlines(text, doc, &mut out);
                     out.push_str("\n\n");
                 }
                 Block::Paragraph {
@@ -134,10 +134,10 @@ pub fn write(doc: &Document) -> String {
                     items: sub,
                 } => {
                     let _ = write!(out, "{number}\\. ");
-                    inlines(text, &mut out);
+                    inlines(text, doc, &mut out);
                     out.push_str("\n\n");
                     if !sub.is_empty() {
-                        items(sub, 0, &mut out);
+                        items(sub, 0, doc, &mut out);
                         out.push('\n');
                     }
                 }
@@ -148,8 +148,8 @@ pub fn write(doc: &Document) -> String {
     }
     let _ = writeln!(out, "\\* {}\n", esc(&m.agenda_note));
     for (i, n) in doc.notes.iter().enumerate() {
-        let _ = write!(out, "[^{}]: ", i + 1);
-        inlines(n, &mut out);
+        let _ = write!(out, "[^{}]: ", doc.mark(i as u32 + 1));
+        inlines(n, doc, &mut out);
         out.push_str("\n\n");
     }
     let _ = writeln!(out, "## {}\n", esc(&doc.annex.title));

@@ -31,8 +31,11 @@ pub struct Document {
     /// The Summary's paragraphs (not numbered).
     pub summary: Vec<Vec<Inline>>,
     pub chapters: Vec<Chapter>,
-    /// Footnotes, numbered from 1 in order of first reference (`Inline::Note(n)`).
+    /// Footnotes, numbered from 1 in order of first reference (`Inline::Note(n)`): the
+    /// Summary's first, marked with letters, then the chapters', marked 1, 2, … ([`Self::mark`]).
     pub notes: Vec<Vec<Inline>>,
+    /// How many of `notes` are the Summary's.
+    pub summary_notes: u32,
     pub annex: Annex,
     /// Figures and tables that no paragraph cites (set at the end of the `floats` chapter).
     pub uncited: Vec<String>,
@@ -168,6 +171,34 @@ pub struct Annex {
 }
 
 pub use crate::format::roman;
+
+impl Document {
+    /// The printed mark of footnote `n`: a lower-case letter for a note of the Summary (a, b,
+    /// …, z, aa, ab, …), else its number among the chapters' notes.
+    pub fn mark(&self, n: u32) -> String {
+        if n == 0 || n > self.summary_notes {
+            return n.saturating_sub(self.summary_notes).to_string();
+        }
+        letters(n)
+    }
+
+    /// Whether footnote `n` is one of the Summary's (marked with a letter).
+    pub fn lettered(&self, n: u32) -> bool {
+        n >= 1 && n <= self.summary_notes
+    }
+}
+
+/// 1 → a, 26 → z, 27 → aa.
+fn letters(mut n: u32) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        n -= 1;
+        out.push(b'a' + (n % 26) as u8);
+        n /= 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
 
 /// The text of inlines without any markup (footnote marks dropped).
 pub fn plain(inlines: &[Inline]) -> String {

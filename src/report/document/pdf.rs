@@ -81,7 +81,13 @@ impl Writer<'_> {
                             .cloned()
                             .unwrap_or_default();
                         let inner = self.inlines(&body);
-                        let _ = write!(out, "[#footnote({inner})<fn{n}>];");
+                        // The Summary's notes are lettered; the chapters' count from 1 again.
+                        let numbering = if self.doc.lettered(*n) {
+                            "numbering: \"a\", "
+                        } else {
+                            ""
+                        };
+                        let _ = write!(out, "[#footnote({numbering}{inner})<fn{n}>];");
                     } else {
                         let _ = write!(out, "footnote(<fn{n}>);");
                     }
@@ -269,6 +275,9 @@ fn report_source(doc: &Document) -> String {
         "#block(stroke: 0.6pt, inset: 10pt, width: 100%, {{align(center, heading(level: 1, {})); {summary}}})",
         lit("Summary")
     );
+    if doc.summary_notes > 0 {
+        out.push_str("#counter(footnote).update(0)\n");
+    }
     for c in &doc.chapters {
         let _ = writeln!(
             out,

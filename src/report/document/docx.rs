@@ -558,16 +558,22 @@ fn numbering() -> String {
     )
 }
 
+/// The page setup. With the header, the first page (whose masthead carries the symbol) has
+/// none of its own; the page number is on every page.
 fn section(header: bool) -> String {
-    let refs = if header {
-        "<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
+    let (refs, first) = if header {
+        (
+            "<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>\
+             <w:footerReference w:type=\"first\" r:id=\"rIdFooter\"/>",
+            "<w:titlePg/>",
+        )
     } else {
-        ""
+        ("", "")
     };
     format!(
         "<w:sectPr>{refs}<w:footnotePr><w:numFmt w:val=\"decimal\"/></w:footnotePr>\
          <w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
-         <w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr>"
+         <w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>{first}</w:sectPr>"
     )
 }
 

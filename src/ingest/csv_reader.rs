@@ -19,6 +19,46 @@ pub(crate) struct CsvRecords<'a> {
     declared: Encoding,
 }
 
+/// A record (checked to be UTF-8) as cells.
+pub(crate) fn cells_of(record: &csv::ByteRecord) -> Vec<Cell> {
+    record
+        .iter()
+        .map(|f| match std::str::from_utf8(f) {
+            Ok("") => Cell::Empty,
+            Ok(s) => Cell::Text(s.to_string()),
+            // Checked by `utf8_error`.
+            Err(_) => Cell::Other(String::from_utf8_lossy(f).into_owned()),
+        })
+        .collect()
+}
+
+/// The error of a record that is not UTF-8 text (its first such field), if it is not.
+pub(crate) fn utf8_error(
+    path: &Path,
+    declared: Encoding,
+    record: &csv::ByteRecord,
+    line: usize,
+) -> Option<IngestError> {
+    if record.as_slice().is_ascii() {
+        return None;
+    }
+    let (col, field) = record
+        .iter()
+        .enumerate()
+        .find(|(_, f)| std::str::from_utf8(f).is_err())?;
+    Some(IngestError::Cell {
+        file: path.to_path_buf(),
+        row: line,
+        column: format!("{} (field {})", column_letter(col), col + 1),
+        expected: match declared {
+            Encoding::Auto => "UTF-8 text (`encoding: auto` found UTF-8 at the file's first non-ASCII bytes; declare `encoding: windows-1252` for this source, or re-save the file as UTF-8)",
+            _ => "UTF-8 text (declare `encoding: windows-1252` or `encoding: auto` for this source, or re-save the file as UTF-8)",
+        }
+        .into(),
+        found: String::from_utf8_lossy(field).into_owned(),
+    })
+}
+
 impl<'a> CsvRecords<'a> {
     pub(crate) fn open(path: &'a Path, encoding: Encoding) -> Result<Self, IngestError> {
         let (input, used) = text::open(path, encoding)?;
@@ -61,22 +101,8 @@ impl<'a> CsvRecords<'a> {
             .position()
             .map(|p| p.line() as usize)
             .unwrap_or(0);
-        if !self.record.as_slice().is_ascii() {
-            for (col, field) in self.record.iter().enumerate() {
-                if std::str::from_utf8(field).is_err() {
-                    return Err(IngestError::Cell {
-                        file: self.path.to_path_buf(),
-                        row: line,
-                        column: format!("{} (field {})", column_letter(col), col + 1),
-                        expected: match self.declared {
-                            Encoding::Auto => "UTF-8 text (`encoding: auto` found UTF-8 at the file's first non-ASCII bytes; declare `encoding: windows-1252` for this source, or re-save the file as UTF-8)",
-                            _ => "UTF-8 text (declare `encoding: windows-1252` or `encoding: auto` for this source, or re-save the file as UTF-8)",
-                        }
-                        .into(),
-                        found: String::from_utf8_lossy(field).into_owned(),
-                    });
-                }
-            }
+        if let Some(e) = utf8_error(self.path, self.declared, &self.record, line) {
+            return Err(e);
         }
         Ok(Some(line))
     }
@@ -92,15 +118,7 @@ impl<'a> CsvRecords<'a> {
 
     /// The current record as cells.
     pub(crate) fn cells(&self) -> Vec<Cell> {
-        self.record
-            .iter()
-            .map(|f| match std::str::from_utf8(f) {
-                Ok("") => Cell::Empty,
-                Ok(s) => Cell::Text(s.to_string()),
-                // Checked in `next`.
-                Err(_) => Cell::Other(String::from_utf8_lossy(f).into_owned()),
-            })
-            .collect()
+        cells_of(&self.record)
     }
 
     /// `error`, unless a later record cannot be read: reading errors take precedence over

@@ -105,9 +105,24 @@ pub fn read_unodc_cts(source: &Source) -> Result<CtsOutput, IngestError> {
             Err(Stop::OutOfOrder) => parse_rows(source, read_xlsx(&source.path)?),
         }
     } else {
+        // A large file is read on every core (a small one is not worth the threads); the
+        // sequential reader takes any file the parallel one hands back.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let large = std::fs::metadata(&source.path).is_ok_and(|m| m.len() > PARALLEL_FROM);
+        if threads > 1 && large {
+            match parallel::read(source, threads, parallel::BLOCK) {
+                Ok(read) => return read,
+                Err(parallel::Fallback(why)) => {
+                    tracing::debug!(file = %source.path.display(), why, "Read on one core");
+                }
+            }
+        }
         read_csv(source)
     }
 }
+
+/// Files larger than this are read on every core.
+const PARALLEL_FROM: u64 = 8 << 20;
 
 /// Why streaming an xlsx sheet stopped early.
 pub(crate) enum Stop {
@@ -237,34 +252,61 @@ fn read_csv(source: &Source) -> Result<CtsOutput, IngestError> {
     };
     let category = rows.index[CATEGORY];
     while let Some(line) = records.next()? {
-        // A row with another number of fields (a stray or unterminated quote, a cut line) is a
-        // broken file whatever its category.
-        if records.record.len() != names.len() && !records.record.iter().all(<[u8]>::is_empty) {
-            let error = IngestError::Cell {
-                file: source.path.clone(),
-                row: line,
-                column: format!("{} fields", records.record.len()),
-                expected: format!(
-                    "{} fields, as in the header on row {header_row}",
-                    names.len()
-                ),
-                found: String::from_utf8_lossy(records.record.as_slice())
-                    .chars()
-                    .take(80)
-                    .collect(),
-            };
-            return Err(records.after_rest(error));
+        match verdict(
+            source,
+            &records.record,
+            line,
+            (header_row, names.len()),
+            category,
+        ) {
+            Verdict::Skip => {}
+            Verdict::Keep => rows.push(line, &records.cells()),
+            Verdict::Broken(error) => return Err(records.after_rest(error)),
         }
-        // Most rows are another category: look at that one field and move on.
-        if records.text(category) != source.category {
-            continue;
-        }
-        if records.record.iter().all(<[u8]>::is_empty) {
-            continue;
-        }
-        rows.push(line, &records.cells());
     }
     rows.finish()
+}
+
+/// What reading a csv source does with one record (well-formed UTF-8) of line `line`.
+pub(crate) enum Verdict {
+    /// Another category, or a blank record.
+    Skip,
+    /// A record of the category: its cells go to the collector.
+    Keep,
+    /// A broken file: the record has another number of fields than the header.
+    Broken(IngestError),
+}
+
+/// The verdict on `record`, the header being on row `header_row` with `width` fields and the
+/// category in field `category`.
+pub(crate) fn verdict(
+    source: &Source,
+    record: &csv::ByteRecord,
+    line: usize,
+    (header_row, width): (usize, usize),
+    category: usize,
+) -> Verdict {
+    let blank = || record.iter().all(<[u8]>::is_empty);
+    // A row with another number of fields (a stray or unterminated quote, a cut line) is a
+    // broken file whatever its category.
+    if record.len() != width && !blank() {
+        return Verdict::Broken(IngestError::Cell {
+            file: source.path.clone(),
+            row: line,
+            column: format!("{} fields", record.len()),
+            expected: format!("{width} fields, as in the header on row {header_row}"),
+            found: String::from_utf8_lossy(record.as_slice())
+                .chars()
+                .take(80)
+                .collect(),
+        });
+    }
+    // Most rows are another category: look at that one field and move on.
+    let field = record.get(category).map(trimmed).unwrap_or("");
+    if field != source.category || blank() {
+        return Verdict::Skip;
+    }
+    Verdict::Keep
 }
 
 /// A field as trimmed text ("" when it is not UTF-8, which `CsvRecords::next` has excluded).
@@ -577,6 +619,8 @@ fn parse_value(cell: &Cell) -> Option<f64> {
     };
     super::clean::in_range(v).then_some(v)
 }
+
+pub(crate) mod parallel;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,389 @@
+//! A large UN-CTS csv file read on every core.
+//!
+//! One thread reads the file (decoded as [`text::open`] decodes it: BOM dropped, CRLF to LF,
+//! Windows-1252 transcoded) in blocks and cuts each at the last record end: a line feed outside
+//! a quoted field, found by looking at the quote bytes only (`memchr`). Worker threads parse
+//! the pieces with the csv reader, check each record as the sequential reader does
+//! ([`verdict`], [`utf8_error`]) and keep the records of the category; the calling thread puts
+//! them into the collector in file order. Lines are exact: each piece knows the line it starts
+//! on. Errors are the sequential reader's: the first read error of the file wins over the first
+//! broken record, which wins over the collector's findings.
+//!
+//! Anything this reader does not handle exactly as the csv reader does — a quote that does not
+//! open or close a field, a carriage return left after decoding, no header in the first block —
+//! is left to the sequential reader, which reads the file again from the start.
+
+use std::io::Read;
+use std::sync::mpsc;
+
+use super::{CtsOutput, HEADER_SEARCH_ROWS, Verdict, verdict};
+use crate::config::Source;
+use crate::ingest::IngestError;
+use crate::ingest::csv_reader::{cells_of, utf8_error};
+use crate::ingest::text;
+use crate::ingest::unodc_cts::{CATEGORY, Cell, Collector, trimmed};
+
+/// Bytes read at a time (a piece is about this long).
+pub(crate) const BLOCK: usize = 4 << 20;
+
+/// The longest run of bytes without a record end that is cut into pieces.
+const LONGEST_PIECE: usize = 1 << 20;
+
+/// Why the parallel reader gave the file back to the sequential one.
+#[derive(Debug)]
+pub(crate) struct Fallback(pub &'static str);
+
+/// What reading gives: the output (or the error) as the sequential reader would give it, or a
+/// fallback.
+pub(crate) type Outcome = std::result::Result<Result<CtsOutput, IngestError>, Fallback>;
+
+/// One piece of the file: whole records, starting on line `line`. Its first record is
+/// numbered `first`, as the csv reader numbers a record that follows blank lines: the line
+/// after the previous record's end.
+struct Piece {
+    index: usize,
+    line: usize,
+    first: usize,
+    bytes: Vec<u8>,
+}
+
+/// What a worker found in a piece.
+#[derive(Default)]
+struct Found {
+    /// The records of the category: line and cells.
+    rows: Vec<(usize, Vec<Cell>)>,
+    /// The first record that is not UTF-8 (a read error).
+    read_error: Option<IngestError>,
+    /// The first record with another number of fields.
+    broken: Option<IngestError>,
+    fallback: Option<Fallback>,
+}
+
+/// Where quoting leaves a buffer that starts at a record boundary, scanned as far as `pos`
+/// (so that a buffer that grows is not scanned again from its start).
+#[derive(Default)]
+struct Quotes {
+    /// Scanned up to here (a quote whose next byte is not yet known stops the scan at it).
+    pos: usize,
+    /// Where the quoted field the scan is in opened, if it is in one.
+    open_at: Option<usize>,
+    /// Quoted fields (open, close) that hold a line feed.
+    spans: Vec<(usize, usize)>,
+    /// [`cut`] has looked for a record end below this.
+    searched: usize,
+}
+
+impl Quotes {
+    /// Scan `buf` on from `self.pos`; `false` when a quote does not open or close a field the
+    /// way the csv reader reads it (`"` after a delimiter or at a line start; `""` inside; `"`
+    /// before a delimiter, a line end or the end of the file). With `last` false (more
+    /// follows), a quote whose next byte is unknown stops the scan.
+    fn scan(&mut self, buf: &[u8], last: bool) -> bool {
+        let mut it = memchr::memchr_iter(b'"', &buf[self.pos..]).map(|i| i + self.pos);
+        while let Some(i) = it.next() {
+            match self.open_at {
+                None => {
+                    if i > 0 && !matches!(buf[i - 1], b',' | b'\n') {
+                        return false;
+                    }
+                    self.open_at = Some(i);
+                }
+                Some(open) => match buf.get(i + 1) {
+                    Some(b'"') => {
+                        // An escaped quote: skip its second half.
+                        it.next();
+                    }
+                    Some(b',' | b'\n') => {
+                        if memchr::memchr(b'\n', &buf[open..i]).is_some() {
+                            self.spans.push((open, i));
+                        }
+                        self.open_at = None;
+                    }
+                    None if last => self.open_at = None,
+                    None => {
+                        self.pos = i;
+                        return true;
+                    }
+                    Some(_) => return false,
+                },
+            }
+        }
+        self.pos = buf.len();
+        true
+    }
+}
+
+/// The end (exclusive) of the last whole record of `buf`: just after a line feed outside any
+/// quoted field.
+fn cut(buf: &[u8], q: &mut Quotes) -> Option<usize> {
+    let mut limit = q.open_at.unwrap_or(buf.len());
+    // Below `searched`, an earlier call found no record end, and none can appear there.
+    let from = q.searched.min(limit);
+    q.searched = limit;
+    loop {
+        let nl = from + memchr::memrchr(b'\n', &buf[from..limit])?;
+        match q.spans.iter().rev().find(|(o, c)| *o < nl && nl < *c) {
+            Some((open, _)) => limit = (*open).max(from),
+            None => return Some(nl + 1),
+        }
+    }
+}
+
+/// Read `source` (a csv file of the UN-CTS layout) on `threads` worker threads, in pieces of
+/// about `block` bytes.
+pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
+    let block = block.max(1);
+    let (mut input, _) = match text::open(&source.path, source.encoding) {
+        Ok(x) => x,
+        Err(e) => return Ok(Err(e)),
+    };
+    let read_error = |e: std::io::Error| IngestError::Open {
+        file: source.path.clone(),
+        message: e.to_string(),
+    };
+    // The header, found as the sequential reader finds it, in the first block or two.
+    let mut first = Vec::with_capacity(block);
+    let mut at_end;
+    let mut q = Quotes::default();
+    let (header_row, names, rest_at, rest_line) = loop {
+        match (&mut input).take(block as u64).read_to_end(&mut first) {
+            Ok(n) => at_end = n < block || n == 0,
+            Err(e) => return Ok(Err(read_error(e))),
+        }
+        if memchr::memchr(b'\r', &first).is_some() {
+            return Err(Fallback("a carriage return"));
+        }
+        if !q.scan(&first, at_end) {
+            return Err(Fallback("a quote the csv reader reads as text"));
+        }
+        let end = if at_end {
+            Some(first.len())
+        } else {
+            cut(&first, &mut q)
+        };
+        let mut records = 0;
+        let mut found = None;
+        if let Some(end) = end {
+            let mut header = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(&first[..end]);
+            let mut record = csv::ByteRecord::new();
+            while records < HEADER_SEARCH_ROWS {
+                match header.read_byte_record(&mut record) {
+                    Ok(true) => records += 1,
+                    Ok(false) => break,
+                    Err(_) => return Err(Fallback("the csv reader failed on the header")),
+                }
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                if utf8_error(&source.path, source.encoding, &record, line).is_some() {
+                    return Err(Fallback("a record before the header is not UTF-8"));
+                }
+                if record
+                    .iter()
+                    .any(|f| trimmed(f).eq_ignore_ascii_case("Iso3_code"))
+                {
+                    let names: Vec<String> =
+                        record.iter().map(|f| trimmed(f).to_string()).collect();
+                    // The rest starts where the header record ends, on the next line.
+                    let at = header.position();
+                    found = Some((line, names, at.byte() as usize, at.line() as usize));
+                    break;
+                }
+            }
+        }
+        if let Some(found) = found {
+            break found;
+        }
+        // (No header record is longer than this: MAX_CELL_CHARS a field.)
+        if at_end || records >= HEADER_SEARCH_ROWS || first.len() > 1 << 20 {
+            return Err(Fallback("no header"));
+        }
+    };
+    let mut collector = match Collector::new(source, header_row, &names) {
+        Ok(c) => c,
+        Err(_) => return Err(Fallback("the header lacks a column")),
+    };
+    let category = collector.index[CATEGORY];
+    let width = names.len();
+    let threads = threads.max(1);
+    let (piece_tx, piece_rx) = mpsc::sync_channel::<Piece>(threads);
+    let piece_rx = std::sync::Mutex::new(piece_rx);
+    let (found_tx, found_rx) = mpsc::channel::<(usize, Found)>();
+    let reader_result: Result<usize, Result<IngestError, Fallback>> = std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let found_tx = found_tx.clone();
+            let piece_rx = &piece_rx;
+            scope.spawn(move || {
+                loop {
+                    let piece = {
+                        let rx = piece_rx.lock().unwrap_or_else(|e| e.into_inner());
+                        rx.recv()
+                    };
+                    let Ok(piece) = piece else { break };
+                    let f = parse(source, &piece, (header_row, width), category);
+                    if found_tx.send((piece.index, f)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(found_tx);
+        // The reader: the rest of the first block, then block after block, cut at record ends.
+        let reader = scope.spawn(move || -> Result<usize, Result<IngestError, Fallback>> {
+            let mut index = 0;
+            // The line a piece starts on, and the line after the last record's end so far.
+            let (mut line, mut after_record) = (rest_line, rest_line);
+            let mut send = |bytes: Vec<u8>| -> bool {
+                let lines = memchr::memchr_iter(b'\n', &bytes).count();
+                let trailing = bytes.iter().rev().take_while(|b| **b == b'\n').count();
+                let piece = Piece {
+                    index,
+                    line,
+                    first: after_record,
+                    bytes,
+                };
+                if trailing < piece.bytes.len() {
+                    after_record = line + lines - trailing.max(1) + 1;
+                }
+                index += 1;
+                line += lines;
+                piece_tx.send(piece).is_ok()
+            };
+            let mut carry = first.split_off(rest_at);
+            drop(first);
+            let mut q = Quotes::default();
+            let mut done = at_end;
+            loop {
+                if !done {
+                    let before = carry.len();
+                    carry.reserve(block);
+                    match (&mut input).take(block as u64).read_to_end(&mut carry) {
+                        Ok(n) => done = n < block || n == 0,
+                        Err(e) => return Err(Ok(read_error(e))),
+                    }
+                    if memchr::memchr(b'\r', &carry[before..]).is_some() {
+                        return Err(Err(Fallback("a carriage return")));
+                    }
+                }
+                if !q.scan(&carry, done) {
+                    return Err(Err(Fallback("a quote the csv reader reads as text")));
+                }
+                if done {
+                    if !carry.is_empty() {
+                        send(std::mem::take(&mut carry));
+                    }
+                    break;
+                }
+                match cut(&carry, &mut q) {
+                    Some(end) => {
+                        // The rest starts at a record boundary: scanned again from its start.
+                        q = Quotes::default();
+                        let rest = carry.split_off(end);
+                        if !send(std::mem::replace(&mut carry, rest)) {
+                            break;
+                        }
+                    }
+                    // A record this long is a broken file (a field is at most MAX_CELL_CHARS):
+                    // the sequential reader says where, without rescanning it block by block.
+                    None if carry.len() > LONGEST_PIECE.max(2 * block) => {
+                        return Err(Err(Fallback("a record longer than a piece")));
+                    }
+                    None => {}
+                }
+            }
+            Ok(index)
+        });
+        // The pieces' findings, in file order.
+        let mut pending: std::collections::BTreeMap<usize, Found> = Default::default();
+        let mut next = 0;
+        let mut first_read_error: Option<IngestError> = None;
+        let mut first_broken: Option<IngestError> = None;
+        let mut fallback: Option<Fallback> = None;
+        for (i, f) in found_rx.iter() {
+            pending.insert(i, f);
+            while let Some(f) = pending.remove(&next) {
+                next += 1;
+                if fallback.is_some() {
+                    continue;
+                }
+                if let Some(fb) = f.fallback {
+                    fallback = Some(fb);
+                    continue;
+                }
+                if first_read_error.is_none() {
+                    first_read_error = f.read_error;
+                }
+                if first_broken.is_none() && first_read_error.is_none() {
+                    for (line, cells) in &f.rows {
+                        collector.push(*line, cells);
+                    }
+                    first_broken = f.broken;
+                }
+            }
+        }
+        let read = reader
+            .join()
+            .unwrap_or(Err(Err(Fallback("the reader thread panicked"))));
+        if let Some(fb) = fallback {
+            return Err(Err(fb));
+        }
+        match read {
+            Err(e) => Err(e),
+            Ok(n) if n != next => Err(Err(Fallback("a worker thread stopped"))),
+            Ok(n) => match (first_read_error, first_broken) {
+                (Some(e), _) | (None, Some(e)) => Err(Ok(e)),
+                (None, None) => Ok(n),
+            },
+        }
+    });
+    match reader_result {
+        Ok(_) => Ok(collector.finish()),
+        Err(Ok(e)) => Ok(Err(e)),
+        Err(Err(fb)) => Err(fb),
+    }
+}
+
+/// The records of one piece, checked as the sequential reader checks them.
+fn parse(source: &Source, piece: &Piece, header: (usize, usize), category: usize) -> Found {
+    let mut found = Found::default();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(piece.bytes.as_slice());
+    let mut record = csv::ByteRecord::new();
+    let mut first = true;
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(_) => {
+                found.fallback = Some(Fallback("the csv reader failed on a piece"));
+                break;
+            }
+        }
+        let at = record.position().map_or(1, |p| p.line() as usize);
+        let line = if first {
+            piece.first
+        } else {
+            piece.line + at - 1
+        };
+        first = false;
+        if let Some(e) = utf8_error(&source.path, source.encoding, &record, line) {
+            found.read_error = Some(e);
+            break;
+        }
+        if found.broken.is_some() {
+            continue;
+        }
+        match verdict(source, &record, line, header, category) {
+            Verdict::Skip => {}
+            Verdict::Keep => found.rows.push((line, cells_of(&record))),
+            Verdict::Broken(e) => found.broken = Some(e),
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,186 @@
+//! The parallel reader against the sequential one, on files cut at every possible place.
+
+use std::path::Path;
+
+use super::*;
+use crate::config::Encoding;
+use crate::ingest::unodc_cts::read_csv;
+
+const HEAD: &str = "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,\
+                    Year,Unit of measurement,VALUE,Source\n";
+
+fn row(code: &str, country: &str, category: &str, year: u32, value: &str) -> String {
+    format!(
+        "{code},{country},Europe,Northern Europe,Violent offences,by type of offence,\
+         {category},Total,Total,{year},Counts,{value},CTS\n"
+    )
+}
+
+fn source(dir: &Path, name: &str, bytes: &[u8]) -> Source {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    Source {
+        encoding: Encoding::Utf8,
+        ..Source::unodc_cts("t", &path, "r", "Kidnapping")
+    }
+}
+
+/// The outcome as text: observations and findings, or the error's message.
+fn shown(r: &Result<CtsOutput, IngestError>) -> String {
+    match r {
+        Ok(out) => format!("{:?}\n{:?}", out.observations, out.findings),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+/// The parallel reader gives what the sequential one gives, with pieces of every size from
+/// one byte up (or of sizes spread over that range: `every` false), on one to three workers;
+/// `falls_back` says whether it may hand the file back. How many reads it handed back.
+fn agrees_at(source: &Source, falls_back: bool, every: bool) -> usize {
+    let expected = shown(&read_csv(source));
+    let len = std::fs::metadata(&source.path).unwrap().len() as usize;
+    let spread = [
+        1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 4096,
+    ];
+    let blocks: Vec<usize> = if every {
+        (1..=len.min(400)).chain([len, len + 1, BLOCK]).collect()
+    } else {
+        spread
+            .into_iter()
+            .filter(|b| *b < len)
+            .chain([len, BLOCK])
+            .collect()
+    };
+    let mut fell_back = 0;
+    for block in blocks {
+        for threads in [1, 3] {
+            match read(source, threads, block) {
+                Ok(r) => assert_eq!(
+                    shown(&r),
+                    expected,
+                    "block {block}, {threads} threads, {}",
+                    source.path.display()
+                ),
+                Err(Fallback(why)) => {
+                    assert!(
+                        falls_back,
+                        "block {block}: fell back ({why}) on {}",
+                        source.path.display()
+                    );
+                    fell_back += 1;
+                }
+            }
+        }
+    }
+    fell_back
+}
+
+fn agrees(source: &Source, falls_back: bool) {
+    agrees_at(source, falls_back, true);
+}
+
+#[test]
+fn quoted_fields_with_line_feeds_blank_lines_and_banners_at_every_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("Banner line,,\n\n");
+    csv.push_str(HEAD);
+    csv.push_str(&row(
+        "AAA",
+        "\"Name, with comma\"",
+        "Kidnapping",
+        2019,
+        "12",
+    ));
+    csv.push_str(&row("BBB", "\"Two\nlines\n\"", "Robbery", 2019, "3"));
+    csv.push_str("\n\n");
+    csv.push_str(&row(
+        "CCC",
+        "\"Quote \"\" inside\"",
+        "Kidnapping",
+        2020,
+        "4",
+    ));
+    csv.push_str(&row("DDD", "\"\n\"", "Kidnapping", 2020, "5"));
+    csv.push('\n');
+    csv.push_str(&row("EEE", "Plain", "Kidnapping", 2021, "6"));
+    // The last record without its line end.
+    csv.push_str(row("FFF", "\"End\"", "Kidnapping", 2021, "7").trim_end());
+    agrees(&source(dir.path(), "quoted.csv", csv.as_bytes()), false);
+}
+
+#[test]
+fn errors_are_the_first_of_the_file_whatever_piece_finds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = |code: &str| row(code, "Name", "Kidnapping", 2019, "1");
+    // A bad value (a finding), then a record with too few fields, then one that is not UTF-8.
+    let mut csv = String::from(HEAD);
+    csv.push_str(&good("AAA"));
+    csv.push_str(&row("BBB", "Name", "Kidnapping", 2019, "x"));
+    csv.push_str(&good("CCC"));
+    csv.push_str("DDD,short,row\n");
+    csv.push_str(&good("EEE"));
+    let mut bytes = csv.clone().into_bytes();
+    agrees(&source(dir.path(), "broken.csv", &bytes), false);
+    bytes.extend_from_slice(b"FFF,\xff\xfe,x\n");
+    bytes.extend_from_slice(good("GGG").as_bytes());
+    agrees(&source(dir.path(), "not-utf8.csv", &bytes), false);
+    // A duplicate in two pieces, and a missing value: findings in file order.
+    let mut csv = String::from(HEAD);
+    for (i, code) in ["AAA", "BBB", "AAA", "CCC"].iter().enumerate() {
+        csv.push_str(&row(code, "Name", "Kidnapping", 2019, &i.to_string()));
+    }
+    csv.push_str(&row("DDD", "Name", "Kidnapping", 2019, ".."));
+    agrees(&source(dir.path(), "duplicate.csv", csv.as_bytes()), false);
+}
+
+#[test]
+fn a_quote_inside_a_field_or_a_carriage_return_goes_to_the_sequential_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from(HEAD);
+    csv.push_str(&row(
+        "AAA",
+        "Name \"quoted\" inside",
+        "Kidnapping",
+        2019,
+        "1",
+    ));
+    agrees(&source(dir.path(), "inner-quote.csv", csv.as_bytes()), true);
+    let mut csv = String::from(HEAD);
+    csv.push_str(&row("AAA", "Name", "Kidnapping", 2019, "1").replace('\n', "\r"));
+    csv.push_str(&row("BBB", "Name", "Kidnapping", 2019, "1"));
+    agrees(&source(dir.path(), "cr.csv", csv.as_bytes()), true);
+}
+
+#[test]
+fn the_corpus_and_the_fixture_read_the_same() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(root.join("tests/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    files.push(root.join("tests/fixtures/mini/cts.csv"));
+    files.sort();
+    assert!(files.len() > 10);
+    let mut parallel = 0;
+    for f in &files {
+        for encoding in [Encoding::Utf8, Encoding::Auto] {
+            let s = Source {
+                encoding,
+                ..Source::unodc_cts("t", f, "r", "Kidnapping")
+            };
+            // Files with a carriage return or a stray quote go to the sequential reader.
+            if agrees_at(&s, true, false) == 0 {
+                parallel += 1;
+            }
+        }
+    }
+    // Most of the corpus is read in parallel, the fixture among it.
+    assert!(parallel > files.len(), "{parallel} of {}", files.len() * 2);
+    let fixture = Source {
+        encoding: Encoding::Utf8,
+        ..Source::unodc_cts("t", files.last().unwrap(), "r", "Kidnapping")
+    };
+    assert!(fixture.path.ends_with("mini/cts.csv"));
+    assert_eq!(agrees_at(&fixture, false, false), 0);
+}

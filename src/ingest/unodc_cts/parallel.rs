@@ -24,7 +24,7 @@ use crate::ingest::text;
 use crate::ingest::unodc_cts::{CATEGORY, Cell, Collector, trimmed};
 
 /// Bytes read at a time (a piece is about this long).
-pub(crate) const BLOCK: usize = 4 << 20;
+pub(crate) const BLOCK: usize = 1 << 20;
 
 /// The longest run of bytes without a record end that is cut into pieces.
 const LONGEST_PIECE: usize = 1 << 20;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # kidnap-trends (release build) against DuckDB, in the same run, on synthetic UN-CTS files.
 #
-#   benches/compare.sh                      # sizes 10k and 1m, 3 repeats
+#   benches/compare.sh                      # sizes 10k and 1m, 5 repeats
 #   SIZES="10k 1m 10m" REPEATS=3 benches/compare.sh
 #
 # Builds nothing: it expects the release binary (KT_BIN) and, for the warehouse-only query row,
@@ -18,7 +18,7 @@ root=$(cd "$here/.." && pwd)
 KT_BIN=${KT_BIN:-$HOME/.cache/kt-release/release/kidnap-trends}
 KT_QUERY_BIN=${KT_QUERY_BIN:-}
 SIZES=${SIZES:-10k 1m}
-REPEATS=${REPEATS:-3}
+REPEATS=${REPEATS:-5}
 DEFAULT_REPEATS=${DEFAULT_REPEATS:-5}
 WORK=${WORK:-/tmp/kt-bench}
 SEED=${SEED:-1}
@@ -94,6 +94,10 @@ result() {
     local label=$1
     M_ERR=${RUN_ERR[$label]:-} M_MS="" M_MIN="" M_KB=""
     [[ -n $M_ERR ]] && return 0
+    if [[ -z ${RUN_MS[$label]:-} ]]; then
+        M_ERR="busy"
+        return 0
+    fi
     # shellcheck disable=SC2086 # the runs are a space-separated list
     M_MS=$(median ${RUN_MS[$label]})
     # shellcheck disable=SC2086
@@ -103,12 +107,33 @@ result() {
     echo "  $label: ${RUN_MS[$label]}ms" >&2
 }
 
+# A ratio taken on a busy machine is no result (DuckDB loses a core first): before each pair, wait
+# up to WAIT_FOR_IDLE seconds (default 120) for the 1-minute load average to fall under
+# LOAD_LIMIT (0.5); a pair that cannot start is not run, and its row says "busy".
+LOAD_LIMIT=${LOAD_LIMIT:-0.5}
+WAIT_FOR_IDLE=${WAIT_FOR_IDLE:-120}
+quiet() {
+    local waited=0
+    while awk -v l="$LOAD_LIMIT" '{exit !($1 >= l)}' /proc/loadavg; do
+        ((waited >= WAIT_FOR_IDLE)) && return 1
+        sleep 5
+        waited=$((waited + 5))
+    done
+}
+
 # pair N K_LABEL K_COMMAND_ARRAY D_LABEL D_COMMAND_ARRAY: the two commands in turn, N times each
-# (so that both see the same machine when other work comes and goes), into K_* and D_*.
+# (so that both see the same machine when other work comes and goes), into K_* and D_*; the
+# load average before each pair in PAIR_LOADS, the pairs refused as busy in PAIR_BUSY.
 pair() {
     local n=$1 kl=$2 dl=$4 i
     local -n kc=$3 dc=$5
+    PAIR_LOADS="" PAIR_BUSY=0
     for ((i = 0; i < n; i++)); do
+        if ! quiet; then
+            PAIR_BUSY=$((PAIR_BUSY + 1))
+            continue
+        fi
+        PAIR_LOADS+="$(cut -d' ' -f1 /proc/loadavg) "
         once "$kl" "${kc[@]}"
         once "$dl" "${dc[@]}"
     done
@@ -122,6 +147,7 @@ pair() {
 single() {
     local n=$1 label=$2 i
     shift 2
+    PAIR_LOADS="" PAIR_BUSY=0
     for ((i = 0; i < n; i++)); do once "$label" "$@"; done
     result "$label"
     keep_k
@@ -137,26 +163,29 @@ ROWS=()
 # row SIZE STEP  (uses K_* for kidnap-trends and D_* for DuckDB)
 row() {
     local kt dk
-    if [[ -n $K_ERR ]]; then kt="failed ($K_ERR)"; else kt=$(secs "$K_MS" "$K_MIN"); fi
+    if [[ $K_ERR == busy ]]; then kt="busy"
+    elif [[ -n $K_ERR ]]; then kt="failed ($K_ERR)"; else kt=$(secs "$K_MS" "$K_MIN"); fi
     if [[ $D_ERR == "no peer" ]]; then dk="—"
+    elif [[ $D_ERR == busy ]]; then dk="busy"
     elif [[ -n $D_ERR ]]; then dk="failed ($D_ERR)"
     else dk=$(secs "$D_MS" "$D_MIN"); fi
-    local r="n/a"
+    local r="n/a" loads="—"
     [[ -z $K_ERR && -z $D_ERR ]] && r=$(ratio "$K_MS" "$D_MS")
-    ROWS+=("| $1 | $2 | $kt | $(mib "$K_KB") | $dk | $(mib "$D_KB") | $r |")
+    if [[ $D_ERR != "no peer" ]]; then
+        # shellcheck disable=SC2086 # a space-separated list
+        [[ -n $PAIR_LOADS ]] && loads=$(printf '%s\n' $PAIR_LOADS | sort -n | sed -n '1p;$p' | paste -sd '-')
+        # Fewer than five quiet pairs: no ratio.
+        local quiet_pairs
+        quiet_pairs=$(wc -w <<<"$PAIR_LOADS")
+        if ((PAIR_BUSY > 0 && quiet_pairs < 5)); then r="busy ($PAIR_BUSY of $((PAIR_BUSY + quiet_pairs)) pairs refused)"; fi
+    fi
+    ROWS+=("| $1 | $(du -h "$WORK/$1/cts.csv" 2>/dev/null | cut -f1) | $2 | $kt | $(mib "$K_KB") | $dk | $(mib "$D_KB") | $r | $loads |")
 }
 keep_k() { K_MS=$M_MS K_MIN=$M_MIN K_KB=$M_KB K_ERR=$M_ERR; }
 keep_d() { D_MS=$M_MS D_MIN=$M_MIN D_KB=$M_KB D_ERR=$M_ERR; }
 none_k() { K_MS="" K_MIN="" K_KB="" K_ERR="not measured"; }
 
-# On a shared machine, optionally wait (up to WAIT_FOR_IDLE seconds) for the 1-minute load
-# average to fall under 1: other processes take cores from DuckDB's parallel reader first.
-WAIT_FOR_IDLE=${WAIT_FOR_IDLE:-0}
-waited=0
-while ((waited < WAIT_FOR_IDLE)) && awk '{exit !($1 >= 1.0)}' /proc/loadavg; do
-    sleep 10
-    waited=$((waited + 10))
-done
+PAIR_LOADS="" PAIR_BUSY=0
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 m49=$root/data/country-codes-m49/country-codes.csv
@@ -286,6 +315,6 @@ echo "- times: median of $REPEATS runs (default report: $DEFAULT_REPEATS), the f
     "kidnap-trends and DuckDB runs alternate; peak RSS: median of the runs' maxima"
 echo "- load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| size | step | kidnap-trends | peak RSS | DuckDB | peak RSS | time ratio kt/DuckDB |"
-echo "|---|---|---:|---:|---:|---:|---:|"
+echo "| size | csv file | step | kidnap-trends | peak RSS | DuckDB | peak RSS | time ratio kt/DuckDB | load before the pairs |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"

@@ -188,13 +188,22 @@ fn every_malformed_input_is_refused_clearly_and_leaves_the_output_intact() {
         }
         let out = run();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let now = snapshot_dir(&dir.join("out"));
+        let intact = *code == 0 || now == published;
         let ok = out.status.code() == Some(*code)
             && stderr.contains(expect)
             && !stderr.contains("panicked")
-            && (*code == 0 || snapshot_dir(&dir.join("out")) == published);
+            && intact;
         if !ok {
+            // Which published files changed, if any.
+            let changed: Vec<String> = published
+                .keys()
+                .chain(now.keys())
+                .filter(|k| published.get(*k) != now.get(*k))
+                .map(|k| k.display().to_string())
+                .collect();
             failures.push(format!(
-                "{name}: exit {:?}, stderr:\n{stderr}",
+                "{name}: exit {:?}, output changed: {changed:?}, stderr:\n{stderr}",
                 out.status.code()
             ));
         }

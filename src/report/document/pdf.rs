@@ -132,9 +132,10 @@ impl Writer<'_> {
         }
         let _ = writeln!(
             out,
-            "#figure(image(read({path}, encoding: none), format: \"svg\", width: 100%, alt: {alt}), \
+            // The caption is kept on the page of its drawing.
+            "#block(breakable: false)[#figure(image(read({path}, encoding: none), format: \"svg\", width: 100%, alt: {alt}), \
              kind: image, supplement: none, numbering: none, \
-             caption: figure.caption(position: top, {{{caption}}})) {label}",
+             caption: figure.caption(position: top, {{{caption}}})) {label}]",
             path = lit(&format!("/figures/{}.svg", f.id)),
             alt = lit(&f.alt),
             label = format_args!("<{}>", f.id),

@@ -8,6 +8,7 @@ use super::text::{self, Encoding};
 use super::unodc_cts::CSV_BUFFER;
 use super::unodc_cts::Cell;
 use super::{IngestError, column_letter};
+use crate::config::Source;
 
 /// Records of a csv file, read one at a time in the source's encoding; each is checked to be
 /// well-formed UTF-8 before it is handed out.
@@ -132,4 +133,51 @@ impl<'a> CsvRecords<'a> {
             }
         }
     }
+}
+
+/// What reading a csv source does with one record (well-formed UTF-8) of line `line`.
+pub(crate) enum Verdict {
+    /// Another category, or a blank record.
+    Skip,
+    /// A record of the category: its cells go to the collector.
+    Keep,
+    /// A broken file: the record has another number of fields than the header.
+    Broken(IngestError),
+}
+
+/// The verdict on `record`, the header being on row `header_row` with `width` fields and the
+/// category in field `category`.
+pub(crate) fn verdict(
+    source: &Source,
+    record: &csv::ByteRecord,
+    line: usize,
+    (header_row, width): (usize, usize),
+    category: usize,
+) -> Verdict {
+    let blank = || record.iter().all(<[u8]>::is_empty);
+    // A row with another number of fields (a stray or unterminated quote, a cut line) is a
+    // broken file whatever its category.
+    if record.len() != width && !blank() {
+        return Verdict::Broken(IngestError::Cell {
+            file: source.path.clone(),
+            row: line,
+            column: format!("{} fields", record.len()),
+            expected: format!("{width} fields, as in the header on row {header_row}"),
+            found: String::from_utf8_lossy(record.as_slice())
+                .chars()
+                .take(80)
+                .collect(),
+        });
+    }
+    // Most rows are another category: look at that one field and move on.
+    let field = record.get(category).map(trimmed).unwrap_or("");
+    if field != source.category || blank() {
+        return Verdict::Skip;
+    }
+    Verdict::Keep
+}
+
+/// A field as trimmed text ("" when it is not UTF-8, which `CsvRecords::next` has excluded).
+pub(crate) fn trimmed(field: &[u8]) -> &str {
+    std::str::from_utf8(field).unwrap_or("").trim()
 }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
-use super::csv_reader::CsvRecords;
+use super::csv_reader::{CsvRecords, Verdict, trimmed, verdict};
 pub(crate) use super::xlsx::read_xlsx_sheet;
 use super::xlsx::{SheetRows, cell_of, read_xlsx, xlsx_open_error, xlsx_sheet_error};
 use super::{Finding, IngestError, Observation, Rule, column_letter};
@@ -265,53 +265,6 @@ fn read_csv(source: &Source) -> Result<CtsOutput, IngestError> {
         }
     }
     rows.finish()
-}
-
-/// What reading a csv source does with one record (well-formed UTF-8) of line `line`.
-pub(crate) enum Verdict {
-    /// Another category, or a blank record.
-    Skip,
-    /// A record of the category: its cells go to the collector.
-    Keep,
-    /// A broken file: the record has another number of fields than the header.
-    Broken(IngestError),
-}
-
-/// The verdict on `record`, the header being on row `header_row` with `width` fields and the
-/// category in field `category`.
-pub(crate) fn verdict(
-    source: &Source,
-    record: &csv::ByteRecord,
-    line: usize,
-    (header_row, width): (usize, usize),
-    category: usize,
-) -> Verdict {
-    let blank = || record.iter().all(<[u8]>::is_empty);
-    // A row with another number of fields (a stray or unterminated quote, a cut line) is a
-    // broken file whatever its category.
-    if record.len() != width && !blank() {
-        return Verdict::Broken(IngestError::Cell {
-            file: source.path.clone(),
-            row: line,
-            column: format!("{} fields", record.len()),
-            expected: format!("{width} fields, as in the header on row {header_row}"),
-            found: String::from_utf8_lossy(record.as_slice())
-                .chars()
-                .take(80)
-                .collect(),
-        });
-    }
-    // Most rows are another category: look at that one field and move on.
-    let field = record.get(category).map(trimmed).unwrap_or("");
-    if field != source.category || blank() {
-        return Verdict::Skip;
-    }
-    Verdict::Keep
-}
-
-/// A field as trimmed text ("" when it is not UTF-8, which `CsvRecords::next` has excluded).
-fn trimmed(field: &[u8]) -> &str {
-    std::str::from_utf8(field).unwrap_or("").trim()
 }
 
 /// Parse rows already in memory (an xlsx sheet loaded whole): find the header, keep the rows of

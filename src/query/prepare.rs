@@ -102,7 +102,8 @@ pub fn query_with_lineage(
     });
     let panicked = || Error::Internal("a query thread panicked".into());
     let mut resolved = None;
-    let mut lineage_ran = Vec::with_capacity(lineage_files.len());
+    // A lineage job whose thread panicked.
+    let mut lineage_lost = false;
     for (job, ran) in jobs.iter().zip(done) {
         match (job, ran) {
             (Job::Output(name, _), Some(ran)) => {
@@ -111,16 +112,15 @@ pub fn query_with_lineage(
                 }
             }
             (Job::Lineage(..), Some(Ok(Ran::Lineage(r)))) => {
-                lineage_ran.push(true);
                 if r.is_some() {
                     resolved = r;
                 }
             }
             (Job::Output(..), None) => return Err(panicked()),
-            (Job::Lineage(..), _) => lineage_ran.push(false),
+            (Job::Lineage(..), _) => lineage_lost = true,
         }
     }
-    if lineage_ran.contains(&false) {
+    if lineage_lost {
         return Err(panicked());
     }
     let lineage = match resolved {

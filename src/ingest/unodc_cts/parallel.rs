@@ -16,12 +16,12 @@
 use std::io::Read;
 use std::sync::mpsc;
 
-use super::{CtsOutput, HEADER_SEARCH_ROWS, Verdict, verdict};
+use super::{CtsOutput, HEADER_SEARCH_ROWS};
 use crate::config::Source;
 use crate::ingest::IngestError;
-use crate::ingest::csv_reader::{cells_of, utf8_error};
+use crate::ingest::csv_reader::{Verdict, cells_of, trimmed, utf8_error, verdict};
 use crate::ingest::text;
-use crate::ingest::unodc_cts::{CATEGORY, Cell, Collector, trimmed};
+use crate::ingest::unodc_cts::{CATEGORY, Cell, Collector};
 
 /// Bytes read at a time (a piece is about this long).
 pub(crate) const BLOCK: usize = 1 << 20;

@@ -42,9 +42,8 @@ WITH b AS (
     LEFT JOIN complete c ON c.iso3 = b.iso3
 )
 SELECT country, iso3, year,
-       concat('rate ', CAST(round(prev_rate, 2) AS VARCHAR), ' → ', CAST(round(rate, 2) AS VARCHAR),
-              ' (count ', CAST(CAST(prev_count AS BIGINT) AS VARCHAR), ' → ',
-              CAST(CAST(count AS BIGINT) AS VARCHAR), ')') AS change,
+       concat('rate ', un_number(prev_rate, 2), ' → ', un_number(rate, 2),
+              ' (count ', un_number(prev_count, 0), ' → ', un_number(count, 0), ')') AS change,
        CASE status WHEN 'confirmed' THEN 'Series break (rate doubled or halved, persisted)'
                    ELSE 'Possible series break (no data for the following year)' END AS rule,
        concat(
@@ -69,9 +68,9 @@ SELECT country, iso3, year,
 FROM t
 UNION ALL
 SELECT country, iso3, year,
-       concat('published ', CAST(round(rate, 2) AS VARCHAR), ' vs computed ',
-              CAST(round(count / population * 100000.0, 2) AS VARCHAR),
-              ' (', CAST(round(rate_gap * 100.0, 1) AS VARCHAR), ' per cent apart)'),
+       concat('published ', un_number(rate, 2), ', computed ',
+              un_number(count / population * 100000.0, 2),
+              ' (', un_number(rate_gap * 100.0, 1), ' per cent apart)'),
        concat('Rate inconsistent with count and World Bank population (> ',
               CASE WHEN $rate_tolerance * 100.0 = floor($rate_tolerance * 100.0)
                    THEN CAST(CAST($rate_tolerance * 100.0 AS BIGINT) AS VARCHAR)

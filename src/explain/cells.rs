@@ -311,7 +311,8 @@ impl Cell {
     }
 }
 
-fn number(text: &str) -> Option<f64> {
+/// A cell's text as a number: thousands separators and a trailing footnote mark ignored.
+pub(crate) fn number(text: &str) -> Option<f64> {
     let t = text.trim().trim_end_matches('*');
     let t: String = t.chars().filter(|c| *c != ',').collect();
     if t.is_empty() {

@@ -40,6 +40,12 @@ pub struct Published {
     spec: ReportSpec,
     engine: Engine,
     lineage: cells::Lineage,
+    /// The units of the warehouse's `countries` table.
+    members: BTreeMap<String, recompute::Member>,
+    /// How many observations of the previous release the warehouse keeps.
+    previous_rows: usize,
+    /// The warehouse's observations and population.
+    tables: recompute::Tables,
     /// Item query results, run once each.
     results: std::cell::RefCell<BTreeMap<String, Table>>,
     /// What changed since the output was published (said before the answer).
@@ -159,6 +165,12 @@ pub struct Opened {
     pub lineage: Option<arrow::array::RecordBatch>,
     /// The warehouse's `source_cells` (what each summed observation adds up).
     pub source_cells: arrow::array::RecordBatch,
+    /// The warehouse's `countries` (M49 membership, regions, parents).
+    pub countries: arrow::array::RecordBatch,
+    /// How many observations of the previous release the warehouse keeps.
+    pub previous_rows: usize,
+    /// The warehouse's observations and population (the quality checks run again).
+    pub tables: recompute::Tables,
 }
 
 /// Open the published output of `pipeline` (at `output`, else the pipeline's own) for SQL;
@@ -229,6 +241,20 @@ pub fn open_published(pipeline: &Pipeline, output: Option<&Path>) -> Result<Opti
         source_cells: warehouse
             .get(crate::store::warehouse::Name::SourceCells)
             .clone(),
+        countries: warehouse
+            .get(crate::store::warehouse::Name::Countries)
+            .clone(),
+        previous_rows: warehouse
+            .get(crate::store::warehouse::Name::Previous)
+            .num_rows(),
+        tables: recompute::Tables {
+            observations: warehouse
+                .get(crate::store::warehouse::Name::Observations)
+                .clone(),
+            population: warehouse
+                .get(crate::store::warehouse::Name::Population)
+                .clone(),
+        },
     }))
 }
 
@@ -240,6 +266,9 @@ fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
         notes,
         lineage,
         source_cells,
+        countries,
+        previous_rows,
+        tables,
     }) = open_published(pipeline, output)?
     else {
         return Err(Error::Output(format!(
@@ -260,9 +289,48 @@ fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
         spec,
         engine,
         lineage: cells::Lineage::new(&batch, &source_cells)?,
+        members: members(&countries)?,
+        previous_rows,
+        tables,
         results: Default::default(),
         notes,
     })
+}
+
+/// The `countries` table by code: M49 membership, region and parent.
+fn members(countries: &arrow::array::RecordBatch) -> Result<BTreeMap<String, recompute::Member>> {
+    use arrow::array::{Array, AsArray};
+    let col = |name: &str| {
+        let a = countries
+            .column_by_name(name)
+            .ok_or_else(|| Error::Output(format!("the countries table has no column `{name}`")))?;
+        arrow::compute::cast(a, &arrow::datatypes::DataType::Utf8)
+            .map_err(|e| Error::Output(format!("countries column `{name}`: {e}")))
+    };
+    let (iso3, m49, region, parent) = (
+        col("iso3")?,
+        col("m49")?,
+        col("region")?,
+        col("parent_iso3")?,
+    );
+    let (iso3, m49, region, parent) = (
+        iso3.as_string::<i32>(),
+        m49.as_string::<i32>(),
+        region.as_string::<i32>(),
+        parent.as_string::<i32>(),
+    );
+    Ok((0..countries.num_rows())
+        .map(|i| {
+            (
+                iso3.value(i).to_string(),
+                recompute::Member {
+                    m49: m49.is_valid(i),
+                    region: region.value(i).to_string(),
+                    parent: parent.is_valid(i).then(|| parent.value(i).to_string()),
+                },
+            )
+        })
+        .collect())
 }
 
 fn item_of(p: &Published, id: &str) -> Result<Item> {
@@ -457,6 +525,12 @@ fn explain_address(p: &Published, address: &str, out: &mut String) -> Result<()>
         params: &p.pipeline.params,
         previous: p.pipeline.previous.as_ref().map(|s| s.id.as_str()),
         sources: &p.pipeline.sources,
+        members: &p.members,
+        lineage: &|a| p.cells(a),
+        under: &|prefix| p.addresses(prefix),
+        previous_rows: p.previous_rows,
+        quality: &p.pipeline.quality,
+        tables: &p.tables,
     };
     match recompute::recompute(&ctx, &cells) {
         // Not available in the report, and not computable from the cells: they agree.

@@ -20,6 +20,18 @@ pub struct Context<'a> {
     pub previous: Option<&'a str>,
     /// The pipeline's sources (how each writes its numbers: `table.numbers`, `decimals`).
     pub sources: &'a [crate::config::Source],
+    /// The units of the warehouse's `countries` table: M49 membership, region, parent.
+    pub members: &'a BTreeMap<String, Member>,
+    /// The cells of another lineage address (N1's panel, N4's directions, N5's regions).
+    pub lineage: &'a dyn Fn(&str) -> Vec<Cell>,
+    /// The lineage addresses under a prefix (`N5/`).
+    pub under: &'a dyn Fn(&str) -> Vec<String>,
+    /// How many observations of the previous release the warehouse keeps.
+    pub previous_rows: usize,
+    /// The pipeline's `quality:` thresholds.
+    pub quality: &'a crate::config::Quality,
+    /// The warehouse's observations and population, for the quality checks.
+    pub tables: &'a Tables,
 }
 
 impl Context<'_> {
@@ -34,12 +46,15 @@ impl Context<'_> {
     }
 }
 
-/// Items whose numbers are not recomputed here yet: table 1 (M49 membership), the annex's
-/// breaks and notes (T7), quality rules (T10), and the regions and sources paragraphs (N5,
-/// N8).
-const NOT_RECOMPUTED: [&str; 5] = ["T1", "T7", "T10", "N5", "N8"];
+/// Items whose numbers are not recomputed here yet: the annex's breaks and notes (T7).
+const NOT_RECOMPUTED: [&str; 1] = ["T7"];
 
 mod compare;
+mod coverage;
+mod quality;
+
+pub use coverage::Member;
+pub use quality::Tables;
 
 /// The lineage address that holds a narrative value's cells, when it is not `ITEM/field`.
 pub fn narrative_address(item: &str, field: &str) -> Option<&'static str> {
@@ -210,7 +225,10 @@ pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Result<(f64, String), 
     if NOT_RECOMPUTED.contains(&ctx.item) {
         return None;
     }
-    if let Some(r) = compare::recompute(ctx, cells) {
+    if let Some(r) = compare::recompute(ctx, cells)
+        .or_else(|| coverage::recompute(ctx, cells))
+        .or_else(|| quality::recompute(ctx, cells))
+    {
         return Some(r);
     }
     let p = match read(cells) {

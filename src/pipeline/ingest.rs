@@ -32,11 +32,22 @@ pub fn ingest_warehouse(
     let mut out = Output::open(&shown, &protected(pipeline), options.carry_over)?;
     out.verify()?;
     let mut hashes = cache::FileHashes::fresh();
-    let mut fingerprint = cache::fingerprint(pipeline, &mut hashes)?;
+    // The inputs are hashed for the manifest while they are read: hashing a large csv shares
+    // the cores with its parsers instead of adding its time after them. An input the hashing
+    // cannot read is reported first, as when it ran before the ingest.
+    let (fingerprint, warehouse) = std::thread::scope(|scope| {
+        let hashing = scope.spawn(|| cache::fingerprint(pipeline, &mut hashes));
+        let warehouse = ingest(pipeline);
+        let fingerprint = hashing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (fingerprint, warehouse)
+    });
+    let mut fingerprint = fingerprint?;
+    let warehouse = warehouse?;
     // Queries and report were not run: a later `run` renders them from this warehouse.
     fingerprint.queries.clear();
     fingerprint.report.clear();
-    let warehouse = ingest(pipeline)?;
     let staging = out.staging(&pipeline.name)?;
     let wh = staging.subdir("warehouse")?;
     warehouse.write(&wh)?;

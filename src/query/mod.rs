@@ -29,6 +29,39 @@ pub struct Engine {
     params: Vec<(String, ScalarValue)>,
 }
 
+/// The SQL function `un_number(x, decimals)`: a number as the report prints it in text, with
+/// thousands separators and a fixed number of decimals (`un_number(4698, 0)` is "4,698",
+/// `un_number(2.5, 2)` "2.50"); NULL stays NULL. For text a query composes (table 7's
+/// observations), so that its numbers follow the document's number style.
+fn un_number() -> datafusion::logical_expr::ScalarUDF {
+    use arrow::array::{Array, AsArray, StringArray};
+    use arrow::datatypes::{DataType, Float64Type};
+    use datafusion::logical_expr::{ColumnarValue, Volatility, create_udf};
+    let fun = |args: &[ColumnarValue]| -> datafusion::error::Result<ColumnarValue> {
+        let arrays = ColumnarValue::values_to_arrays(args)?;
+        let x = arrow::compute::cast(&arrays[0], &DataType::Float64)?;
+        let d = arrow::compute::cast(&arrays[1], &DataType::Int64)?;
+        let (x, d) = (
+            x.as_primitive::<Float64Type>(),
+            d.as_primitive::<arrow::datatypes::Int64Type>(),
+        );
+        let out: StringArray = (0..x.len())
+            .map(|i| {
+                (x.is_valid(i) && d.is_valid(i) && x.value(i).is_finite())
+                    .then(|| crate::format::number(x.value(i), d.value(i).clamp(0, 6) as usize))
+            })
+            .collect();
+        Ok(ColumnarValue::Array(std::sync::Arc::new(out)))
+    };
+    create_udf(
+        "un_number",
+        vec![DataType::Float64, DataType::Int64],
+        DataType::Utf8,
+        Volatility::Immutable,
+        std::sync::Arc::new(fun),
+    )
+}
+
 impl Engine {
     /// A session whose SQL sees `params` as named placeholders.
     pub fn new(params: &Params) -> Result<Engine> {
@@ -47,6 +80,7 @@ impl Engine {
         // second and third pass changed no result and cost about 15 % of the SQL stage.
         config.options_mut().optimizer.max_passes = 1;
         let ctx = SessionContext::new_with_config(config);
+        ctx.register_udf(un_number());
         let params = params
             .bindings()
             .into_iter()
@@ -277,4 +311,33 @@ fn cell(file: &Path, col: &ArrayRef, r: usize) -> Result<Value> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn un_number_prints_numbers_in_the_document_style() {
+        let engine = Engine::new(&Params::default()).unwrap();
+        let batches = engine
+            .run_sql(
+                Path::new("test.sql"),
+                "SELECT un_number(4698, 0) AS a, un_number(2.5, 2) AS b, \
+                 un_number(-1234567.25, 1) AS c, un_number(CAST(NULL AS DOUBLE), 1) AS d, \
+                 un_number(0.004, 2) AS e",
+            )
+            .unwrap();
+        let b = &batches[0];
+        let text = |i: usize| {
+            let a = arrow::compute::cast(b.column(i), &arrow::datatypes::DataType::Utf8).unwrap();
+            let a = arrow::array::AsArray::as_string::<i32>(&a).clone();
+            arrow::array::Array::is_valid(&a, 0).then(|| a.value(0).to_string())
+        };
+        assert_eq!(text(0).as_deref(), Some("4,698"));
+        assert_eq!(text(1).as_deref(), Some("2.50"));
+        assert_eq!(text(2).as_deref(), Some("−1,234,567.2"));
+        assert_eq!(text(3), None);
+        assert_eq!(text(4).as_deref(), Some("0.00"));
+    }
 }

@@ -219,34 +219,43 @@ impl Writer<'_> {
         self.caption(&t.id, &t.label, &t.title, out);
         let g = &t.grid;
         let cols = g.headers.len().max(1);
+        // Each column in proportion to what it holds (the model's widths), in twentieths of a
+        // point of the 16 cm text width; a fixed layout so that every reader keeps them.
+        let widths: Vec<u32> = g
+            .widths()
+            .iter()
+            .map(|w| (w * 9072.0).round() as u32)
+            .collect();
         out.push_str(
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"DataTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>\
-             <w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" \
+             <w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"0020\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" \
              w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>",
         );
-        for _ in 0..cols {
-            let _ = write!(out, "<w:gridCol w:w=\"{}\"/>", 9072 / cols);
+        for w in &widths {
+            let _ = write!(out, "<w:gridCol w:w=\"{w}\"/>");
         }
         out.push_str("</w:tblGrid>");
-        let cell = |text: &str, right: bool, bold: bool, out: &mut String| {
+        let cell = |i: usize, text: &str, right: bool, bold: bool, out: &mut String| {
             let jc = if right { "<w:jc w:val=\"right\"/>" } else { "" };
             let _ = write!(
                 out,
-                "<w:tc><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>{jc}</w:pPr>{}</w:p></w:tc>",
+                "<w:tc><w:tcPr><w:tcW w:w=\"{}\" w:type=\"dxa\"/></w:tcPr><w:p><w:pPr>\
+                 <w:pStyle w:val=\"TableText\"/>{jc}</w:pPr>{}</w:p></w:tc>",
+                widths.get(i).copied().unwrap_or(9072),
                 run(text, if bold { "<w:b/>" } else { "" })
             );
         };
         // The header row repeats on every page.
         out.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
         for (i, h) in g.headers.iter().enumerate() {
-            cell(h, g.numeric.get(i).copied().unwrap_or(false), true, out);
+            cell(i, h, g.numeric.get(i).copied().unwrap_or(false), true, out);
         }
         out.push_str("</w:tr>");
         if g.rows.is_empty() {
             out.push_str("<w:tr>");
-            cell("No data for this report.", false, false, out);
-            for _ in 1..cols {
-                cell("", false, false, out);
+            cell(0, "No data for this report.", false, false, out);
+            for i in 1..cols {
+                cell(i, "", false, false, out);
             }
             out.push_str("</w:tr>");
         }
@@ -254,7 +263,7 @@ impl Writer<'_> {
             let total = g.total.get(r).copied().unwrap_or(false);
             out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
             for (i, c) in row.iter().enumerate() {
-                cell(c, g.numeric.get(i).copied().unwrap_or(false), total, out);
+                cell(i, c, g.numeric.get(i).copied().unwrap_or(false), total, out);
             }
             out.push_str("</w:tr>");
         }

@@ -163,6 +163,41 @@ pub struct Grid {
     pub cells: Vec<Vec<String>>,
 }
 
+impl Grid {
+    /// Each column's share of the table's width, from what it holds: a column is as wide as its
+    /// longest number or its header's longest word (a header wraps between words and at
+    /// hyphens), a text column as its longest text up to 28 characters (it wraps beyond), plus
+    /// a margin. Every writer sets its columns in these proportions.
+    pub fn widths(&self) -> Vec<f64> {
+        const TEXT: usize = 28;
+        let cols = self.headers.len().max(1);
+        let weights: Vec<f64> = (0..cols)
+            .map(|i| {
+                let header = self.headers.get(i).map_or(0, |h| {
+                    h.split(|c: char| c.is_whitespace() || c == '-')
+                        .map(|w| w.chars().count())
+                        .max()
+                        .unwrap_or(0)
+                });
+                let numeric = self.numeric.get(i).copied().unwrap_or(false);
+                let body = self
+                    .rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|c| {
+                        let n = c.chars().count();
+                        if numeric { n } else { n.min(TEXT) }
+                    })
+                    .max()
+                    .unwrap_or(0);
+                (header.max(body) + 2) as f64
+            })
+            .collect();
+        let total: f64 = weights.iter().sum();
+        weights.iter().map(|w| w / total).collect()
+    }
+}
+
 /// The statistical annex, issued separately.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annex {

@@ -178,22 +178,24 @@ impl Writer<'_> {
                 }
             }
         }
+        // Each column in proportion to what it holds (the model's widths).
+        let columns = g
+            .widths()
+            .iter()
+            .map(|w| format!("{w:.4}fr"))
+            .collect::<Vec<_>>()
+            .join(", ")
+            + if cols == 1 { "," } else { "" };
         let _ = writeln!(
             out,
             "#figure(kind: table, supplement: none, numbering: none, \
              caption: figure.caption(position: top, {{{}; linebreak(); strong({})}}), \
-             text(size: 8pt, table(columns: {columns}, align: ({}), stroke: none, inset: (x: 3pt, y: 2pt), \
+             text(size: 8pt, table(columns: ({columns}), align: ({}), stroke: none, inset: (x: 3pt, y: 2pt), \
              table.hline(stroke: 0.8pt), {cells} table.hline(stroke: 0.8pt)))) <{}>",
             lit(&t.label),
             lit(&t.title),
             align.join(", ") + if cols == 1 { "," } else { "" },
             t.id,
-            // The first column as wide as it needs, the others share the text width.
-            columns = if cols == 1 {
-                "(1fr,)".to_string()
-            } else {
-                format!("(auto,) + (1fr,) * {}", cols - 1)
-            },
         );
         self.small(&t.notes, &t.source, out);
     }
@@ -215,6 +217,8 @@ fn preamble(doc: &Document, title: &str) -> String {
          #show heading.where(level: 2): set text(size: 12pt)\n\
          #show heading.where(level: 3): set text(size: 10pt)\n\
          #show figure: set block(breakable: true)\n\
+         #show table: set par(justify: false)\n\
+         #set table.cell(breakable: false)\n\
          #show figure.caption: set align(left)\n\
          #show figure.caption: set text(size: 10pt)\n",
         title = lit(title),

@@ -32,7 +32,7 @@ fn t6_and_t7_annex() {
     let t7 = &results()["T7"];
     assert_eq!(t7.rows.len(), 1, "{t7:?}"); // the fixture's rates match count/population exactly
     let r = row(t7, "iso3", "EEE");
-    assert_eq!(r["change"].as_text(), "rate 3.0 → 9.0 (count 30 → 90)");
+    assert_eq!(r["change"].as_text(), "rate 3.00 → 9.00 (count 30 → 90)");
     assert_eq!(
         r["treatment"].as_text(),
         "Excluded from the panel and its trend aggregates; 2020 marked b, period change flagged b"

@@ -214,6 +214,23 @@ pub fn in_text(n: i64) -> String {
     }
 }
 
+/// A factor as a multiple in running text: "fivefold" for a whole factor from two to nine (in
+/// words, as a count would be), "10-fold" and "2.5-fold" otherwise.
+pub fn fold(x: f64) -> String {
+    if x.fract() == 0.0 && (2.0..=9.0).contains(&x) {
+        format!("{}fold", words(x as i64))
+    } else if x.fract() == 0.0 {
+        format!("{}-fold", number(x, 0))
+    } else {
+        let decimals = if (x * 10.0).fract().abs() < 1e-9 {
+            1
+        } else {
+            2
+        };
+        format!("{}-fold", number(x, decimals))
+    }
+}
+
 /// The UN rule for a count in running text: words from zero to nine, figures otherwise.
 fn in_words(n: i64) -> bool {
     (0..10).contains(&n)
@@ -371,5 +388,14 @@ mod tests {
         );
         assert_eq!(series_in_text(&[Some(10), None]), ["10", ".."]);
         assert_eq!(series_in_text(&[Some(2), None]), ["two", ".."]);
+    }
+
+    #[test]
+    fn a_multiple_is_written_out_under_ten() {
+        assert_eq!(fold(5.0), "fivefold");
+        assert_eq!(fold(2.0), "twofold");
+        assert_eq!(fold(10.0), "10-fold");
+        assert_eq!(fold(2.5), "2.5-fold");
+        assert_eq!(fold(1.25), "1.25-fold");
     }
 }

@@ -624,6 +624,10 @@ fn add_filters(env: &mut minijinja::Environment<'_>) {
             format::series_in_text(&ns)
         },
     );
+    // A factor as a multiple: 5 → "fivefold", 2.5 → "2.5-fold".
+    env.add_filter("fold", |v: minijinja::Value| {
+        opt_f64(&v).map_or_else(|| "..".to_string(), format::fold)
+    });
     // A threshold as written in the pipeline: 5 → "5", 2.5 → "2.5", 0.125 → "0.13".
     env.add_filter("plain", |v: minijinja::Value| match opt_f64(&v) {
         Some(x) if x.fract() == 0.0 => format::number(x, 0),

@@ -4,7 +4,9 @@
 //! Windows-1252 transcoded) in blocks and cuts each at the last record end: a line feed outside
 //! a quoted field, found by looking at the quote bytes only (`memchr`). Worker threads parse
 //! the pieces with the csv reader, check each record as the sequential reader does
-//! ([`verdict`], [`utf8_error`]) and keep the records of the category; the calling thread puts
+//! ([`verdict`], [`utf8_error`]) and keep the records of the category — in a piece without
+//! quotes, a record of another category is skipped on that one field, before any parsing
+//! ([`parse_plain`]); the calling thread puts
 //! them into the collector in file order. Lines are exact: each piece knows the line it starts
 //! on. Errors are the sequential reader's: the first read error of the file wins over the first
 //! broken record, which wins over the collector's findings.
@@ -346,6 +348,9 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
 
 /// The records of one piece, checked as the sequential reader checks them.
 fn parse(source: &Source, piece: &Piece, header: (usize, usize), category: usize) -> Found {
+    if memchr::memchr(b'"', &piece.bytes).is_none() && std::str::from_utf8(&piece.bytes).is_ok() {
+        return parse_plain(source, piece, header, category);
+    }
     let mut found = Found::default();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -380,6 +385,74 @@ fn parse(source: &Source, piece: &Piece, header: (usize, usize), category: usize
             Verdict::Skip => {}
             Verdict::Keep => found.rows.push((line, cells_of(&record))),
             Verdict::Broken(e) => found.broken = Some(e),
+        }
+    }
+    found
+}
+
+/// The fields of a line without quotes: the one at `index`, if the line has that many.
+fn field(line: &[u8], index: usize) -> Option<&[u8]> {
+    let mut commas = memchr::memchr_iter(b',', line);
+    let mut from = 0;
+    for _ in 0..index {
+        from = commas.next()? + 1;
+    }
+    let to = commas.next().unwrap_or(line.len());
+    Some(&line[from..to])
+}
+
+/// A piece without a quote, all of it UTF-8 (most pieces): every line is one record, its
+/// fields between commas. A record is skipped on its category field alone when it has the
+/// header's number of fields and another category — most records, never fully parsed; any
+/// other record (the category's, a blank or a broken one) is read by the csv reader and
+/// checked by [`verdict`], as [`parse`] does. Lines are numbered as the csv reader numbers
+/// them: a record after blank lines on the line after the previous record's end.
+fn parse_plain(
+    source: &Source,
+    piece: &Piece,
+    (header_row, width): (usize, usize),
+    category: usize,
+) -> Found {
+    let mut found = Found::default();
+    let bytes = piece.bytes.as_slice();
+    let want = source.category.as_str();
+    let mut record = csv::ByteRecord::new();
+    let (mut start, mut physical, mut number) = (0, piece.line, piece.first);
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        let line = &bytes[start..end];
+        let this = physical;
+        (start, physical) = (end + 1, physical + 1);
+        if line.is_empty() {
+            continue; // The csv reader skips an empty line.
+        }
+        let (line_number, next) = (number, this + 1);
+        number = next;
+        let other = field(line, category).is_some_and(|f| trimmed(f) != want)
+            && memchr::memchr_iter(b',', line).count() + 1 == width;
+        if other {
+            continue;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(line);
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(_) => {
+                found.fallback = Some(Fallback("the csv reader failed on a piece"));
+                break;
+            }
+        }
+        match verdict(source, &record, line_number, (header_row, width), category) {
+            Verdict::Skip => {}
+            Verdict::Keep => found.rows.push((line_number, cells_of(&record))),
+            Verdict::Broken(e) => {
+                // No record after it can be a read error (the piece is UTF-8): done.
+                found.broken = Some(e);
+                break;
+            }
         }
     }
     found

@@ -220,6 +220,7 @@ fn preamble(doc: &Document, title: &str) -> String {
          #show table: set par(justify: false)\n\
          #set table.cell(breakable: false)\n\
          #show figure.caption: set align(left)\n\
+         #show figure.caption: it => block(sticky: true, it)\n\
          #show figure.caption: set text(size: 10pt)\n",
         title = lit(title),
         lang = lit(&doc.language),

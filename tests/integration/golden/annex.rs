@@ -431,7 +431,7 @@ fn n8_t9_t10_on_the_fixture_as_it_is() {
     );
     assert_eq!(
         desc("implausible_jump"),
-        "Count changing more than 5-fold from one year to the next (either year at least 20)"
+        "Count changing more than fivefold from one year to the next (either year at least 20)"
     );
 }
 

@@ -184,3 +184,44 @@ fn the_corpus_and_the_fixture_read_the_same() {
     assert!(fixture.path.ends_with("mini/cts.csv"));
     assert_eq!(agrees_at(&fixture, false, false), 0);
 }
+
+#[test]
+fn records_without_quotes_are_skipped_on_their_category_as_the_csv_reader_reads_them() {
+    // No quote anywhere: every piece is read line by line. Blank and comma-only lines, a
+    // category with spaces around it, another category spelled alike, a record of another
+    // category with too many fields (broken whatever its category), at every cut.
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from(HEAD);
+    csv.push_str(&row("AAA", "Name", "Kidnapping", 2019, "12"));
+    csv.push_str("\n\n");
+    csv.push_str(&row("BBB", "Name", "Robbery", 2019, "3"));
+    csv.push_str(",,,,,,,,,,,,\n");
+    csv.push_str(&row("CCC", "Name", " Kidnapping ", 2020, "4"));
+    csv.push_str(&row("DDD", "Name", "Kidnapping of a minor", 2020, "5"));
+    csv.push_str("\n");
+    csv.push_str(&row("EEE", "Name", "Kidnapping", 2021, "6"));
+    let good = csv.clone();
+    agrees(&source(dir.path(), "plain.csv", good.as_bytes()), false);
+    let mut broken = good.clone();
+    broken.push_str(&row("FFF", "Name", "Robbery", 2021, "7").replace(",CTS", ",CTS,extra"));
+    broken.push_str(&row("GGG", "Name", "Kidnapping", 2021, "8"));
+    agrees(
+        &source(dir.path(), "plain-broken.csv", broken.as_bytes()),
+        false,
+    );
+    // The last record without its line end, and a file whose records are all skipped.
+    let mut last = good;
+    last.push_str(row("HHH", "Name", "Kidnapping", 2022, "9").trim_end());
+    agrees(
+        &source(dir.path(), "plain-last.csv", last.as_bytes()),
+        false,
+    );
+    let mut none = String::from(HEAD);
+    for code in ["AAA", "BBB", "CCC"] {
+        none.push_str(&row(code, "Name", "Robbery", 2019, "1"));
+    }
+    agrees(
+        &source(dir.path(), "plain-none.csv", none.as_bytes()),
+        false,
+    );
+}

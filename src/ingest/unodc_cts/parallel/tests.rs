@@ -198,7 +198,7 @@ fn records_without_quotes_are_skipped_on_their_category_as_the_csv_reader_reads_
     csv.push_str(",,,,,,,,,,,,\n");
     csv.push_str(&row("CCC", "Name", " Kidnapping ", 2020, "4"));
     csv.push_str(&row("DDD", "Name", "Kidnapping of a minor", 2020, "5"));
-    csv.push_str("\n");
+    csv.push('\n');
     csv.push_str(&row("EEE", "Name", "Kidnapping", 2021, "6"));
     let good = csv.clone();
     agrees(&source(dir.path(), "plain.csv", good.as_bytes()), false);

@@ -3,6 +3,7 @@
 #
 #   benches/compare.sh                      # sizes 10k and 1m, 5 repeats
 #   SIZES="10k 1m 10m" REPEATS=3 benches/compare.sh
+#   SIZES="1m 10m" STEPS=ingest benches/compare.sh   # only (a), csv → Parquet
 #
 # Builds nothing: it expects the release binary (KT_BIN) and, for the warehouse-only query row,
 # the `warehouse_query` bench program built beside it (KT_QUERY_BIN; see benches/README.md).
@@ -18,6 +19,10 @@ root=$(cd "$here/.." && pwd)
 KT_BIN=${KT_BIN:-$HOME/.cache/kt-release/release/kidnap-trends}
 KT_QUERY_BIN=${KT_QUERY_BIN:-}
 SIZES=${SIZES:-10k 1m}
+# Which rows: `ingest` (a), `query` (b, from the csv), `run` (c and b over the warehouse),
+# `default` (the real default report against the Python peer).
+STEPS=${STEPS:-ingest query run default}
+step() { [[ " $STEPS " == *" $1 "* ]]; }
 REPEATS=${REPEATS:-5}
 DEFAULT_REPEATS=${DEFAULT_REPEATS:-5}
 WORK=${WORK:-/tmp/kt-bench}
@@ -247,14 +252,15 @@ EOF
     ref=(--m49 "$m49" --population "$population" --units "$units")
 
     # (a) csv → Parquet warehouse.
+    if step ingest; then
     k=("$KT_BIN" -q ingest "$pipeline" --out "$dir/kt-ingest")
     d=("$PY" "$here/duckdb_peer.py" ingest --csv "$csv" "${ref[@]}" --out "$dir/duckdb-ingest")
     pair "$REPEATS" "$size-kt-ingest" k "$size-duckdb-ingest" d
     row "$size" "(a) csv → Parquet warehouse"
+    fi
+    step query || step run || continue
 
-    # (b) T2 (queries/ccpcj/T2.sql after the six table stages), from the csv: with no published
-    # output, `kidnap-trends query` reads the sources.
-    rm -rf "$dir/kt-run"
+XX
     k=("$KT_BIN" query "$pipeline" "$(cat "$queries/T2.sql")" --format csv)
     d=("$PY" "$here/duckdb_peer.py" query --csv-source --csv "$csv" "${ref[@]}"
         --queries "$queries" --sql "$queries/T2.sql" --out "$dir/T2-duckdb.csv")
@@ -266,6 +272,7 @@ EOF
             || echo "  WARNING: T2 differs between the engines" >&2
     fi
 
+    step run || continue
     # (c) the whole default report; it publishes $dir/kt-run, the pipeline's output.
     k=("$KT_BIN" -q run --force "$pipeline")
     d=("$PY" "$here/duckdb_peer.py" report --csv "$csv" "${ref[@]}" --queries "$queries"
@@ -293,12 +300,14 @@ done
 # The real default report (xlsx source), release build, against the Python peer of the same
 # report (openpyxl, DuckDB over the same SQL files, matplotlib; python_report_peer.py). The peer's
 # column holds Python; the ratio is kidnap-trends / Python.
+if step default; then
 echo "== default report" >&2
 k=("$KT_BIN" -q run --force "$root/pipelines/ccpcj-kidnapping.yaml" --out "$WORK/default/kt-run")
 d=("$PY" "$here/python_report_peer.py" --root "$root" --out "$WORK/default/python-report")
 mkdir -p "$WORK/default"
 pair "$DEFAULT_REPEATS" "default-run" k "default-python" d
 row "real" "default report (\`run --force pipelines/ccpcj-kidnapping.yaml\`, median of $DEFAULT_REPEATS; peer: Python, \`python_report_peer.py\`)"
+fi
 
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"

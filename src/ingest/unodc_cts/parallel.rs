@@ -4,8 +4,8 @@
 //! Windows-1252 transcoded) in blocks and cuts each at the last record end: a line feed outside
 //! a quoted field, found by looking at the quote bytes only (`memchr`). Worker threads parse
 //! the pieces with the csv reader, check each record as the sequential reader does
-//! ([`verdict`], [`utf8_error`]) and keep the records of the category — in a piece without
-//! quotes, a record of another category is skipped on that one field, before any parsing
+//! ([`verdict`], [`utf8_error`]) and keep the records of the category — in a piece that is
+//! UTF-8, a record of another category is skipped on that one field, before any parsing
 //! ([`parse_plain`]); the calling thread puts
 //! them into the collector in file order. Lines are exact: each piece knows the line it starts
 //! on. Errors are the sequential reader's: the first read error of the file wins over the first
@@ -348,7 +348,7 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
 
 /// The records of one piece, checked as the sequential reader checks them.
 fn parse(source: &Source, piece: &Piece, header: (usize, usize), category: usize) -> Found {
-    if memchr::memchr(b'"', &piece.bytes).is_none() && std::str::from_utf8(&piece.bytes).is_ok() {
+    if std::str::from_utf8(&piece.bytes).is_ok() {
         return parse_plain(source, piece, header, category);
     }
     let mut found = Found::default();
@@ -390,23 +390,41 @@ fn parse(source: &Source, piece: &Piece, header: (usize, usize), category: usize
     found
 }
 
-/// The fields of a line without quotes: the one at `index`, if the line has that many.
-fn field(line: &[u8], index: usize) -> Option<&[u8]> {
-    let mut commas = memchr::memchr_iter(b',', line);
-    let mut from = 0;
-    for _ in 0..index {
-        from = commas.next()? + 1;
+/// A record's number of fields, its field `index` and whether a quoted field is still open at
+/// its end (a line feed inside it: the record goes on), found by jumping from comma to quote
+/// (`memchr2`): a comma inside a quoted field does not count (the reader checked the quoting:
+/// a quote opens or closes a field, `""` inside one). `None` for the field when it is quoted
+/// or absent.
+fn fields(record: &[u8], index: usize) -> (usize, Option<&[u8]>, bool) {
+    let (mut n, mut start, mut quoted, mut inside) = (0, 0, false, false);
+    let mut found = None;
+    for at in memchr::memchr2_iter(b',', b'"', record) {
+        if record[at] == b'"' {
+            inside = !inside;
+            quoted |= n == index;
+            continue;
+        }
+        if inside {
+            continue;
+        }
+        if n == index && !quoted {
+            found = Some(&record[start..at]);
+        }
+        (n, start) = (n + 1, at + 1);
     }
-    let to = commas.next().unwrap_or(line.len());
-    Some(&line[from..to])
+    if n == index && !quoted {
+        found = Some(&record[start..]);
+    }
+    (n + 1, found, inside)
 }
 
-/// A piece without a quote, all of it UTF-8 (most pieces): every line is one record, its
-/// fields between commas. A record is skipped on its category field alone when it has the
-/// header's number of fields and another category — most records, never fully parsed; any
-/// other record (the category's, a blank or a broken one) is read by the csv reader and
-/// checked by [`verdict`], as [`parse`] does. Lines are numbered as the csv reader numbers
-/// them: a record after blank lines on the line after the previous record's end.
+/// A piece that is all UTF-8 (most pieces): its records found line by line — a record goes
+/// on over the next lines while its quotes are not closed — and a record skipped on its
+/// category field alone when it has the header's number of fields and another category:
+/// most records, never parsed. Any other record (the category's, a blank or a broken one, one
+/// whose category field is quoted) is read by the csv reader and checked by [`verdict`], as
+/// [`parse`] does. Lines are numbered as the csv reader numbers them: a record after blank
+/// lines on the line after the previous record's end.
 fn parse_plain(
     source: &Source,
     piece: &Piece,
@@ -417,27 +435,45 @@ fn parse_plain(
     let bytes = piece.bytes.as_slice();
     let want = source.category.as_str();
     let mut record = csv::ByteRecord::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(std::io::Cursor::new(bytes));
     let (mut start, mut physical, mut number) = (0, piece.line, piece.first);
+    let line_end =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
     while start < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-        let line = &bytes[start..end];
-        let this = physical;
-        (start, physical) = (end + 1, physical + 1);
-        if line.is_empty() {
+        let mut end = line_end(start);
+        if end == start {
+            (start, physical) = (end + 1, physical + 1);
             continue; // The csv reader skips an empty line.
         }
-        let (line_number, next) = (number, this + 1);
-        number = next;
-        let other = field(line, category).is_some_and(|f| trimmed(f) != want)
-            && memchr::memchr_iter(b',', line).count() + 1 == width;
-        if other {
+        let (mut n, mut field, open) = fields(&bytes[start..end], category);
+        // A quoted field with a line feed: the record ends on the line that closes it.
+        let mut lines = 1;
+        if open {
+            let mut quotes = memchr::memchr_iter(b'"', &bytes[start..end]).count();
+            while quotes % 2 == 1 && end < bytes.len() {
+                let next = line_end(end + 1);
+                quotes += memchr::memchr_iter(b'"', &bytes[end + 1..next]).count();
+                (end, lines) = (next, lines + 1);
+            }
+            (n, field, _) = fields(&bytes[start..end], category);
+        }
+        let text_at = start;
+        let line_number = number;
+        number = physical + lines;
+        (start, physical) = (end + 1, physical + lines);
+        if n == width && field.is_some_and(|f| trimmed(f) != want) {
             continue;
         }
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(line);
-        match reader.read_byte_record(&mut record) {
+        // One csv reader for the piece, moved to the record (building a reader is dear).
+        let mut at = csv::Position::new();
+        at.set_byte(text_at as u64);
+        let read = reader
+            .seek(at)
+            .and_then(|()| reader.read_byte_record(&mut record));
+        match read {
             Ok(true) => {}
             Ok(false) => continue,
             Err(_) => {

@@ -186,8 +186,8 @@ fn the_corpus_and_the_fixture_read_the_same() {
 }
 
 #[test]
-fn records_without_quotes_are_skipped_on_their_category_as_the_csv_reader_reads_them() {
-    // No quote anywhere: every piece is read line by line. Blank and comma-only lines, a
+fn records_are_skipped_on_their_category_as_the_csv_reader_reads_them() {
+    // Every piece is read line by line. Blank and comma-only lines, a
     // category with spaces around it, another category spelled alike, a record of another
     // category with too many fields (broken whatever its category), at every cut.
     let dir = tempfile::tempdir().unwrap();
@@ -200,6 +200,29 @@ fn records_without_quotes_are_skipped_on_their_category_as_the_csv_reader_reads_
     csv.push_str(&row("DDD", "Name", "Kidnapping of a minor", 2020, "5"));
     csv.push('\n');
     csv.push_str(&row("EEE", "Name", "Kidnapping", 2021, "6"));
+    // Quoted fields: commas inside them are not delimiters, before and in the category field.
+    csv.push_str(&row(
+        "FFF",
+        "\"Name, with comma\"",
+        "Robbery",
+        2021,
+        "\"1,000\"",
+    ));
+    csv.push_str(&row(
+        "GGG",
+        "\"Name, with comma\"",
+        "\"Kidnapping\"",
+        2021,
+        "\"1,001\"",
+    ));
+    csv.push_str(&row("HHH", "Name", "\"Robbery, armed\"", 2021, "2"));
+    csv.push_str(&row(
+        "JJJ",
+        "\"Two\nlines, and a comma\"",
+        "Kidnapping",
+        2021,
+        "3",
+    ));
     let good = csv.clone();
     agrees(&source(dir.path(), "plain.csv", good.as_bytes()), false);
     let mut broken = good.clone();

@@ -301,9 +301,14 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
         subnational.extend(rows.subnational);
         cells.extend(rows.cells);
         match source.role {
+            // Moved, not copied, into an empty list (a large source's rows are tens of MB).
             Role::Main => {
                 releases.extend(rows.observations.iter().cloned());
-                main.extend(rows.observations);
+                if main.is_empty() {
+                    main = rows.observations;
+                } else {
+                    main.extend(rows.observations);
+                }
             }
             Role::Release => releases.extend(rows.observations),
             Role::Comparison => comparisons.extend(rows.observations),

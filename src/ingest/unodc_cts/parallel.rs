@@ -212,9 +212,13 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
     let (piece_tx, piece_rx) = mpsc::sync_channel::<Piece>(threads);
     let piece_rx = std::sync::Mutex::new(piece_rx);
     let (found_tx, found_rx) = mpsc::channel::<(usize, Found)>();
+    // A parsed piece's buffer goes back to the reader, which fills it again: memory stays at
+    // the pieces in flight, whatever the file's size, and no page is mapped twice.
+    let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
     let reader_result: Result<usize, Result<IngestError, Fallback>> = std::thread::scope(|scope| {
         for _ in 0..threads {
             let found_tx = found_tx.clone();
+            let free_tx = free_tx.clone();
             let piece_rx = &piece_rx;
             scope.spawn(move || {
                 loop {
@@ -224,13 +228,16 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
                     };
                     let Ok(piece) = piece else { break };
                     let f = parse(source, &piece, (header_row, width), category);
+                    let mut bytes = piece.bytes;
+                    bytes.clear();
+                    let _ = free_tx.send(bytes);
                     if found_tx.send((piece.index, f)).is_err() {
                         break;
                     }
                 }
             });
         }
-        drop(found_tx);
+        drop((found_tx, free_tx));
         // The reader: the rest of the first block, then block after block, cut at record ends.
         let reader = scope.spawn(move || -> Result<usize, Result<IngestError, Fallback>> {
             let mut index = 0;
@@ -281,7 +288,11 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
                     Some(end) => {
                         // The rest starts at a record boundary: scanned again from its start.
                         q = Quotes::default();
-                        let rest = carry.split_off(end);
+                        let mut rest = free_rx
+                            .try_recv()
+                            .unwrap_or_else(|_| Vec::with_capacity(2 * block));
+                        rest.extend_from_slice(&carry[end..]);
+                        carry.truncate(end);
                         if !send(std::mem::replace(&mut carry, rest)) {
                             break;
                         }

@@ -171,11 +171,15 @@ fn share(ctx: &Context, p: &Panel, units: &BTreeSet<String>, region: &str, what:
     if all <= 0.0 {
         return Err(format!("no population of {region}'s M49 members in {last}"));
     }
+    let of = if TOTAL.contains(&region) {
+        format!("all {members} M49 members")
+    } else {
+        format!("{region}'s {members} M49 members")
+    };
     Ok((
         own / all,
         format!(
-            "Σ population of the {n} {what} in {last} ÷ Σ population of {region}'s {members} M49 \
-             members = {} ÷ {}",
+            "Σ population of the {n} {what} in {last} ÷ Σ population of {of} = {} ÷ {}",
             fmt(own),
             fmt(all)
         ),

@@ -392,9 +392,11 @@ fn source_line(
     let mut line = format!("Source: {}", cites.join("; "));
     if sources.is_some_and(|ids| ids.contains("population")) {
         let pop = &pipeline.population;
+        // The vintage as the document writes dates ("6 March 2026").
         line.push_str(&format!(
             "; population: {} (vintage {})",
-            pop.citation, pop.vintage
+            pop.citation,
+            format::date(&pop.vintage)
         ));
     }
     line.push('.');

@@ -22,6 +22,10 @@ struct Manifest {
     warnings: Vec<String>,
     queries: BTreeMap<String, QueryEntry>,
     report: Vec<FileEntry>,
+    /// The document's word count against the limit (`document.json`), when a report was
+    /// written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<serde_json::Value>,
     outputs: Vec<FileEntry>,
 }
 
@@ -197,6 +201,9 @@ pub fn manifest(record: Record, dir: &Path, hashes: &mut Hasher) -> Result<Vec<u
     collect_files(dir, dir, &mut outputs)?;
     outputs.sort_by(|a, b| a.path.cmp(&b.path));
     let pipeline_entry = file_entry(&base, &pipeline.file, hashes)?;
+    let document = std::fs::read(dir.join("document.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok());
     let m = Manifest {
         tool: ToolInfo {
             name: env!("CARGO_PKG_NAME"),
@@ -210,6 +217,7 @@ pub fn manifest(record: Record, dir: &Path, hashes: &mut Hasher) -> Result<Vec<u
         warnings: warnings.to_vec(),
         queries,
         report: report_files,
+        document,
         outputs,
     };
     let mut json = serde_json::to_vec_pretty(&m).map_err(|e| Error::Internal(e.to_string()))?;

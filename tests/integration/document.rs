@@ -139,6 +139,10 @@ fn check_document(out: &Path, body_tables: usize) {
     assert_eq!(doc["word_limit"], 8500);
     assert!(doc["words"].as_u64().unwrap() > 1000);
     assert_eq!(doc["paragraphs"], numbers.len());
+    // The manifest records the same count.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["document"], doc);
 }
 
 #[test]

@@ -114,6 +114,31 @@ pub fn observations_schema() -> SchemaRef {
     ]))
 }
 
+/// `a` and `b`, two batches of [`observations_batch`], as one in its order (category, code,
+/// year, unit, release): what `observations_batch` of both lists of rows gives, without
+/// copying the rows again.
+pub fn with_observations(a: RecordBatch, b: &RecordBatch) -> RecordBatch {
+    if b.num_rows() == 0 {
+        return a;
+    }
+    let both = arrow::compute::concat_batches(&a.schema(), [&a, b])
+        .unwrap_or_else(|e| unreachable!("observation batches share their schema: {e}"));
+    let key = |name: &str| arrow::compute::SortColumn {
+        values: both
+            .column_by_name(name)
+            .unwrap_or_else(|| unreachable!("observations have a column `{name}`"))
+            .clone(),
+        options: None,
+    };
+    let order = arrow::compute::lexsort_to_indices(
+        &["category", "iso3", "year", "unit", "release"].map(key),
+        None,
+    )
+    .unwrap_or_else(|e| unreachable!("the sort keys are text and integers: {e}"));
+    arrow::compute::take_record_batch(&both, &order)
+        .unwrap_or_else(|e| unreachable!("the indices are the batch's own: {e}"))
+}
+
 /// Sort observations by (category, iso3, year, unit, release) and build one record batch.
 pub fn observations_batch(mut rows: Vec<Observation>) -> RecordBatch {
     rows.sort_by(|a, b| {

@@ -301,9 +301,9 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
         subnational.extend(rows.subnational);
         cells.extend(rows.cells);
         match source.role {
-            // Moved, not copied, into an empty list (a large source's rows are tens of MB).
+            // Moved, not copied, into an empty list (a large source's rows are tens of MB);
+            // the releases table takes the main rows from their batch, below.
             Role::Main => {
-                releases.extend(rows.observations.iter().cloned());
                 if main.is_empty() {
                     main = rows.observations;
                 } else {
@@ -324,10 +324,13 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
         None => Vec::new(),
     };
     let population = ingest::read_population(&pipeline.population.path, &known)?;
+    let observations = ingest::observations_batch(main);
+    // Every release: the other releases' rows and the main ones, in the tables' one order.
+    let releases = ingest::with_observations(ingest::observations_batch(releases), &observations);
     Ok(Ingested {
-        observations: ingest::observations_batch(main),
+        observations,
         previous: ingest::observations_batch(previous),
-        releases: ingest::observations_batch(releases),
+        releases,
         comparisons: ingest::observations_batch(comparisons),
         subnational: ingest::subnational_batch(subnational),
         source_cells: ingest::source_cells_batch(cells),

@@ -15,14 +15,7 @@ WITH rules AS (
            || ' per cent away from count ÷ World Bank population × 100,000'
     UNION ALL SELECT 6, 'implausible_jump', 'Check',
            'Count changing more than '
-           || CASE WHEN $jump_factor = floor($jump_factor) AND $jump_factor BETWEEN 2 AND 9
-                   THEN CASE CAST($jump_factor AS BIGINT)
-                            WHEN 2 THEN 'twofold' WHEN 3 THEN 'threefold' WHEN 4 THEN 'fourfold'
-                            WHEN 5 THEN 'fivefold' WHEN 6 THEN 'sixfold' WHEN 7 THEN 'sevenfold'
-                            WHEN 8 THEN 'eightfold' ELSE 'ninefold' END
-                   WHEN $jump_factor = floor($jump_factor)
-                   THEN CAST(CAST($jump_factor AS BIGINT) AS VARCHAR) || '-fold'
-                   ELSE CAST(round($jump_factor, 2) AS VARCHAR) || '-fold' END
+           || un_fold($jump_factor)
            || ' from one year to the next (either year at least '
            || CAST(CAST($jump_min_count AS BIGINT) AS VARCHAR) || ')'
     UNION ALL SELECT 7, 'subnational_without_national', 'Check',

@@ -44,6 +44,10 @@ impl Context<'_> {
     fn iso3(&self) -> Option<String> {
         self.row.get("iso3").map(Value::as_text)
     }
+    /// The row's column `name` as text ("" when the row has none).
+    fn text(&self, name: &str) -> String {
+        self.row.get(name).map(Value::as_text).unwrap_or_default()
+    }
 }
 
 /// Items whose numbers are not recomputed here yet: the annex's breaks and notes (T7).

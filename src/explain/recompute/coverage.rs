@@ -28,11 +28,7 @@ type Out = Result<(f64, String), String>;
 
 /// The recomputation of `ctx`'s number when it is a coverage number; `None` otherwise.
 pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Out> {
-    let region = ctx
-        .row
-        .get("region")
-        .map(crate::query::Value::as_text)
-        .unwrap_or_default();
+    let region = ctx.text("region");
     Some(match (ctx.item, ctx.field) {
         ("T1", "countries") => Ok(countries(ctx, &region)),
         ("T1", "reporting") => read(cells).map(|p| reporting(ctx, &p)),
@@ -233,11 +229,13 @@ fn regions(ctx: &Context) -> Out {
         }
         shown.push(region);
     }
-    let by: BTreeMap<&str, usize> = [("shown", shown.len()), ("qualifying", qualifying.len())]
-        .into_iter()
-        .collect();
+    let n = if ctx.field == "shown" {
+        shown.len()
+    } else {
+        qualifying.len()
+    };
     Ok((
-        by[ctx.field] as f64,
+        n as f64,
         format!(
             "regions with at least {} panel units in {}: {}; of them covering at least {} of \
              their population: {}",

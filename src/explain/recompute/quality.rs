@@ -24,11 +24,7 @@ type Out = Result<(f64, String), String>;
 
 /// The recomputation of `ctx`'s number when it is a quality number; `None` otherwise.
 pub fn recompute(ctx: &Context, cells: &[Cell]) -> Option<Out> {
-    let rule = ctx
-        .row
-        .get("rule")
-        .map(crate::query::Value::as_text)
-        .unwrap_or_default();
+    let rule = ctx.text("rule");
     Some(match (ctx.item, ctx.field) {
         ("T10", "findings" | "spread") if ROW_RULES.contains(&rule.as_str()) => {
             Ok(set_aside(cells, ctx.field == "spread"))

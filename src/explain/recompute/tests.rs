@@ -118,7 +118,7 @@ fn table(rows: &[Row]) -> arrow::array::RecordBatch {
 fn with_context<T>(
     item: &str,
     field: &str,
-    region: &str,
+    row: &[(&str, &str)],
     tables: &Tables,
     lineage: &dyn Fn(&str) -> Vec<Cell>,
     f: impl FnOnce(&Context) -> T,
@@ -146,8 +146,9 @@ fn with_context<T>(
     let ctx = Context {
         item,
         field,
-        row: [("region".to_string(), Value::Text(region.into()))]
-            .into_iter()
+        row: row
+            .iter()
+            .map(|(k, v)| (k.to_string(), Value::Text(v.to_string())))
             .collect(),
         params: &params,
         previous: None,
@@ -180,7 +181,7 @@ fn a_break_by_hand() {
         (2016, 330.0, 33.0),
     ];
     let t = empty_tables();
-    with_context("N4", "with_break", "", &t, &|_| Vec::new(), |ctx| {
+    with_context("N4", "with_break", &[], &t, &|_| Vec::new(), |ctx| {
         assert_eq!(coverage::window_break(ctx, &s), Some(2015));
         // Reverting the next year is no break; nor is a jump on too few cases; nor one with no
         // year after it (only possible); nor one into the first year of the window.
@@ -220,9 +221,14 @@ fn table_1s_coverage_by_hand() {
     ];
     let t = empty_tables();
     let run = |field: &str| {
-        with_context("T1", field, "Europe", &t, &|_| Vec::new(), |ctx| {
-            recompute(ctx, &cells).unwrap().unwrap().0
-        })
+        with_context(
+            "T1",
+            field,
+            &[("region", "Europe")],
+            &t,
+            &|_| Vec::new(),
+            |ctx| recompute(ctx, &cells).unwrap().unwrap().0,
+        )
     };
     assert_eq!(run("population_share"), 0.25);
     assert_eq!(run("countries"), 2.0);
@@ -255,15 +261,14 @@ fn the_quality_checks_by_hand() {
         ("subnational_without_national", 1.0),
         ("bad_value", 0.0),
     ] {
-        let got = with_context("T10", "findings", "", &t, &|_| Vec::new(), |ctx| {
-            let mut ctx_row = ctx.row.clone();
-            ctx_row.insert("rule".into(), Value::Text(rule.into()));
-            let ctx = Context {
-                row: ctx_row,
-                ..*ctx
-            };
-            recompute(&ctx, &[]).unwrap().unwrap().0
-        });
+        let got = with_context(
+            "T10",
+            "findings",
+            &[("rule", rule)],
+            &t,
+            &|_| Vec::new(),
+            |ctx| recompute(ctx, &[]).unwrap().unwrap().0,
+        );
         assert_eq!(got, findings, "{rule}");
     }
 }

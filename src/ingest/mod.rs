@@ -7,6 +7,7 @@
 
 pub mod clean;
 mod csv_reader;
+mod digests;
 mod reference;
 pub mod resolve;
 pub mod sources;
@@ -23,10 +24,11 @@ use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 
 pub use crate::config::spec::{Rule, extension};
 pub use crate::error::IngestError;
+pub use digests::{Digest, Digests};
 pub use reference::{Country, countries_batch, population_schema, read_countries, read_population};
 pub use resolve::{CodeKind, Resolver};
 pub use table::{SubObservation, TableOutput, TableSpec, read_table};
-pub use unodc_cts::{COLUMNS, CtsOutput, read_unodc_cts};
+pub use unodc_cts::{COLUMNS, CtsOutput, hashed_while_read, read_unodc_cts};
 
 /// A source row that failed a row rule.
 #[derive(Debug, Clone, PartialEq)]

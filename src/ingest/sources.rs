@@ -47,7 +47,11 @@ struct SourceRows {
 
 /// Read one source of any layout; UN-CTS codes are resolved (aliases such as `GBR_EW`
 /// become the reference code) and unknown ones become findings.
-fn read_source(source: &crate::config::Source, resolver: &ingest::Resolver) -> Result<SourceRows> {
+fn read_source(
+    source: &crate::config::Source,
+    resolver: &ingest::Resolver,
+    digests: &ingest::Digests,
+) -> Result<SourceRows> {
     let _span = tracing::info_span!("ingest", source = %source.id).entered();
     let start = std::time::Instant::now();
     let rows = match source.layout {
@@ -66,7 +70,7 @@ fn read_source(source: &crate::config::Source, resolver: &ingest::Resolver) -> R
             }
         }
         crate::config::Layout::UnodcCts => {
-            let out = ingest::read_unodc_cts(source)?;
+            let out = ingest::unodc_cts::read_unodc_cts_hashing(source, digests)?;
             let mut findings = out.findings;
             let mut observations = Vec::with_capacity(out.observations.len());
             for mut o in out.observations {
@@ -216,7 +220,7 @@ pub fn read_source_checked(
     source: &crate::config::Source,
     resolver: &ingest::Resolver,
 ) -> Result<Vec<ingest::Observation>> {
-    let rows = read_source(source, resolver)?;
+    let rows = read_source(source, resolver, &ingest::Digests::default())?;
     quality_gate(pipeline, &rows.findings)?;
     Ok(rows.observations)
 }
@@ -268,6 +272,33 @@ fn quality_gate(pipeline: &Pipeline, findings: &[ingest::Finding]) -> Result<()>
 
 /// Read every input into the warehouse tables; sources are read two at a time.
 pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
+    ingest_hashing(pipeline, &ingest::Digests::default())
+}
+
+/// The files of `pipeline` whose reader hashes them while it reads them (for
+/// [`ingest::Digests::expecting`]).
+pub fn hashed_while_read(pipeline: &Pipeline) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = pipeline
+        .sources
+        .iter()
+        .filter(|s| ingest::hashed_while_read(s))
+        .map(|s| s.path.clone())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
+}
+
+/// [`ingest`], telling `digests` what the readers hashed; `digests` is closed when it returns,
+/// whatever happened.
+pub fn ingest_hashing(pipeline: &Pipeline, digests: &ingest::Digests) -> Result<Ingested> {
+    struct Close<'a>(&'a ingest::Digests);
+    impl Drop for Close<'_> {
+        fn drop(&mut self) {
+            self.0.close();
+        }
+    }
+    let _close = Close(digests);
     use crate::config::Role;
     let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
     let resolver = ingest::Resolver::new(&countries, pipeline.aliases.as_deref())?;
@@ -277,7 +308,7 @@ pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
     // in source order, so the first failing source is the same whichever thread read it.
     let sources = &pipeline.sources;
     let order = longest_first(sources);
-    let read = crate::parallel::map(&order, |&i| read_source(&sources[i], &resolver));
+    let read = crate::parallel::map(&order, |&i| read_source(&sources[i], &resolver, digests));
     let mut results: Vec<(usize, Result<SourceRows>)> = order
         .iter()
         .copied()

@@ -25,13 +25,7 @@ pub fn open(
         file: path.to_path_buf(),
         message,
     };
-    let encoding = match declared {
-        Encoding::Auto => match first_non_ascii(path).map_err(|e| open(e.to_string()))? {
-            Some(window) if !looks_like_utf8(&window) => Encoding::Windows1252,
-            _ => Encoding::Utf8,
-        },
-        other => other,
-    };
+    let encoding = resolve(path, declared)?;
     let mut file = std::fs::File::open(path).map_err(|e| open(e.to_string()))?;
     let mut head = Vec::with_capacity(4);
     (&mut file)
@@ -52,6 +46,21 @@ pub fn open(
         }
     };
     Ok((reader, encoding))
+}
+
+/// The encoding the file is read in: the declared one, or for `auto` the one its first
+/// non-ASCII bytes show.
+pub fn resolve(path: &Path, declared: Encoding) -> Result<Encoding, IngestError> {
+    Ok(match declared {
+        Encoding::Auto => match first_non_ascii(path).map_err(|e| IngestError::Open {
+            file: path.to_path_buf(),
+            message: e.to_string(),
+        })? {
+            Some(window) if !looks_like_utf8(&window) => Encoding::Windows1252,
+            _ => Encoding::Utf8,
+        },
+        other => other,
+    })
 }
 
 /// Turns CRLF line ends into LF as bytes stream through. The csv reader counts a CRLF file's

@@ -19,7 +19,7 @@ use calamine::{DataRef, Reader, Xlsx, XlsxError};
 use super::csv_reader::{CsvRecords, Verdict, trimmed, verdict};
 pub(crate) use super::xlsx::read_xlsx_sheet;
 use super::xlsx::{SheetRows, cell_of, read_xlsx, xlsx_open_error, xlsx_sheet_error};
-use super::{Finding, IngestError, Observation, Rule, column_letter};
+use super::{Digests, Finding, IngestError, Observation, Rule, column_letter};
 use crate::config::Source;
 
 /// Columns of the UN-CTS layout, in file order.
@@ -95,6 +95,23 @@ pub struct CtsOutput {
 
 /// Read one UN-CTS file and keep the rows of `source.category`.
 pub fn read_unodc_cts(source: &Source) -> Result<CtsOutput, IngestError> {
+    read_unodc_cts_hashing(source, &Digests::default())
+}
+
+/// Whether `source` is read on every core, by a reader that hashes the file while it reads it
+/// when it can (a csv file over `PARALLEL_FROM` bytes, on a machine of more than one core).
+pub fn hashed_while_read(source: &Source) -> bool {
+    source.layout == crate::config::Layout::UnodcCts
+        && super::extension(&source.path) != "xlsx"
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+        && std::fs::metadata(&source.path).is_ok_and(|m| m.len() > PARALLEL_FROM)
+}
+
+/// [`read_unodc_cts`], telling `digests` the file's size and sha256 when its reader took them.
+pub(crate) fn read_unodc_cts_hashing(
+    source: &Source,
+    digests: &Digests,
+) -> Result<CtsOutput, IngestError> {
     let ext = super::extension(&source.path);
     if ext == "xlsx" {
         match stream_xlsx(source) {
@@ -107,10 +124,11 @@ pub fn read_unodc_cts(source: &Source) -> Result<CtsOutput, IngestError> {
     } else {
         // A large file is read on every core (a small one is not worth the threads); the
         // sequential reader takes any file the parallel one hands back.
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let large = std::fs::metadata(&source.path).is_ok_and(|m| m.len() > PARALLEL_FROM);
-        if threads > 1 && large {
-            match parallel::read(source, threads, parallel::BLOCK) {
+        if hashed_while_read(source) {
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let (read, digest) = parallel::read_hashing(source, threads, parallel::BLOCK);
+            digests.put(&source.path, digest);
+            match read {
                 Ok(read) => return read,
                 Err(parallel::Fallback(why)) => {
                     tracing::debug!(file = %source.path.display(), why, "Read on one core");

@@ -2,10 +2,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{Options, cache, protected, target};
 use crate::config::Pipeline;
 use crate::error::Result;
+use crate::ingest::Digests;
 use crate::store::manifest::{Record, manifest};
 use crate::store::warehouse::Warehouse;
 use crate::store::{self, Output};
@@ -31,13 +33,17 @@ pub fn ingest_warehouse(
     let shown = target(pipeline, output);
     let mut out = Output::open(&shown, &protected(pipeline), options.carry_over)?;
     out.verify()?;
-    let mut hashes = cache::FileHashes::fresh();
-    // The inputs are hashed for the manifest while they are read: hashing a large csv shares
-    // the cores with its parsers instead of adding its time after them. An input the hashing
-    // cannot read is reported first, as when it ran before the ingest.
+    // The inputs are hashed for the manifest while they are read: a large csv by its reader,
+    // from the bytes it reads (one read of the file), the others on a thread of their own. An
+    // input the hashing cannot read is reported first, as when it ran before the ingest.
+    let readers = Arc::new(Digests::expecting(
+        crate::ingest::sources::hashed_while_read(pipeline),
+    ));
+    let mut hashes = cache::FileHashes::fresh().with_readers(Arc::clone(&readers));
     let (fingerprint, warehouse) = std::thread::scope(|scope| {
         let hashing = scope.spawn(|| cache::fingerprint(pipeline, &mut hashes));
-        let warehouse = ingest(pipeline);
+        let warehouse =
+            crate::ingest::sources::ingest_hashing(pipeline, &readers).map(self::warehouse);
         let fingerprint = hashing
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

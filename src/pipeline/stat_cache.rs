@@ -7,11 +7,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::ingest::Digests;
 
 /// Where a published output keeps its stat cache (inside the output folder, not an artefact).
 pub use crate::store::publish::STATE_DIR;
@@ -87,6 +89,9 @@ pub struct FileHashes {
     seen: BTreeMap<PathBuf, (u64, String, Option<Stat>)>,
     started: SystemTime,
     loaded: StatCache,
+    /// Files a reader of the ingest hashes while reading them: their digests are awaited
+    /// instead of read again.
+    readers: Option<Arc<Digests>>,
 }
 
 impl FileHashes {
@@ -97,7 +102,15 @@ impl FileHashes {
             seen: BTreeMap::new(),
             started: SystemTime::now(),
             loaded: StatCache::default(),
+            readers: None,
         }
+    }
+
+    /// Take the digests of the files that `readers` names from there (waiting for them) instead
+    /// of reading those files again.
+    pub fn with_readers(mut self, readers: Arc<Digests>) -> FileHashes {
+        self.readers = Some(readers);
+        self
     }
 
     /// Reuse the stat cache of the published output folder `target`, when it has one.
@@ -136,7 +149,11 @@ impl FileHashes {
             // Recorded when it was settled; unchanged since.
             Some((bytes, sha)) => (bytes, sha, stat),
             None => {
-                let (bytes, sha) = crate::store::hash::sha256_file(path)?;
+                let read = self.readers.as_ref().and_then(|r| r.wait(path));
+                let (bytes, sha) = match read {
+                    Some(digest) => digest,
+                    None => crate::store::hash::sha256_file(path)?,
+                };
                 let stat = stat.filter(|s| s.size == bytes && s.settled(self.started));
                 (bytes, sha, stat)
             }

@@ -647,3 +647,83 @@ fn report_ids_cannot_name_files_outside_the_output() {
         b"mine"
     );
 }
+
+/// The manifest's sha256 of each input, by path relative to the pipeline.
+fn input_hashes(manifest: &Path) -> BTreeMap<String, (u64, String)> {
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(manifest).unwrap()).unwrap();
+    m["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["path"].as_str().unwrap().to_string(),
+                (
+                    i["bytes"].as_u64().unwrap(),
+                    i["sha256"].as_str().unwrap().to_string(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_large_csv_hashed_while_it_is_read_has_its_true_sha256_and_the_same_observations() {
+    // The fixture's csv grown past 8 MiB with rows of another category after its own: read on
+    // every core, hashed by its reader from the bytes it reads (with a byte-order mark, and
+    // with CRLF line ends, which the reader decodes first and the manifest hashes apart).
+    use sha2::Digest as _;
+    let tmp = sandbox();
+    ok(
+        tmp.path(),
+        &["-q", "ingest", "pipeline.yaml", "--out", "small"],
+    );
+    let small = std::fs::read(tmp.path().join("small/warehouse/observations.parquet")).unwrap();
+    let fixture = std::fs::read(tmp.path().join("cts.csv")).unwrap();
+    let other = "ZZZ,Elsewhere,Europe,Northern Europe,Violent offences,by type of offence,\
+                 Robbery,Total,Total,2019,Counts,7,CTS\n";
+    let mut grown = fixture.clone();
+    while grown.len() <= 9 << 20 {
+        grown.extend_from_slice(other.as_bytes());
+    }
+    for (name, bytes) in [
+        ("plain", grown.clone()),
+        ("bom", [b"\xEF\xBB\xBF".as_slice(), &grown].concat()),
+        (
+            "crlf",
+            String::from_utf8(grown.clone())
+                .unwrap()
+                .replace('\n', "\r\n")
+                .into_bytes(),
+        ),
+    ] {
+        std::fs::write(tmp.path().join("cts.csv"), &bytes).unwrap();
+        let expected = (
+            bytes.len() as u64,
+            sha2::Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>(),
+        );
+        // `run --force` hashes while it ingests too (once: it renders the whole report).
+        let run: &[&str] = &["-q", "run", "--force", "pipeline.yaml", "--out", name];
+        let ingest: &[&str] = &["-q", "ingest", "pipeline.yaml", "--out", name];
+        let commands = if name == "plain" {
+            vec![ingest, run]
+        } else {
+            vec![ingest]
+        };
+        for args in commands {
+            ok(tmp.path(), args);
+            let inputs = input_hashes(&tmp.path().join(name).join("manifest.json"));
+            assert_eq!(inputs["cts.csv"], expected, "{name}: {args:?}");
+            let observations =
+                std::fs::read(tmp.path().join(name).join("warehouse/observations.parquet"))
+                    .unwrap();
+            assert!(
+                observations == small,
+                "{name}: {args:?}: other observations"
+            );
+        }
+    }
+}

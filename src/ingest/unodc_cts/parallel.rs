@@ -16,12 +16,16 @@
 //! is left to the sequential reader, which reads the file again from the start.
 
 use std::io::Read;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
+
+use sha2::{Digest as _, Sha256};
 
 use super::{CtsOutput, HEADER_SEARCH_ROWS};
+use crate::config::Encoding;
 use crate::config::Source;
 use crate::ingest::IngestError;
 use crate::ingest::csv_reader::{Verdict, cells_of, trimmed, utf8_error, verdict};
+use crate::ingest::digests::Digest;
 use crate::ingest::text;
 use crate::ingest::unodc_cts::{CATEGORY, Cell, Collector};
 
@@ -46,7 +50,7 @@ struct Piece {
     index: usize,
     line: usize,
     first: usize,
-    bytes: Vec<u8>,
+    bytes: Arc<Vec<u8>>,
 }
 
 /// What a worker found in a piece.
@@ -133,11 +137,72 @@ fn cut(buf: &[u8], q: &mut Quotes) -> Option<usize> {
 
 /// Read `source` (a csv file of the UN-CTS layout) on `threads` worker threads, in pieces of
 /// about `block` bytes.
+#[cfg(test)]
 pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
+    read_hashing(source, threads, block).0
+}
+
+/// Why a file read as it is on disk goes to the decoded reading: a carriage return, which the
+/// decoding takes out of a CRLF line end.
+const RAW_CARRIAGE_RETURN: &str = "a carriage return in the raw bytes";
+
+/// [`read`], and the file's size and sha256 when the file was read as it is on disk (UTF-8
+/// without carriage returns, most files): one read of the file serves the parse and the hash,
+/// which a thread of its own computes from the pieces as they go by. `None` when the file was
+/// decoded first, or not read to its end.
+pub(crate) fn read_hashing(
+    source: &Source,
+    threads: usize,
+    block: usize,
+) -> (Outcome, Option<Digest>) {
+    if matches!(
+        text::resolve(&source.path, source.encoding),
+        Ok(Encoding::Utf8)
+    ) {
+        match read_from(source, threads, block, true) {
+            (Err(Fallback(why)), _) if why == RAW_CARRIAGE_RETURN => {}
+            done => return done,
+        }
+    }
+    (read_from(source, threads, block, false).0, None)
+}
+
+/// The input as [`text::open`] gives it (`raw` false), or the file's bytes as they are with a
+/// UTF-8 byte-order mark taken off (`raw`), and the bytes taken off.
+fn open(source: &Source, raw: bool) -> Result<(Box<dyn Read + Send>, Vec<u8>), IngestError> {
+    if !raw {
+        return text::open(&source.path, source.encoding).map(|(input, _)| (input, Vec::new()));
+    }
+    let error = |e: std::io::Error| IngestError::Open {
+        file: source.path.clone(),
+        message: e.to_string(),
+    };
+    let mut file = std::fs::File::open(&source.path).map_err(error)?;
+    let mut head = Vec::with_capacity(3);
+    (&mut file).take(3).read_to_end(&mut head).map_err(error)?;
+    if head == b"\xEF\xBB\xBF" {
+        Ok((Box::new(file), head))
+    } else {
+        Ok((Box::new(std::io::Cursor::new(head).chain(file)), Vec::new()))
+    }
+}
+
+/// The reading of [`read_hashing`], from the decoded text or (`raw`) the bytes on disk.
+fn read_from(
+    source: &Source,
+    threads: usize,
+    block: usize,
+    raw: bool,
+) -> (Outcome, Option<Digest>) {
     let block = block.max(1);
-    let (mut input, _) = match text::open(&source.path, source.encoding) {
+    let carriage_return = if raw {
+        RAW_CARRIAGE_RETURN
+    } else {
+        "a carriage return"
+    };
+    let (mut input, bom) = match open(source, raw) {
         Ok(x) => x,
-        Err(e) => return Ok(Err(e)),
+        Err(e) => return (Ok(Err(e)), None),
     };
     let read_error = |e: std::io::Error| IngestError::Open {
         file: source.path.clone(),
@@ -150,13 +215,13 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
     let (header_row, names, rest_at, rest_line) = loop {
         match (&mut input).take(block as u64).read_to_end(&mut first) {
             Ok(n) => at_end = n < block || n == 0,
-            Err(e) => return Ok(Err(read_error(e))),
+            Err(e) => return (Ok(Err(read_error(e))), None),
         }
         if memchr::memchr(b'\r', &first).is_some() {
-            return Err(Fallback("a carriage return"));
+            return (Err(Fallback(carriage_return)), None);
         }
         if !q.scan(&first, at_end) {
-            return Err(Fallback("a quote the csv reader reads as text"));
+            return (Err(Fallback("a quote the csv reader reads as text")), None);
         }
         let end = if at_end {
             Some(first.len())
@@ -175,11 +240,16 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
                 match header.read_byte_record(&mut record) {
                     Ok(true) => records += 1,
                     Ok(false) => break,
-                    Err(_) => return Err(Fallback("the csv reader failed on the header")),
+                    Err(_) => {
+                        return (Err(Fallback("the csv reader failed on the header")), None);
+                    }
                 }
                 let line = record.position().map_or(0, |p| p.line() as usize);
                 if utf8_error(&source.path, source.encoding, &record, line).is_some() {
-                    return Err(Fallback("a record before the header is not UTF-8"));
+                    return (
+                        Err(Fallback("a record before the header is not UTF-8")),
+                        None,
+                    );
                 }
                 if record
                     .iter()
@@ -199,12 +269,12 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
         }
         // (No header record is longer than this: MAX_CELL_CHARS a field.)
         if at_end || records >= HEADER_SEARCH_ROWS || first.len() > 1 << 20 {
-            return Err(Fallback("no header"));
+            return (Err(Fallback("no header")), None);
         }
     };
     let mut collector = match Collector::new(source, header_row, &names) {
         Ok(c) => c,
-        Err(_) => return Err(Fallback("the header lacks a column")),
+        Err(_) => return (Err(Fallback("the header lacks a column")), None),
     };
     let category = collector.index[CATEGORY];
     let width = names.len();
@@ -212,10 +282,36 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
     let (piece_tx, piece_rx) = mpsc::sync_channel::<Piece>(threads);
     let piece_rx = std::sync::Mutex::new(piece_rx);
     let (found_tx, found_rx) = mpsc::channel::<(usize, Found)>();
-    // A parsed piece's buffer goes back to the reader, which fills it again: memory stays at
-    // the pieces in flight, whatever the file's size, and no page is mapped twice.
+    // A piece's buffer goes back to the reader once parsed (and hashed), and the reader fills
+    // it again: memory stays at the pieces in flight, whatever the file's size.
     let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
-    let reader_result: Result<usize, Result<IngestError, Fallback>> = std::thread::scope(|scope| {
+    let recycle = |free: &mpsc::Sender<Vec<u8>>, bytes: Arc<Vec<u8>>| {
+        if let Ok(mut bytes) = Arc::try_unwrap(bytes) {
+            bytes.clear();
+            let _ = free.send(bytes);
+        }
+    };
+    // Read as it is on disk, the file is hashed from the pieces, in order, after the bytes
+    // before them (a byte-order mark, the banner and the header).
+    let (hash_tx, hash_rx) = mpsc::sync_channel::<Arc<Vec<u8>>>(threads + 2);
+    let prefix: Vec<u8> = [bom.as_slice(), &first[..rest_at]].concat();
+    let (reader_result, digest) = std::thread::scope(|scope| {
+        let hasher = raw.then(|| {
+            let free_tx = free_tx.clone();
+            scope.spawn(move || {
+                let mut hash = Sha256::new();
+                hash.update(&prefix);
+                let mut size = prefix.len() as u64;
+                for bytes in hash_rx {
+                    hash.update(bytes.as_slice());
+                    size += bytes.len() as u64;
+                    recycle(&free_tx, bytes);
+                }
+                let hex: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+                (size, hex)
+            })
+        });
+        let hash_tx = raw.then_some(hash_tx);
         for _ in 0..threads {
             let found_tx = found_tx.clone();
             let free_tx = free_tx.clone();
@@ -228,10 +324,9 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
                     };
                     let Ok(piece) = piece else { break };
                     let f = parse(source, &piece, (header_row, width), category);
-                    let mut bytes = piece.bytes;
-                    bytes.clear();
-                    let _ = free_tx.send(bytes);
-                    if found_tx.send((piece.index, f)).is_err() {
+                    let index = piece.index;
+                    recycle(&free_tx, piece.bytes);
+                    if found_tx.send((index, f)).is_err() {
                         break;
                     }
                 }
@@ -250,13 +345,18 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
                     index,
                     line,
                     first: after_record,
-                    bytes,
+                    bytes: Arc::new(bytes),
                 };
                 if trailing < piece.bytes.len() {
                     after_record = line + lines - trailing.max(1) + 1;
                 }
                 index += 1;
                 line += lines;
+                if let Some(tx) = &hash_tx
+                    && tx.send(Arc::clone(&piece.bytes)).is_err()
+                {
+                    return false;
+                }
                 piece_tx.send(piece).is_ok()
             };
             let mut carry = first.split_off(rest_at);
@@ -272,15 +372,15 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
                         Err(e) => return Err(Ok(read_error(e))),
                     }
                     if memchr::memchr(b'\r', &carry[before..]).is_some() {
-                        return Err(Err(Fallback("a carriage return")));
+                        return Err(Err(Fallback(carriage_return)));
                     }
                 }
                 if !q.scan(&carry, done) {
                     return Err(Err(Fallback("a quote the csv reader reads as text")));
                 }
                 if done {
-                    if !carry.is_empty() {
-                        send(std::mem::take(&mut carry));
+                    if !carry.is_empty() && !send(std::mem::take(&mut carry)) {
+                        return Err(Err(Fallback("a worker thread stopped")));
                     }
                     break;
                 }
@@ -294,7 +394,7 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
                         rest.extend_from_slice(&carry[end..]);
                         carry.truncate(end);
                         if !send(std::mem::replace(&mut carry, rest)) {
-                            break;
+                            return Err(Err(Fallback("a worker thread stopped")));
                         }
                     }
                     // A record this long is a broken file (a field is at most MAX_CELL_CHARS):
@@ -338,30 +438,42 @@ pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
         let read = reader
             .join()
             .unwrap_or(Err(Err(Fallback("the reader thread panicked"))));
+        // The hash stands for the file only when the reader read all of it.
+        let digest = hasher.and_then(|h| h.join().ok()).filter(|_| read.is_ok());
         if let Some(fb) = fallback {
-            return Err(Err(fb));
+            return (Err(Err(fb)), None);
         }
-        match read {
+        let result = match read {
             Err(e) => Err(e),
             Ok(n) if n != next => Err(Err(Fallback("a worker thread stopped"))),
             Ok(n) => match (first_read_error, first_broken) {
                 (Some(e), _) | (None, Some(e)) => Err(Ok(e)),
                 (None, None) => Ok(n),
             },
-        }
+        };
+        (result, digest)
     });
-    match reader_result {
+    let outcome = match reader_result {
         Ok(_) => Ok(collector.finish()),
         Err(Ok(e)) => Ok(Err(e)),
         Err(Err(fb)) => Err(fb),
-    }
+    };
+    (outcome, digest)
 }
 
-/// The records of one piece, checked as the sequential reader checks them.
+/// The records of one piece, checked as the sequential reader checks them: by the walk of
+/// [`parse_plain`] when the piece is UTF-8 (most pieces), else record by record by the csv
+/// reader, so that the first record that is not UTF-8 is the one reported.
 fn parse(source: &Source, piece: &Piece, header: (usize, usize), category: usize) -> Found {
-    if std::str::from_utf8(&piece.bytes).is_ok() {
-        return parse_plain(source, piece, header, category);
+    let (found, ascii) = parse_plain(source, piece, header, category);
+    if ascii || std::str::from_utf8(&piece.bytes).is_ok() {
+        return found;
     }
+    parse_csv(source, piece, header, category)
+}
+
+/// The records of a piece that is not UTF-8, each read by the csv reader.
+fn parse_csv(source: &Source, piece: &Piece, header: (usize, usize), category: usize) -> Found {
     let mut found = Found::default();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -401,47 +513,24 @@ fn parse(source: &Source, piece: &Piece, header: (usize, usize), category: usize
     found
 }
 
-/// A record's number of fields, its field `index` and whether a quoted field is still open at
-/// its end (a line feed inside it: the record goes on), found by jumping from comma to quote
-/// (`memchr2`): a comma inside a quoted field does not count (the reader checked the quoting:
-/// a quote opens or closes a field, `""` inside one). `None` for the field when it is quoted
-/// or absent.
-fn fields(record: &[u8], index: usize) -> (usize, Option<&[u8]>, bool) {
-    let (mut n, mut start, mut quoted, mut inside) = (0, 0, false, false);
-    let mut found = None;
-    for at in memchr::memchr2_iter(b',', b'"', record) {
-        if record[at] == b'"' {
-            inside = !inside;
-            quoted |= n == index;
-            continue;
-        }
-        if inside {
-            continue;
-        }
-        if n == index && !quoted {
-            found = Some(&record[start..at]);
-        }
-        (n, start) = (n + 1, at + 1);
-    }
-    if n == index && !quoted {
-        found = Some(&record[start..]);
-    }
-    (n + 1, found, inside)
+/// Whether a category field, untrimmed, is surely not `want` once trimmed.
+fn other_category(field: &[u8], want: &str) -> bool {
+    field != want.as_bytes() && (field.len() < want.len() || trimmed(field) != want)
 }
 
-/// A piece that is all UTF-8 (most pieces): its records found line by line — a record goes
-/// on over the next lines while its quotes are not closed — and a record skipped on its
-/// category field alone when it has the header's number of fields and another category:
-/// most records, never parsed. Any other record (the category's, a blank or a broken one, one
-/// whose category field is quoted) is read by the csv reader and checked by [`verdict`], as
-/// [`parse`] does. Lines are numbered as the csv reader numbers them: a record after blank
-/// lines on the line after the previous record's end.
+/// A piece read by its structure ([`scan::records`]): a record with the header's number of
+/// fields and another category is skipped on that one field — most records, never parsed.
+/// Any other record (the category's, a blank or a broken one, one whose category field is
+/// quoted) is read by the csv reader and checked by [`verdict`], as [`parse_csv`] does. Lines
+/// are numbered as the csv reader numbers them: a record after blank lines on the line after
+/// the previous record's end. Also whether the piece is all ASCII (when it is not, the caller
+/// checks it is UTF-8).
 fn parse_plain(
     source: &Source,
     piece: &Piece,
     (header_row, width): (usize, usize),
     category: usize,
-) -> Found {
+) -> (Found, bool) {
     let mut found = Found::default();
     let bytes = piece.bytes.as_slice();
     let want = source.category.as_str();
@@ -450,60 +539,50 @@ fn parse_plain(
         .has_headers(false)
         .flexible(true)
         .from_reader(std::io::Cursor::new(bytes));
-    let (mut start, mut physical, mut number) = (0, piece.line, piece.first);
-    let line_end =
-        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
-    while start < bytes.len() {
-        let mut end = line_end(start);
-        if end == start {
-            (start, physical) = (end + 1, physical + 1);
-            continue; // The csv reader skips an empty line.
+    let (mut physical, mut number) = (piece.line, piece.first);
+    let ascii = scan::records(bytes, category, |line| {
+        if line.start == line.end {
+            physical += 1;
+            return true; // The csv reader skips an empty line.
         }
-        let (mut n, mut field, open) = fields(&bytes[start..end], category);
-        // A quoted field with a line feed: the record ends on the line that closes it.
-        let mut lines = 1;
-        if open {
-            let mut quotes = memchr::memchr_iter(b'"', &bytes[start..end]).count();
-            while quotes % 2 == 1 && end < bytes.len() {
-                let next = line_end(end + 1);
-                quotes += memchr::memchr_iter(b'"', &bytes[end + 1..next]).count();
-                (end, lines) = (next, lines + 1);
-            }
-            (n, field, _) = fields(&bytes[start..end], category);
-        }
-        let text_at = start;
         let line_number = number;
-        number = physical + lines;
-        (start, physical) = (end + 1, physical + lines);
-        if n == width && field.is_some_and(|f| trimmed(f) != want) {
-            continue;
+        number = physical + line.lines;
+        physical += line.lines;
+        if line.fields == width && line.category.is_some_and(|f| other_category(f, want)) {
+            return true;
         }
         // One csv reader for the piece, moved to the record (building a reader is dear).
         let mut at = csv::Position::new();
-        at.set_byte(text_at as u64);
+        at.set_byte(line.start as u64);
         let read = reader
             .seek(at)
             .and_then(|()| reader.read_byte_record(&mut record));
         match read {
             Ok(true) => {}
-            Ok(false) => continue,
+            Ok(false) => return true,
             Err(_) => {
                 found.fallback = Some(Fallback("the csv reader failed on a piece"));
-                break;
+                return false;
             }
         }
         match verdict(source, &record, line_number, (header_row, width), category) {
-            Verdict::Skip => {}
-            Verdict::Keep => found.rows.push((line_number, cells_of(&record))),
+            Verdict::Skip => true,
+            Verdict::Keep => {
+                found.rows.push((line_number, cells_of(&record)));
+                true
+            }
             Verdict::Broken(e) => {
-                // No record after it can be a read error (the piece is UTF-8): done.
+                // No record after it can be a read error if the piece is UTF-8: done.
                 found.broken = Some(e);
-                break;
+                false
             }
         }
-    }
-    found
+    });
+    let ascii = ascii && (found.broken.is_none() && found.fallback.is_none() || bytes.is_ascii());
+    (found, ascii)
 }
+
+mod scan;
 
 #[cfg(test)]
 mod tests;

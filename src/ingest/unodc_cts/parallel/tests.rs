@@ -248,3 +248,42 @@ fn records_are_skipped_on_their_category_as_the_csv_reader_reads_them() {
         false,
     );
 }
+
+#[test]
+fn a_file_read_as_it_is_on_disk_is_hashed_by_its_reader() {
+    use sha2::Digest as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("Banner line,,\n");
+    csv.push_str(HEAD);
+    for (i, code) in ["AAA", "BBB", "CCC", "DDD"].iter().enumerate() {
+        csv.push_str(&row(code, "\"Name, quoted\"", "Robbery", 2019, "1"));
+        csv.push_str(&row(code, "Côte", "Kidnapping", 2019, &i.to_string()));
+    }
+    let bom = [b"\xEF\xBB\xBF".as_slice(), csv.as_bytes()].concat();
+    let crlf = csv.replace('\n', "\r\n").into_bytes();
+    for (name, bytes, hashed) in [
+        ("plain.csv", csv.as_bytes().to_vec(), true),
+        ("bom.csv", bom, true),
+        // Decoded first (CRLF to LF): the reader does not see the bytes on disk.
+        ("crlf.csv", crlf, false),
+    ] {
+        let s = source(dir.path(), name, &bytes);
+        let expected = shown(&read_csv(&s));
+        let sha: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        for block in [1, 2, 7, 64, 100, bytes.len(), BLOCK] {
+            for threads in [1, 3] {
+                let (read, digest) = read_hashing(&s, threads, block);
+                let at = format!("{name}, block {block}, {threads} threads");
+                assert_eq!(shown(&read.expect(&at)), expected, "{at}");
+                let want = hashed.then(|| (bytes.len() as u64, sha.clone()));
+                assert_eq!(digest, want, "{at}");
+            }
+        }
+    }
+    // A file cut short of its header is not hashed (the reader hands it back).
+    let s = source(dir.path(), "no-header.csv", b"a,b\n1,2\n");
+    assert!(matches!(read_hashing(&s, 2, 3), (Err(_), None)));
+}

@@ -308,7 +308,15 @@ pub fn ingest_hashing(pipeline: &Pipeline, digests: &ingest::Digests) -> Result<
     // in source order, so the first failing source is the same whichever thread read it.
     let sources = &pipeline.sources;
     let order = longest_first(sources);
-    let read = crate::parallel::map(&order, |&i| read_source(&sources[i], &resolver, digests));
+    // The population table is read meanwhile; its errors come after the sources' ones.
+    let (read, population) = std::thread::scope(|scope| {
+        let population = scope.spawn(|| ingest::read_population(&pipeline.population.path, &known));
+        let read = crate::parallel::map(&order, |&i| read_source(&sources[i], &resolver, digests));
+        let population = population
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (read, population)
+    });
     let mut results: Vec<(usize, Result<SourceRows>)> = order
         .iter()
         .copied()
@@ -354,7 +362,7 @@ pub fn ingest_hashing(pipeline: &Pipeline, digests: &ingest::Digests) -> Result<
             .collect(),
         None => Vec::new(),
     };
-    let population = ingest::read_population(&pipeline.population.path, &known)?;
+    let population = population?;
     let observations = ingest::observations_batch(main);
     // Every release: the other releases' rows and the main ones, in the tables' one order.
     let releases = ingest::with_observations(ingest::observations_batch(releases), &observations);

@@ -109,8 +109,14 @@ impl Warehouse {
 
     /// Write every table into `dir` (zstd Parquet, sort order recorded).
     pub fn write(&self, dir: &Path) -> Result<()> {
-        for (name, batch, order) in self.tables() {
-            super::write_parquet(&dir.join(format!("{name}.parquet")), batch, order)?;
+        // The tables are independent files: written on every core, the first error in table
+        // order reported.
+        let tables: Vec<_> = self.tables().collect();
+        let written = crate::parallel::map(&tables, |(name, batch, order)| {
+            super::write_parquet(&dir.join(format!("{name}.parquet")), batch, order)
+        });
+        for w in written {
+            w.unwrap_or_else(|| Err(Error::Internal("a table writer panicked".into())))?;
         }
         Ok(())
     }

@@ -28,6 +28,7 @@ use crate::ingest::csv_reader::{Verdict, cells_of, trimmed, utf8_error, verdict}
 use crate::ingest::digests::Digest;
 use crate::ingest::text;
 use crate::ingest::unodc_cts::{CATEGORY, Cell, Collector};
+use scan::{Scratch, Walked};
 
 /// Bytes read at a time (a piece is about this long).
 pub(crate) const BLOCK: usize = 1 << 20;
@@ -317,13 +318,20 @@ fn read_from(
             let free_tx = free_tx.clone();
             let piece_rx = &piece_rx;
             scope.spawn(move || {
+                let mut scratch = Scratch::default();
                 loop {
                     let piece = {
                         let rx = piece_rx.lock().unwrap_or_else(|e| e.into_inner());
                         rx.recv()
                     };
                     let Ok(piece) = piece else { break };
-                    let f = parse(source, &piece, (header_row, width), category);
+                    let f = parse(
+                        source,
+                        &piece,
+                        (header_row, width),
+                        category,
+                        (&mut scratch, carriage_return),
+                    );
                     let index = piece.index;
                     recycle(&free_tx, piece.bytes);
                     if found_tx.send((index, f)).is_err() {
@@ -365,14 +373,11 @@ fn read_from(
             let mut done = at_end;
             loop {
                 if !done {
-                    let before = carry.len();
                     carry.reserve(block);
+                    // (A carriage return past the first block: the workers see it.)
                     match (&mut input).take(block as u64).read_to_end(&mut carry) {
                         Ok(n) => done = n < block || n == 0,
                         Err(e) => return Err(Ok(read_error(e))),
-                    }
-                    if memchr::memchr(b'\r', &carry[before..]).is_some() {
-                        return Err(Err(Fallback(carriage_return)));
                     }
                 }
                 if !q.scan(&carry, done) {
@@ -464,12 +469,22 @@ fn read_from(
 /// The records of one piece, checked as the sequential reader checks them: by the walk of
 /// [`parse_plain`] when the piece is UTF-8 (most pieces), else record by record by the csv
 /// reader, so that the first record that is not UTF-8 is the one reported.
-fn parse(source: &Source, piece: &Piece, header: (usize, usize), category: usize) -> Found {
-    let (found, ascii) = parse_plain(source, piece, header, category);
-    if ascii || std::str::from_utf8(&piece.bytes).is_ok() {
-        return found;
+/// A carriage return in the piece hands the file back (`carriage_return` says why).
+fn parse(
+    source: &Source,
+    piece: &Piece,
+    header: (usize, usize),
+    category: usize,
+    (scratch, carriage_return): (&mut Scratch, &'static str),
+) -> Found {
+    match parse_plain(source, piece, header, category, scratch) {
+        Ok(found) => found,
+        Err(Walked::CarriageReturn) => Found {
+            fallback: Some(Fallback(carriage_return)),
+            ..Found::default()
+        },
+        Err(_) => parse_csv(source, piece, header, category),
     }
-    parse_csv(source, piece, header, category)
 }
 
 /// The records of a piece that is not UTF-8, each read by the csv reader.
@@ -513,24 +528,19 @@ fn parse_csv(source: &Source, piece: &Piece, header: (usize, usize), category: u
     found
 }
 
-/// Whether a category field, untrimmed, is surely not `want` once trimmed.
-fn other_category(field: &[u8], want: &str) -> bool {
-    field != want.as_bytes() && (field.len() < want.len() || trimmed(field) != want)
-}
-
 /// A piece read by its structure ([`scan::records`]): a record with the header's number of
-/// fields and another category is skipped on that one field — most records, never parsed.
-/// Any other record (the category's, a blank or a broken one, one whose category field is
-/// quoted) is read by the csv reader and checked by [`verdict`], as [`parse_csv`] does. Lines
+/// fields in which the category's name does not occur is skipped — most records, never
+/// parsed. Any other record (one that may be of the category, a blank or a broken one) is
+/// read by the csv reader and checked by [`verdict`], as [`parse_csv`] does. Lines
 /// are numbered as the csv reader numbers them: a record after blank lines on the line after
-/// the previous record's end. Also whether the piece is all ASCII (when it is not, the caller
-/// checks it is UTF-8).
+/// the previous record's end. `Err` when the piece is not UTF-8 or holds a carriage return.
 fn parse_plain(
     source: &Source,
     piece: &Piece,
     (header_row, width): (usize, usize),
     category: usize,
-) -> (Found, bool) {
+    scratch: &mut Scratch,
+) -> Result<Found, Walked> {
     let mut found = Found::default();
     let bytes = piece.bytes.as_slice();
     let want = source.category.as_str();
@@ -540,7 +550,7 @@ fn parse_plain(
         .flexible(true)
         .from_reader(std::io::Cursor::new(bytes));
     let (mut physical, mut number) = (piece.line, piece.first);
-    let ascii = scan::records(bytes, category, |line| {
+    let walked = scan::records(bytes, want.as_bytes(), scratch, |line| {
         if line.start == line.end {
             physical += 1;
             return true; // The csv reader skips an empty line.
@@ -548,7 +558,7 @@ fn parse_plain(
         let line_number = number;
         number = physical + line.lines;
         physical += line.lines;
-        if line.fields == width && line.category.is_some_and(|f| other_category(f, want)) {
+        if line.fields == width && !line.candidate {
             return true;
         }
         // One csv reader for the piece, moved to the record (building a reader is dear).
@@ -578,8 +588,15 @@ fn parse_plain(
             }
         }
     });
-    let ascii = ascii && (found.broken.is_none() && found.fallback.is_none() || bytes.is_ascii());
-    (found, ascii)
+    if walked != Walked::Done {
+        return Err(walked);
+    }
+    // The walk stopped at a broken record: a later one that is not UTF-8 comes first.
+    let stopped = found.broken.is_some() || found.fallback.is_some();
+    match !stopped || std::str::from_utf8(bytes).is_ok() {
+        true => Ok(found),
+        false => Err(Walked::NotUtf8),
+    }
 }
 
 mod scan;

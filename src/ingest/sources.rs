@@ -47,16 +47,19 @@ struct SourceRows {
 
 /// Read one source of any layout; UN-CTS codes are resolved (aliases such as `GBR_EW`
 /// become the reference code) and unknown ones become findings.
-fn read_source(
+/// `resolver` waits for the reference tables (read meanwhile); `None` when they could not be
+/// read (the caller reports that error before this one).
+fn read_source<'r>(
     source: &crate::config::Source,
-    resolver: &ingest::Resolver,
+    resolver: &dyn Fn() -> Option<&'r ingest::Resolver>,
     digests: &ingest::Digests,
 ) -> Result<SourceRows> {
+    let no_reference = || Error::Internal("the reference tables were not read".into());
     let _span = tracing::info_span!("ingest", source = %source.id).entered();
     let start = std::time::Instant::now();
     let rows = match source.layout {
         crate::config::Layout::Table => {
-            let t = ingest::read_table(source, resolver)?;
+            let t = ingest::read_table(source, resolver().ok_or_else(no_reference)?)?;
             tracing::info!(
                 rows_read = t.rows_read,
                 observations = t.observations.len(),
@@ -71,6 +74,7 @@ fn read_source(
         }
         crate::config::Layout::UnodcCts => {
             let out = ingest::unodc_cts::read_unodc_cts_hashing(source, digests)?;
+            let resolver = resolver().ok_or_else(no_reference)?;
             let mut findings = out.findings;
             let mut observations = Vec::with_capacity(out.observations.len());
             for mut o in out.observations {
@@ -220,7 +224,7 @@ pub fn read_source_checked(
     source: &crate::config::Source,
     resolver: &ingest::Resolver,
 ) -> Result<Vec<ingest::Observation>> {
-    let rows = read_source(source, resolver, &ingest::Digests::default())?;
+    let rows = read_source(source, &|| Some(resolver), &ingest::Digests::default())?;
     quality_gate(pipeline, &rows.findings)?;
     Ok(rows.observations)
 }
@@ -300,23 +304,44 @@ pub fn ingest_hashing(pipeline: &Pipeline, digests: &ingest::Digests) -> Result<
     }
     let _close = Close(digests);
     use crate::config::Role;
-    let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
-    let resolver = ingest::Resolver::new(&countries, pipeline.aliases.as_deref())?;
-    let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
     // Sources are independent: read them on all cores, each thread taking the next source,
     // the longest first (so that a large file does not start last and run alone); results
     // in source order, so the first failing source is the same whichever thread read it.
     let sources = &pipeline.sources;
     let order = longest_first(sources);
-    // The population table is read meanwhile; its errors come after the sources' ones.
+    // The reference tables (countries and units, then the population) are read meanwhile: a
+    // UN-CTS source needs the resolver only once read. Their errors come first, as when they
+    // were read before the sources (the population's after the sources' ones).
+    type Reference = std::result::Result<(Vec<ingest::Country>, ingest::Resolver), Error>;
+    let reference: std::sync::OnceLock<Reference> = std::sync::OnceLock::new();
     let (read, population) = std::thread::scope(|scope| {
-        let population = scope.spawn(|| ingest::read_population(&pipeline.population.path, &known));
+        let population = scope.spawn(|| {
+            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let countries = ingest::read_countries(&pipeline.countries, &pipeline.units)?;
+                let resolver = ingest::Resolver::new(&countries, pipeline.aliases.as_deref())?;
+                Ok((countries, resolver))
+            }));
+            // Set whatever happened: the source readers wait for it.
+            let _ =
+                reference.set(read.unwrap_or_else(|_| {
+                    Err(Error::Internal("the reference reader panicked".into()))
+                }));
+            let Some(Ok((countries, _))) = reference.get() else {
+                return None;
+            };
+            let known: BTreeSet<String> = countries.iter().map(|c| c.iso3.clone()).collect();
+            Some(ingest::read_population(&pipeline.population.path, &known))
+        });
+        let resolver = || reference.wait().as_ref().ok().map(|(_, r)| r);
         let read = crate::parallel::map(&order, |&i| read_source(&sources[i], &resolver, digests));
         let population = population
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (read, population)
     });
+    let (countries, _) = reference
+        .into_inner()
+        .unwrap_or_else(|| Err(Error::Internal("the reference tables were not read".into())))?;
     let mut results: Vec<(usize, Result<SourceRows>)> = order
         .iter()
         .copied()
@@ -362,7 +387,8 @@ pub fn ingest_hashing(pipeline: &Pipeline, digests: &ingest::Digests) -> Result<
             .collect(),
         None => Vec::new(),
     };
-    let population = population?;
+    let population =
+        population.ok_or_else(|| Error::Internal("the population table was not read".into()))??;
     let observations = ingest::observations_batch(main);
     // Every release: the other releases' rows and the main ones, in the tables' one order.
     let releases = ingest::with_observations(ingest::observations_batch(releases), &observations);

@@ -318,6 +318,9 @@ fn read_from(
             let free_tx = free_tx.clone();
             let piece_rx = &piece_rx;
             scope.spawn(move || {
+                if raw {
+                    yield_to_the_hash();
+                }
                 let mut scratch = Scratch::default();
                 loop {
                     let piece = {
@@ -343,6 +346,9 @@ fn read_from(
         drop((found_tx, free_tx));
         // The reader: the rest of the first block, then block after block, cut at record ends.
         let reader = scope.spawn(move || -> Result<usize, Result<IngestError, Fallback>> {
+            if raw {
+                yield_to_the_hash();
+            }
             let mut index = 0;
             // The line a piece starts on, and the line after the last record's end so far.
             let (mut line, mut after_record) = (rest_line, rest_line);
@@ -465,6 +471,22 @@ fn read_from(
     };
     (outcome, digest)
 }
+
+/// Lower the calling thread's priority a little: the file's hash, one thread that cannot be
+/// split, sets the pace of the whole read; the reader and the parsers, whose work can wait,
+/// leave it a core of its own.
+fn yield_to_the_hash() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: plain system calls on the calling thread, no memory handed over.
+    unsafe {
+        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
+        let _ = libc::setpriority(libc::PRIO_PROCESS, tid, NICE);
+    }
+}
+
+/// How much lower (`nice`) the reader's and the parsers' threads run than the hash's.
+#[cfg(target_os = "linux")]
+const NICE: libc::c_int = 10;
 
 /// The records of one piece, checked as the sequential reader checks them: by the walk of
 /// [`parse_plain`] when the piece is UTF-8 (most pieces), else record by record by the csv

@@ -16,7 +16,7 @@ use serde::Deserialize;
 pub use super::stat_cache::FileHashes;
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
-use crate::store::hash::sha256_hex;
+use crate::store::hash::{sha256_hex, sha256_hex_of_parts};
 pub use crate::store::manifest::Fingerprint;
 
 /// What a run has to do.
@@ -69,6 +69,24 @@ pub fn schema_of(tool: &str) -> Option<&str> {
 
 /// Fingerprint the pipeline as it is on disk now; the files' hashes stay in `hashes`.
 pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Fingerprint> {
+    // The files no reader hashes come first (the reference tables here, the queries and
+    // report below): a digest the ingest takes while it reads a source is awaited last, so
+    // that little is left to hash once the ingest has read its sources.
+    for path in [
+        &pipeline.population.path,
+        &pipeline.countries,
+        &pipeline.units,
+    ]
+    .into_iter()
+    .chain(&pipeline.aliases)
+    {
+        hashes.sha256(path)?;
+    }
+    let (queries, report) = (
+        queries_part(pipeline, hashes)?,
+        report_part(pipeline, hashes)?,
+    );
+    let tool = tool();
     let mut ingest = Vec::new();
     for s in &pipeline.sources {
         ingest.extend_from_slice(
@@ -93,7 +111,16 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
     }
     // Row-rule limits decide whether the ingest fails.
     ingest.extend_from_slice(format!("{:?}\n", pipeline.quality).as_bytes());
+    Ok(Fingerprint {
+        tool,
+        ingest: sha256_hex(&ingest),
+        queries: sha256_hex(&queries),
+        report: sha256_hex(&report),
+    })
+}
 
+/// What the query results depend on besides the warehouse: parameters, tables, SQL files.
+fn queries_part(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Vec<u8>> {
     let mut queries =
         serde_json::to_vec(&pipeline.params).map_err(|e| Error::Internal(e.to_string()))?;
     queries.extend_from_slice(format!("{:?}\n", pipeline.tables).as_bytes());
@@ -105,6 +132,11 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
     for (_, f) in pipeline.lineage_files()? {
         hash_file(&f, hashes, &mut queries)?;
     }
+    Ok(queries)
+}
+
+/// What the report depends on besides the query results: titles, citations, templates.
+fn report_part(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Vec<u8>> {
     let mut report = Vec::new();
     report.extend_from_slice(
         format!(
@@ -120,6 +152,11 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
     for f in pipeline.report_files()? {
         hash_file(&f, hashes, &mut report)?;
     }
+    Ok(report)
+}
+
+/// The tool's part of a fingerprint: name, version, warehouse schemas and fonts.
+fn tool() -> String {
     // A published warehouse is reused only by a tool that writes the same tables.
     let schemas: String = crate::ingest::sources::warehouse_schemas()
         .iter()
@@ -132,25 +169,17 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
         })
         .collect::<Vec<_>>()
         .join(";");
-    Ok(Fingerprint {
-        tool: format!(
-            "{} {} schema {} font {}",
-            env!("CARGO_PKG_NAME"),
-            env!("CARGO_PKG_VERSION"),
-            &sha256_hex(schemas.as_bytes())[..16],
-            &sha256_hex(
-                &[crate::assets::FONT_REGULAR, crate::assets::FONT_BOLD]
-                    .iter()
-                    .chain(crate::assets::SERIF.iter())
-                    .copied()
-                    .collect::<Vec<&[u8]>>()
-                    .concat()
-            )[..16]
-        ),
-        ingest: sha256_hex(&ingest),
-        queries: sha256_hex(&queries),
-        report: sha256_hex(&report),
-    })
+    format!(
+        "{} {} schema {} font {}",
+        env!("CARGO_PKG_NAME"),
+        env!("CARGO_PKG_VERSION"),
+        &sha256_hex(schemas.as_bytes())[..16],
+        &sha256_hex_of_parts(
+            [crate::assets::FONT_REGULAR, crate::assets::FONT_BOLD]
+                .into_iter()
+                .chain(crate::assets::SERIF)
+        )[..16]
+    )
 }
 
 #[derive(Deserialize)]

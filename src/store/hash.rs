@@ -12,6 +12,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
+/// Hex sha256 of byte strings one after the other (as of their concatenation, without it).
+pub fn sha256_hex_of_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hex(&hasher.finalize())
+}
+
 /// Size and hex sha256 of a file, read in blocks (memory stays flat for any file size).
 pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
     let err = |e: std::io::Error| Error::environment("cannot read for checksum", path, e);

@@ -294,7 +294,7 @@ fn read_from(
     };
     // Read as it is on disk, the file is hashed from the pieces, in order, after the bytes
     // before them (a byte-order mark, the banner and the header).
-    let (hash_tx, hash_rx) = mpsc::sync_channel::<Arc<Vec<u8>>>(threads + 2);
+    let (hash_tx, hash_rx) = mpsc::sync_channel::<Arc<Vec<u8>>>(threads);
     let prefix: Vec<u8> = [bom.as_slice(), &first[..rest_at]].concat();
     let (reader_result, digest) = std::thread::scope(|scope| {
         let hasher = raw.then(|| {

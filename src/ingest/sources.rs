@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use arrow::array::RecordBatch;
 use serde::Serialize;
@@ -52,7 +53,7 @@ struct SourceRows {
 fn read_source<'r>(
     source: &crate::config::Source,
     resolver: &dyn Fn() -> Option<&'r ingest::Resolver>,
-    digests: &ingest::Digests,
+    digests: &Arc<ingest::Digests>,
 ) -> Result<SourceRows> {
     let no_reference = || Error::Internal("the reference tables were not read".into());
     let _span = tracing::info_span!("ingest", source = %source.id).entered();
@@ -224,7 +225,7 @@ pub fn read_source_checked(
     source: &crate::config::Source,
     resolver: &ingest::Resolver,
 ) -> Result<Vec<ingest::Observation>> {
-    let rows = read_source(source, &|| Some(resolver), &ingest::Digests::default())?;
+    let rows = read_source(source, &|| Some(resolver), &Arc::default())?;
     quality_gate(pipeline, &rows.findings)?;
     Ok(rows.observations)
 }
@@ -276,7 +277,7 @@ fn quality_gate(pipeline: &Pipeline, findings: &[ingest::Finding]) -> Result<()>
 
 /// Read every input into the warehouse tables; sources are read two at a time.
 pub fn ingest(pipeline: &Pipeline) -> Result<Ingested> {
-    ingest_hashing(pipeline, &ingest::Digests::default())
+    ingest_hashing(pipeline, &Arc::default())
 }
 
 /// The files of `pipeline` whose reader hashes them while it reads them (for
@@ -293,9 +294,9 @@ pub fn hashed_while_read(pipeline: &Pipeline) -> Vec<std::path::PathBuf> {
     paths
 }
 
-/// [`ingest`], telling `digests` what the readers hashed; `digests` is closed when it returns,
-/// whatever happened.
-pub fn ingest_hashing(pipeline: &Pipeline, digests: &ingest::Digests) -> Result<Ingested> {
+/// [`ingest`], telling `digests` what the readers hash (a large file's digest may come after
+/// this returns); `digests` is closed when it returns, whatever happened.
+pub fn ingest_hashing(pipeline: &Pipeline, digests: &Arc<ingest::Digests>) -> Result<Ingested> {
     struct Close<'a>(&'a ingest::Digests);
     impl Drop for Close<'_> {
         fn drop(&mut self) {

@@ -13,6 +13,7 @@
 //! shared-string table stays in memory, as the reader needs it).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
@@ -95,7 +96,7 @@ pub struct CtsOutput {
 
 /// Read one UN-CTS file and keep the rows of `source.category`.
 pub fn read_unodc_cts(source: &Source) -> Result<CtsOutput, IngestError> {
-    read_unodc_cts_hashing(source, &Digests::default())
+    read_unodc_cts_hashing(source, &Arc::new(Digests::default()))
 }
 
 /// Whether `source` is read on every core, by a reader that hashes the file while it reads it
@@ -107,10 +108,11 @@ pub fn hashed_while_read(source: &Source) -> bool {
         && std::fs::metadata(&source.path).is_ok_and(|m| m.len() > PARALLEL_FROM)
 }
 
-/// [`read_unodc_cts`], telling `digests` the file's size and sha256 when its reader took them.
+/// [`read_unodc_cts`], telling `digests` the file's size and sha256 when its reader takes them
+/// (when they are awaited there): perhaps after this returns, from the thread that hashes.
 pub(crate) fn read_unodc_cts_hashing(
     source: &Source,
-    digests: &Digests,
+    digests: &Arc<Digests>,
 ) -> Result<CtsOutput, IngestError> {
     let ext = super::extension(&source.path);
     if ext == "xlsx" {
@@ -126,9 +128,8 @@ pub(crate) fn read_unodc_cts_hashing(
         // sequential reader takes any file the parallel one hands back.
         if hashed_while_read(source) {
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            let (read, digest) = parallel::read_hashing(source, threads, parallel::BLOCK);
-            digests.put(&source.path, digest);
-            match read {
+            let claim = digests.claim(&source.path);
+            match parallel::read_hashing(source, threads, parallel::BLOCK, claim) {
                 Ok(read) => return read,
                 Err(parallel::Fallback(why)) => {
                     tracing::debug!(file = %source.path.display(), why, "Read on one core");

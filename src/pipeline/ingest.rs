@@ -40,24 +40,28 @@ pub fn ingest_warehouse(
         crate::ingest::sources::hashed_while_read(pipeline),
     ));
     let mut hashes = cache::FileHashes::fresh().with_readers(Arc::clone(&readers));
-    let (fingerprint, warehouse) = std::thread::scope(|scope| {
+    let (fingerprint, written) = std::thread::scope(|scope| {
         let hashing = scope.spawn(|| cache::fingerprint(pipeline, &mut hashes));
-        let warehouse =
-            crate::ingest::sources::ingest_hashing(pipeline, &readers).map(self::warehouse);
+        // The warehouse is built and written while the hash of a large input ends (it takes
+        // longer than the parse); the manifest waits for it.
+        let written = (|| -> Result<_> {
+            let warehouse =
+                crate::ingest::sources::ingest_hashing(pipeline, &readers).map(self::warehouse)?;
+            let staging = out.staging(&pipeline.name)?;
+            let wh = staging.subdir("warehouse")?;
+            warehouse.write(&wh)?;
+            Ok((staging, warehouse.row_counts()))
+        })();
         let fingerprint = hashing
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (fingerprint, warehouse)
+        (fingerprint, written)
     });
     let mut fingerprint = fingerprint?;
-    let warehouse = warehouse?;
+    let (staging, tables) = written?;
     // Queries and report were not run: a later `run` renders them from this warehouse.
     fingerprint.queries.clear();
     fingerprint.report.clear();
-    let staging = out.staging(&pipeline.name)?;
-    let wh = staging.subdir("warehouse")?;
-    warehouse.write(&wh)?;
-    let tables = warehouse.row_counts();
     let record = Record {
         pipeline,
         tables: &tables,

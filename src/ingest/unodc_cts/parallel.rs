@@ -25,7 +25,7 @@ use crate::config::Encoding;
 use crate::config::Source;
 use crate::ingest::IngestError;
 use crate::ingest::csv_reader::{Verdict, cells_of, trimmed, utf8_error, verdict};
-use crate::ingest::digests::Digest;
+use crate::ingest::digests::Claim;
 use crate::ingest::text;
 use crate::ingest::unodc_cts::{CATEGORY, Cell, Collector};
 use scan::{Scratch, Walked};
@@ -140,32 +140,34 @@ fn cut(buf: &[u8], q: &mut Quotes) -> Option<usize> {
 /// about `block` bytes.
 #[cfg(test)]
 pub(crate) fn read(source: &Source, threads: usize, block: usize) -> Outcome {
-    read_hashing(source, threads, block).0
+    read_hashing(source, threads, block, None)
 }
 
 /// Why a file read as it is on disk goes to the decoded reading: a carriage return, which the
 /// decoding takes out of a CRLF line end.
 const RAW_CARRIAGE_RETURN: &str = "a carriage return in the raw bytes";
 
-/// [`read`], and the file's size and sha256 when the file was read as it is on disk (UTF-8
-/// without carriage returns, most files): one read of the file serves the parse and the hash,
-/// which a thread of its own computes from the pieces as they go by. `None` when the file was
-/// decoded first, or not read to its end.
+/// [`read`], and with a `claim` the file's size and sha256, when the file is read as it is on
+/// disk (UTF-8 without carriage returns, most files): one read of the file serves the parse
+/// and the hash, which a thread of its own computes from the pieces as they go by and hands
+/// to the claim — possibly after this returns (the hash of a large file takes longer than its
+/// parse). The claim says `None` when the file was decoded first, or not read to its end.
 pub(crate) fn read_hashing(
     source: &Source,
     threads: usize,
     block: usize,
-) -> (Outcome, Option<Digest>) {
+    mut claim: Option<Claim>,
+) -> Outcome {
     if matches!(
         text::resolve(&source.path, source.encoding),
         Ok(Encoding::Utf8)
     ) {
-        match read_from(source, threads, block, true) {
-            (Err(Fallback(why)), _) if why == RAW_CARRIAGE_RETURN => {}
+        match read_from(source, threads, block, Some(&mut claim)) {
+            Err(Fallback(why)) if why == RAW_CARRIAGE_RETURN => {}
             done => return done,
         }
     }
-    (read_from(source, threads, block, false).0, None)
+    read_from(source, threads, block, None)
 }
 
 /// The input as [`text::open`] gives it (`raw` false), or the file's bytes as they are with a
@@ -188,14 +190,16 @@ fn open(source: &Source, raw: bool) -> Result<(Box<dyn Read + Send>, Vec<u8>), I
     }
 }
 
-/// The reading of [`read_hashing`], from the decoded text or (`raw`) the bytes on disk.
+/// The reading of [`read_hashing`], from the decoded text or (`raw`, with a place for the
+/// claim) the bytes on disk. The claim goes to the hashing thread once the header is found.
 fn read_from(
     source: &Source,
     threads: usize,
     block: usize,
-    raw: bool,
-) -> (Outcome, Option<Digest>) {
+    claim: Option<&mut Option<Claim>>,
+) -> Outcome {
     let block = block.max(1);
+    let raw = claim.is_some();
     let carriage_return = if raw {
         RAW_CARRIAGE_RETURN
     } else {
@@ -203,7 +207,7 @@ fn read_from(
     };
     let (mut input, bom) = match open(source, raw) {
         Ok(x) => x,
-        Err(e) => return (Ok(Err(e)), None),
+        Err(e) => return Ok(Err(e)),
     };
     let read_error = |e: std::io::Error| IngestError::Open {
         file: source.path.clone(),
@@ -216,13 +220,13 @@ fn read_from(
     let (header_row, names, rest_at, rest_line) = loop {
         match (&mut input).take(block as u64).read_to_end(&mut first) {
             Ok(n) => at_end = n < block || n == 0,
-            Err(e) => return (Ok(Err(read_error(e))), None),
+            Err(e) => return Ok(Err(read_error(e))),
         }
         if memchr::memchr(b'\r', &first).is_some() {
-            return (Err(Fallback(carriage_return)), None);
+            return Err(Fallback(carriage_return));
         }
         if !q.scan(&first, at_end) {
-            return (Err(Fallback("a quote the csv reader reads as text")), None);
+            return Err(Fallback("a quote the csv reader reads as text"));
         }
         let end = if at_end {
             Some(first.len())
@@ -242,15 +246,12 @@ fn read_from(
                     Ok(true) => records += 1,
                     Ok(false) => break,
                     Err(_) => {
-                        return (Err(Fallback("the csv reader failed on the header")), None);
+                        return Err(Fallback("the csv reader failed on the header"));
                     }
                 }
                 let line = record.position().map_or(0, |p| p.line() as usize);
                 if utf8_error(&source.path, source.encoding, &record, line).is_some() {
-                    return (
-                        Err(Fallback("a record before the header is not UTF-8")),
-                        None,
-                    );
+                    return Err(Fallback("a record before the header is not UTF-8"));
                 }
                 if record
                     .iter()
@@ -270,12 +271,12 @@ fn read_from(
         }
         // (No header record is longer than this: MAX_CELL_CHARS a field.)
         if at_end || records >= HEADER_SEARCH_ROWS || first.len() > 1 << 20 {
-            return (Err(Fallback("no header")), None);
+            return Err(Fallback("no header"));
         }
     };
     let mut collector = match Collector::new(source, header_row, &names) {
         Ok(c) => c,
-        Err(_) => return (Err(Fallback("the header lacks a column")), None),
+        Err(_) => return Err(Fallback("the header lacks a column")),
     };
     let category = collector.index[CATEGORY];
     let width = names.len();
@@ -293,32 +294,40 @@ fn read_from(
         }
     };
     // Read as it is on disk, the file is hashed from the pieces, in order, after the bytes
-    // before them (a byte-order mark, the banner and the header).
-    let (hash_tx, hash_rx) = mpsc::sync_channel::<Arc<Vec<u8>>>(threads);
-    let prefix: Vec<u8> = [bom.as_slice(), &first[..rest_at]].concat();
-    let (reader_result, digest) = std::thread::scope(|scope| {
-        let hasher = raw.then(|| {
-            let free_tx = free_tx.clone();
-            scope.spawn(move || {
-                let mut hash = Sha256::new();
-                hash.update(&prefix);
-                let mut size = prefix.len() as u64;
-                for bytes in hash_rx {
-                    hash.update(bytes.as_slice());
-                    size += bytes.len() as u64;
-                    recycle(&free_tx, bytes);
+    // before them (a byte-order mark, the banner and the header), by a thread that may outlive
+    // this call: the warehouse is built while it ends.
+    let hash_tx = claim.and_then(Option::take).map(|claim| {
+        let (hash_tx, hash_rx) = mpsc::sync_channel::<ToHash>(threads);
+        let prefix: Vec<u8> = [bom.as_slice(), &first[..rest_at]].concat();
+        let free_tx = free_tx.clone();
+        std::thread::spawn(move || {
+            let mut hash = Sha256::new();
+            hash.update(&prefix);
+            let mut size = prefix.len() as u64;
+            let mut whole = false;
+            for message in hash_rx {
+                match message {
+                    ToHash::Bytes(bytes) => {
+                        hash.update(bytes.as_slice());
+                        size += bytes.len() as u64;
+                        recycle(&free_tx, bytes);
+                    }
+                    ToHash::End => whole = true,
                 }
-                let hex: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-                (size, hex)
-            })
+            }
+            let hex: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+            claim.fulfil(whole.then_some((size, hex)));
         });
-        let hash_tx = raw.then_some(hash_tx);
+        hash_tx
+    });
+    let hashing = hash_tx.is_some();
+    let reader_result = std::thread::scope(|scope| {
         for _ in 0..threads {
             let found_tx = found_tx.clone();
             let free_tx = free_tx.clone();
             let piece_rx = &piece_rx;
             scope.spawn(move || {
-                if raw {
+                if hashing {
                     yield_to_the_hash();
                 }
                 let mut scratch = Scratch::default();
@@ -346,7 +355,7 @@ fn read_from(
         drop((found_tx, free_tx));
         // The reader: the rest of the first block, then block after block, cut at record ends.
         let reader = scope.spawn(move || -> Result<usize, Result<IngestError, Fallback>> {
-            if raw {
+            if hashing {
                 yield_to_the_hash();
             }
             let mut index = 0;
@@ -367,7 +376,7 @@ fn read_from(
                 index += 1;
                 line += lines;
                 if let Some(tx) = &hash_tx
-                    && tx.send(Arc::clone(&piece.bytes)).is_err()
+                    && tx.send(ToHash::Bytes(Arc::clone(&piece.bytes))).is_err()
                 {
                     return false;
                 }
@@ -392,6 +401,10 @@ fn read_from(
                 if done {
                     if !carry.is_empty() && !send(std::mem::take(&mut carry)) {
                         return Err(Err(Fallback("a worker thread stopped")));
+                    }
+                    // Read to its end: the hash stands for the file.
+                    if let Some(tx) = &hash_tx {
+                        let _ = tx.send(ToHash::End);
                     }
                     break;
                 }
@@ -449,27 +462,30 @@ fn read_from(
         let read = reader
             .join()
             .unwrap_or(Err(Err(Fallback("the reader thread panicked"))));
-        // The hash stands for the file only when the reader read all of it.
-        let digest = hasher.and_then(|h| h.join().ok()).filter(|_| read.is_ok());
         if let Some(fb) = fallback {
-            return (Err(Err(fb)), None);
+            return Err(Err(fb));
         }
-        let result = match read {
+        match read {
             Err(e) => Err(e),
             Ok(n) if n != next => Err(Err(Fallback("a worker thread stopped"))),
             Ok(n) => match (first_read_error, first_broken) {
                 (Some(e), _) | (None, Some(e)) => Err(Ok(e)),
                 (None, None) => Ok(n),
             },
-        };
-        (result, digest)
+        }
     });
-    let outcome = match reader_result {
+    match reader_result {
         Ok(_) => Ok(collector.finish()),
         Err(Ok(e)) => Ok(Err(e)),
         Err(Err(fb)) => Err(fb),
-    };
-    (outcome, digest)
+    }
+}
+
+/// What the hashing thread is sent: the pieces in order, then word that the file was read to
+/// its end (without it, the hash is of part of the file and stands for nothing).
+enum ToHash {
+    Bytes(Arc<Vec<u8>>),
+    End,
 }
 
 /// Lower the calling thread's priority a little: the file's hash, one thread that cannot be

@@ -1,9 +1,11 @@
 //! The parallel reader against the sequential one, on files cut at every possible place.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::*;
 use crate::config::Encoding;
+use crate::ingest::Digests;
 use crate::ingest::unodc_cts::read_csv;
 
 const HEAD: &str = "Iso3_code,Country,Region,Subregion,Indicator,Dimension,Category,Sex,Age,\
@@ -275,15 +277,20 @@ fn a_file_read_as_it_is_on_disk_is_hashed_by_its_reader() {
             .collect();
         for block in [1, 2, 7, 64, 100, bytes.len(), BLOCK] {
             for threads in [1, 3] {
-                let (read, digest) = read_hashing(&s, threads, block);
+                let digests = Arc::new(Digests::expecting([s.path.clone()]));
+                let claim = digests.claim(&s.path);
+                let read = read_hashing(&s, threads, block, claim);
                 let at = format!("{name}, block {block}, {threads} threads");
                 assert_eq!(shown(&read.expect(&at)), expected, "{at}");
+                // The hashing thread may end after the read: the digest is waited for.
                 let want = hashed.then(|| (bytes.len() as u64, sha.clone()));
-                assert_eq!(digest, want, "{at}");
+                assert_eq!(digests.wait(&s.path), want, "{at}");
             }
         }
     }
     // A file cut short of its header is not hashed (the reader hands it back).
     let s = source(dir.path(), "no-header.csv", b"a,b\n1,2\n");
-    assert!(matches!(read_hashing(&s, 2, 3), (Err(_), None)));
+    let digests = Arc::new(Digests::expecting([s.path.clone()]));
+    assert!(read_hashing(&s, 2, 3, digests.claim(&s.path)).is_err());
+    assert_eq!(digests.wait(&s.path), None);
 }

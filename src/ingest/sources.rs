@@ -294,7 +294,7 @@ pub fn hashed_while_read(pipeline: &Pipeline) -> Vec<std::path::PathBuf> {
     paths
 }
 
-/// [`ingest`], telling `digests` what the readers hash (a large file's digest may come after
+/// [`ingest()`], telling `digests` what the readers hash (a large file's digest may come after
 /// this returns); `digests` is closed when it returns, whatever happened.
 pub fn ingest_hashing(pipeline: &Pipeline, digests: &Arc<ingest::Digests>) -> Result<Ingested> {
     struct Close<'a>(&'a ingest::Digests);

@@ -1,15 +1,17 @@
 //! A large UN-CTS csv file read on every core.
 //!
-//! One thread reads the file (decoded as [`text::open`] decodes it: BOM dropped, CRLF to LF,
-//! Windows-1252 transcoded) in blocks and cuts each at the last record end: a line feed outside
-//! a quoted field, found by looking at the quote bytes only (`memchr`). Worker threads parse
-//! the pieces with the csv reader, check each record as the sequential reader does
-//! ([`verdict`], [`utf8_error`]) and keep the records of the category — in a piece that is
-//! UTF-8, a record of another category is skipped on that one field, before any parsing
-//! ([`parse_plain`]); the calling thread puts
-//! them into the collector in file order. Lines are exact: each piece knows the line it starts
-//! on. Errors are the sequential reader's: the first read error of the file wins over the first
-//! broken record, which wins over the collector's findings.
+//! One thread reads the file in blocks — as it is on disk when it is UTF-8 without carriage
+//! returns (a byte-order mark dropped), else decoded as [`text::open`] decodes it (CRLF to LF,
+//! Windows-1252 transcoded) — and cuts each at the last record end: a line feed outside a
+//! quoted field, found by looking at the quote bytes only (`memchr`). Read as it is on disk,
+//! the file is hashed from the same pieces by a thread of its own (one read serves the parse
+//! and the manifest). Worker threads read each piece by its structure ([`scan::records`]):
+//! a record with the header's number of fields in which the category's name does not occur is
+//! skipped unparsed; the others go to the csv reader and the sequential reader's checks
+//! ([`verdict`], [`utf8_error`]); the calling thread puts the kept records into the collector
+//! in file order. Lines are exact: each piece knows the line it starts on. Errors are the
+//! sequential reader's: the first read error of the file wins over the first broken record,
+//! which wins over the collector's findings.
 //!
 //! Anything this reader does not handle exactly as the csv reader does — a quote that does not
 //! open or close a field, a carriage return left after decoding, no header in the first block —

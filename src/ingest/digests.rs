@@ -73,11 +73,6 @@ impl Digests {
         self.slots.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Whether a reader is expected to hash `path`.
-    pub fn expects(&self, path: &Path) -> bool {
-        self.slots().contains_key(path)
-    }
-
     /// The claim on `path` for a reader that will hash it, if its digest is awaited and
     /// nobody claimed it yet.
     pub fn claim(self: &Arc<Self>, path: &Path) -> Option<Claim> {
@@ -139,7 +134,6 @@ mod tests {
             PathBuf::from("b.csv"),
             PathBuf::from("c.csv"),
         ]));
-        assert!(d.expects(Path::new("a.csv")) && !d.expects(Path::new("z.csv")));
         assert_eq!(d.wait(Path::new("z.csv")), None);
         let a = d.claim(Path::new("a.csv")).unwrap();
         let b = d.claim(Path::new("b.csv")).unwrap();

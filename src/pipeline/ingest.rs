@@ -33,29 +33,14 @@ pub fn ingest_warehouse(
     let shown = target(pipeline, output);
     let mut out = Output::open(&shown, &protected(pipeline), options.carry_over)?;
     out.verify()?;
-    // The inputs are hashed for the manifest while they are read: a large csv by its reader,
-    // from the bytes it reads (one read of the file), the others on a thread of their own. An
-    // input the hashing cannot read is reported first, as when it ran before the ingest.
-    let readers = Arc::new(Digests::expecting(
-        crate::ingest::sources::hashed_while_read(pipeline),
-    ));
-    let mut hashes = cache::FileHashes::fresh().with_readers(Arc::clone(&readers));
-    let (fingerprint, written) = std::thread::scope(|scope| {
-        let hashing = scope.spawn(|| cache::fingerprint(pipeline, &mut hashes));
-        // The warehouse is built and written while the hash of a large input ends (it takes
-        // longer than the parse); the manifest waits for it.
-        let written = (|| -> Result<_> {
-            let warehouse =
-                crate::ingest::sources::ingest_hashing(pipeline, &readers).map(self::warehouse)?;
-            let staging = out.staging(&pipeline.name)?;
-            let wh = staging.subdir("warehouse")?;
-            warehouse.write(&wh)?;
-            Ok((staging, warehouse.row_counts()))
-        })();
-        let fingerprint = hashing
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (fingerprint, written)
+    // An input the hashing cannot read is reported first, as when it ran before the ingest.
+    let mut hashes = cache::FileHashes::fresh();
+    let (fingerprint, _, written) = ingest_beside_fingerprint(pipeline, &mut hashes, |warehouse| {
+        let warehouse = warehouse?;
+        let staging = out.staging(&pipeline.name)?;
+        let wh = staging.subdir("warehouse")?;
+        warehouse.write(&wh)?;
+        Ok((staging, warehouse.row_counts()))
     });
     let mut fingerprint = fingerprint?;
     let (staging, tables) = written?;
@@ -76,6 +61,34 @@ pub fn ingest_warehouse(
     Ok(IngestSummary {
         warehouse: shown.join("warehouse"),
         tables,
+    })
+}
+
+/// Ingest `pipeline` while its fingerprint is taken on another thread (into `hashes`), and
+/// `then` do what follows the ingest: the inputs are hashed for the manifest while they are
+/// read, a large csv by its reader from the bytes it reads (one read of the file), and `then`
+/// runs while that hash may still be ending. The fingerprint, the seconds its thread took, and
+/// what `then` returned.
+pub(super) fn ingest_beside_fingerprint<T>(
+    pipeline: &Pipeline,
+    hashes: &mut cache::FileHashes,
+    then: impl FnOnce(Result<Warehouse>) -> Result<T>,
+) -> (Result<cache::Fingerprint>, f64, Result<T>) {
+    let readers = Arc::new(Digests::expecting(
+        crate::ingest::sources::hashed_while_read(pipeline),
+    ));
+    hashes.set_readers(Arc::clone(&readers));
+    std::thread::scope(|scope| {
+        let hashing = scope.spawn(move || {
+            let started = std::time::Instant::now();
+            let fingerprint = cache::fingerprint(pipeline, hashes);
+            (fingerprint, started.elapsed().as_secs_f64())
+        });
+        let done = then(crate::ingest::sources::ingest_hashing(pipeline, &readers).map(warehouse));
+        let (fingerprint, seconds) = hashing
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (fingerprint, seconds, done)
     })
 }
 

@@ -11,11 +11,9 @@ use std::path::Path;
 use super::cache::{self, Plan};
 use super::timing::{Timings, write_last_run};
 use super::{Options, Outcome, Summary, check_output, ingest, load_report_spec, protected, target};
-use std::sync::Arc;
 
 use crate::config::Pipeline;
 use crate::error::{Error, IngestError, Result};
-use crate::ingest::Digests;
 use crate::query::{Table, lineage};
 use crate::report;
 use crate::store::manifest::{Record, manifest};
@@ -40,25 +38,10 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, options: Options) -> Resu
     let mut ingested = None;
     let fingerprint = if options.force {
         out.verify()?;
-        let readers = Arc::new(Digests::expecting(
-            crate::ingest::sources::hashed_while_read(pipeline),
-        ));
-        hashes = hashes.with_readers(Arc::clone(&readers));
         let started = std::time::Instant::now();
-        let (fingerprint, warehouse) = std::thread::scope(|scope| {
-            let hashing = scope.spawn(|| {
-                let started = std::time::Instant::now();
-                let f = cache::fingerprint(pipeline, &mut hashes);
-                (f, started.elapsed().as_secs_f64())
-            });
-            let warehouse =
-                crate::ingest::sources::ingest_hashing(pipeline, &readers).map(ingest::warehouse);
-            let (fingerprint, seconds) = hashing
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            timings.record("fingerprint", seconds);
-            (fingerprint, warehouse)
-        });
+        let (fingerprint, seconds, warehouse) =
+            ingest::ingest_beside_fingerprint(pipeline, &mut hashes, |w| w);
+        timings.record("fingerprint", seconds);
         // An input the hashing cannot read is reported first, as when it ran before the ingest.
         let fingerprint = fingerprint?;
         ingested = Some(warehouse?);

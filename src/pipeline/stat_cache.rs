@@ -108,9 +108,8 @@ impl FileHashes {
 
     /// Take the digests of the files that `readers` names from there (waiting for them) instead
     /// of reading those files again.
-    pub fn with_readers(mut self, readers: Arc<Digests>) -> FileHashes {
+    pub fn set_readers(&mut self, readers: Arc<Digests>) {
         self.readers = Some(readers);
-        self
     }
 
     /// Reuse the stat cache of the published output folder `target`, when it has one.

@@ -20,8 +20,6 @@
 use std::io::Read;
 use std::sync::{Arc, mpsc};
 
-use sha2::{Digest as _, Sha256};
-
 use super::{CtsOutput, HEADER_SEARCH_ROWS};
 use crate::config::Encoding;
 use crate::config::Source;
@@ -30,6 +28,7 @@ use crate::ingest::csv_reader::{Verdict, cells_of, trimmed, utf8_error, verdict}
 use crate::ingest::digests::Claim;
 use crate::ingest::text;
 use crate::ingest::unodc_cts::{CATEGORY, Cell, Collector};
+use cut::{Quotes, cut};
 use scan::{Scratch, Walked};
 
 /// Bytes read at a time (a piece is about this long).
@@ -66,76 +65,6 @@ struct Found {
     /// The first record with another number of fields.
     broken: Option<IngestError>,
     fallback: Option<Fallback>,
-}
-
-/// Where quoting leaves a buffer that starts at a record boundary, scanned as far as `pos`
-/// (so that a buffer that grows is not scanned again from its start).
-#[derive(Default)]
-struct Quotes {
-    /// Scanned up to here (a quote whose next byte is not yet known stops the scan at it).
-    pos: usize,
-    /// Where the quoted field the scan is in opened, if it is in one.
-    open_at: Option<usize>,
-    /// Quoted fields (open, close) that hold a line feed.
-    spans: Vec<(usize, usize)>,
-    /// [`cut`] has looked for a record end below this.
-    searched: usize,
-}
-
-impl Quotes {
-    /// Scan `buf` on from `self.pos`; `false` when a quote does not open or close a field the
-    /// way the csv reader reads it (`"` after a delimiter or at a line start; `""` inside; `"`
-    /// before a delimiter, a line end or the end of the file). With `last` false (more
-    /// follows), a quote whose next byte is unknown stops the scan.
-    fn scan(&mut self, buf: &[u8], last: bool) -> bool {
-        let mut it = memchr::memchr_iter(b'"', &buf[self.pos..]).map(|i| i + self.pos);
-        while let Some(i) = it.next() {
-            match self.open_at {
-                None => {
-                    if i > 0 && !matches!(buf[i - 1], b',' | b'\n') {
-                        return false;
-                    }
-                    self.open_at = Some(i);
-                }
-                Some(open) => match buf.get(i + 1) {
-                    Some(b'"') => {
-                        // An escaped quote: skip its second half.
-                        it.next();
-                    }
-                    Some(b',' | b'\n') => {
-                        if memchr::memchr(b'\n', &buf[open..i]).is_some() {
-                            self.spans.push((open, i));
-                        }
-                        self.open_at = None;
-                    }
-                    None if last => self.open_at = None,
-                    None => {
-                        self.pos = i;
-                        return true;
-                    }
-                    Some(_) => return false,
-                },
-            }
-        }
-        self.pos = buf.len();
-        true
-    }
-}
-
-/// The end (exclusive) of the last whole record of `buf`: just after a line feed outside any
-/// quoted field.
-fn cut(buf: &[u8], q: &mut Quotes) -> Option<usize> {
-    let mut limit = q.open_at.unwrap_or(buf.len());
-    // Below `searched`, an earlier call found no record end, and none can appear there.
-    let from = q.searched.min(limit);
-    q.searched = limit;
-    loop {
-        let nl = from + memchr::memrchr(b'\n', &buf[from..limit])?;
-        match q.spans.iter().rev().find(|(o, c)| *o < nl && nl < *c) {
-            Some((open, _)) => limit = (*open).max(from),
-            None => return Some(nl + 1),
-        }
-    }
 }
 
 /// Read `source` (a csv file of the UN-CTS layout) on `threads` worker threads, in pieces of
@@ -289,48 +218,22 @@ fn read_from(
     // A piece's buffer goes back to the reader once parsed (and hashed), and the reader fills
     // it again: memory stays at the pieces in flight, whatever the file's size.
     let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
-    let recycle = |free: &mpsc::Sender<Vec<u8>>, bytes: Arc<Vec<u8>>| {
-        if let Ok(mut bytes) = Arc::try_unwrap(bytes) {
-            bytes.clear();
-            let _ = free.send(bytes);
-        }
-    };
     // Read as it is on disk, the file is hashed from the pieces, in order, after the bytes
     // before them (a byte-order mark, the banner and the header), by a thread that may outlive
     // this call: the warehouse is built while it ends.
     let hash_tx = claim.and_then(Option::take).map(|claim| {
-        let (hash_tx, hash_rx) = mpsc::sync_channel::<ToHash>(threads);
-        let prefix: Vec<u8> = [bom.as_slice(), &first[..rest_at]].concat();
-        let free_tx = free_tx.clone();
-        std::thread::spawn(move || {
-            let mut hash = Sha256::new();
-            hash.update(&prefix);
-            let mut size = prefix.len() as u64;
-            let mut whole = false;
-            for message in hash_rx {
-                match message {
-                    ToHash::Bytes(bytes) => {
-                        hash.update(bytes.as_slice());
-                        size += bytes.len() as u64;
-                        recycle(&free_tx, bytes);
-                    }
-                    ToHash::End => whole = true,
-                }
-            }
-            let hex: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-            claim.fulfil(whole.then_some((size, hex)));
-        });
-        hash_tx
+        let prefix = [bom.as_slice(), &first[..rest_at]].concat();
+        hashing::spawn(prefix, claim, free_tx.clone(), threads)
     });
-    let hashing = hash_tx.is_some();
+    let hashing_thread = hash_tx.is_some();
     let reader_result = std::thread::scope(|scope| {
         for _ in 0..threads {
             let found_tx = found_tx.clone();
             let free_tx = free_tx.clone();
             let piece_rx = &piece_rx;
             scope.spawn(move || {
-                if hashing {
-                    yield_to_the_hash();
+                if hashing_thread {
+                    hashing::yield_to_the_hash();
                 }
                 let mut scratch = Scratch::default();
                 loop {
@@ -357,8 +260,8 @@ fn read_from(
         drop((found_tx, free_tx));
         // The reader: the rest of the first block, then block after block, cut at record ends.
         let reader = scope.spawn(move || -> Result<usize, Result<IngestError, Fallback>> {
-            if hashing {
-                yield_to_the_hash();
+            if hashing_thread {
+                hashing::yield_to_the_hash();
             }
             let mut index = 0;
             // The line a piece starts on, and the line after the last record's end so far.
@@ -378,7 +281,9 @@ fn read_from(
                 index += 1;
                 line += lines;
                 if let Some(tx) = &hash_tx
-                    && tx.send(ToHash::Bytes(Arc::clone(&piece.bytes))).is_err()
+                    && tx
+                        .send(hashing::ToHash::Bytes(Arc::clone(&piece.bytes)))
+                        .is_err()
                 {
                     return false;
                 }
@@ -406,7 +311,7 @@ fn read_from(
                     }
                     // Read to its end: the hash stands for the file.
                     if let Some(tx) = &hash_tx {
-                        let _ = tx.send(ToHash::End);
+                        let _ = tx.send(hashing::ToHash::End);
                     }
                     break;
                 }
@@ -483,28 +388,13 @@ fn read_from(
     }
 }
 
-/// What the hashing thread is sent: the pieces in order, then word that the file was read to
-/// its end (without it, the hash is of part of the file and stands for nothing).
-enum ToHash {
-    Bytes(Arc<Vec<u8>>),
-    End,
-}
-
-/// Lower the calling thread's priority a little: the file's hash, one thread that cannot be
-/// split, sets the pace of the whole read; the reader and the parsers, whose work can wait,
-/// leave it a core of its own.
-fn yield_to_the_hash() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: plain system calls on the calling thread, no memory handed over.
-    unsafe {
-        let tid = libc::syscall(libc::SYS_gettid) as libc::id_t;
-        let _ = libc::setpriority(libc::PRIO_PROCESS, tid, NICE);
+/// Give a parsed (and hashed) piece's buffer back to the reader, once nobody else holds it.
+fn recycle(free: &mpsc::Sender<Vec<u8>>, bytes: Arc<Vec<u8>>) {
+    if let Ok(mut bytes) = Arc::try_unwrap(bytes) {
+        bytes.clear();
+        let _ = free.send(bytes);
     }
 }
-
-/// How much lower (`nice`) the reader's and the parsers' threads run than the hash's.
-#[cfg(target_os = "linux")]
-const NICE: libc::c_int = 10;
 
 /// The records of one piece, checked as the sequential reader checks them: by the walk of
 /// [`parse_plain`] when the piece is UTF-8 (most pieces), else record by record by the csv
@@ -639,6 +529,8 @@ fn parse_plain(
     }
 }
 
+mod cut;
+mod hashing;
 mod scan;
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ pub mod format;
 pub mod ingest;
 pub mod parallel;
 pub mod pipeline;
+pub mod preview;
+pub mod progress;
 pub mod query;
 pub mod report;
 pub mod store;

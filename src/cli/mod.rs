@@ -7,219 +7,22 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::Parser;
 
 use crate::error::{EXIT_OK, EXIT_USAGE, Error};
 use crate::pipeline::Options;
 pub use print::pretty;
 use print::{csv_cell, diff};
 
+mod args;
 mod print;
+mod progress;
 use crate::format;
 use crate::query::Table;
+use args::{Cli, Command, Keep, LogFormat, OutputArgs, OutputFormat, RunArgs, SynthFormat};
 
 /// The pipeline `cargo run` uses when given no arguments.
 pub const DEFAULT_PIPELINE: &str = "pipelines/ccpcj-kidnapping.yaml";
-
-#[derive(Parser, Debug)]
-#[command(
-    name = "kidnap-trends",
-    version,
-    about = "Kidnapping statistics → the statistical annex of the UNODC report to the CCPCJ",
-    after_help = "Examples:\n  \
-        kidnap-trends                                   # run the default pipeline\n  \
-        kidnap-trends run pipelines/ccpcj-kidnapping.yaml --out /tmp/report\n  \
-        kidnap-trends render pipelines/ccpcj-kidnapping.yaml   # after editing a template\n  \
-        kidnap-trends validate pipelines/*.yaml\n  \
-        kidnap-trends query pipelines/ccpcj-kidnapping.yaml \"SELECT * FROM panel\"\n  \
-        kidnap-trends explain N2/kidnappings                    # where a number comes from\n  \
-        kidnap-trends synth --rows 1m --out /tmp/cts-1m.csv        # benchmark input\n  \
-        kidnap-trends ingest pipelines/ccpcj-kidnapping.yaml --out /tmp/wh\n\n\
-        Exit codes: 0 ok; 1 data error (unreadable file, bad rows, quality limits); 2 usage or\n\
-        configuration error, or an output folder the tool may not write (it holds files the\n\
-        tool did not write, is an input or holds one, is a file); 3 internal error (a bug);\n\
-        4 another run is writing the same output; 5 environment (disk full, unwritable path,\n\
-        a parent that is a file, a name too long)."
-)]
-struct Cli {
-    /// More log output on stderr (-v info, -vv debug).
-    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
-    verbose: u8,
-    /// Only errors on stderr, nothing on stdout but requested data.
-    #[arg(short, long, global = true)]
-    quiet: bool,
-    /// Log format on stderr: human-readable text, or one JSON object per line for schedulers.
-    #[arg(long, value_enum, default_value_t = LogFormat::Text, global = true)]
-    log_format: LogFormat,
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-/// `--carry-over`, the same for every command that publishes (and for `plan`, which says what
-/// `run` would do with it).
-#[derive(clap::Args, Debug, Clone, Copy)]
-struct Keep {
-    /// Keep files this tool did not write in the output folder: they are carried over,
-    /// unchanged, into the new output (without it such files make the command refuse;
-    /// nothing the tool did not write is ever deleted).
-    #[arg(long)]
-    carry_over: bool,
-}
-
-impl Keep {
-    fn options(self, force: bool) -> Options {
-        Options {
-            force,
-            carry_over: self.carry_over,
-        }
-    }
-}
-
-/// What `run` takes, and `plan` (which says what `run` would do with the same arguments).
-#[derive(clap::Args, Debug)]
-struct RunArgs {
-    /// Pipeline file.
-    #[arg(default_value = DEFAULT_PIPELINE)]
-    pipeline: PathBuf,
-    /// Publish here instead of the pipeline's `output`.
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Run every step even when nothing changed.
-    #[arg(long)]
-    force: bool,
-    #[command(flatten)]
-    keep: Keep,
-}
-
-/// What `render` and `ingest` take: a pipeline and the output folder they publish.
-#[derive(clap::Args, Debug)]
-struct OutputArgs {
-    /// Pipeline file.
-    #[arg(default_value = DEFAULT_PIPELINE)]
-    pipeline: PathBuf,
-    /// The output folder to publish instead of the pipeline's `output`.
-    #[arg(long)]
-    out: Option<PathBuf>,
-    #[command(flatten)]
-    keep: Keep,
-}
-
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Ingest, query and write the report of a pipeline.
-    Run(RunArgs),
-    /// What changed between two releases of a UN-CTS file: added, removed and revised
-    /// country-years, counts and rates separately.
-    Diff {
-        /// The older release: a file (xlsx or csv, UN-CTS layout), or with `--pipeline` the
-        /// release id of one of the pipeline's sources (`2024-05-16`).
-        old: PathBuf,
-        /// The newer release (file, or release id with `--pipeline`).
-        new: PathBuf,
-        /// Read OLD and NEW as release ids of this pipeline's sources: each file is read with
-        /// its declared encoding, and codes are matched through the pipeline's country and
-        /// aliases tables (so `GBR_EW` in one release is `GBR_E_W` in the other).
-        #[arg(long)]
-        pipeline: Option<PathBuf>,
-        /// Category to compare.
-        #[arg(long, default_value = "Kidnapping")]
-        category: String,
-        /// Relative revision reported as large.
-        #[arg(long, default_value_t = 0.10)]
-        threshold: f64,
-        /// Also write every row to this CSV file (a new file unless `--overwrite`).
-        #[arg(long)]
-        csv: Option<PathBuf>,
-        /// Let `--csv` replace an existing file (never one of the releases compared).
-        #[arg(long)]
-        overwrite: bool,
-        /// List every revision, not only the large ones.
-        #[arg(long)]
-        all: bool,
-    },
-    /// Print which steps `run` would execute, and why, without running anything.
-    Plan(RunArgs),
-    /// Regenerate figures, tables and report from the existing warehouse (no re-ingest).
-    Render(OutputArgs),
-    /// Check pipelines (config, files, SQL, report spec, templates) without running them.
-    Validate {
-        /// Pipeline files.
-        #[arg(default_value = DEFAULT_PIPELINE)]
-        pipelines: Vec<PathBuf>,
-    },
-    /// Run ad-hoc SQL over a pipeline's tables (observations, population, countries,
-    /// kidnapping, breaks, panel; lineage from an up-to-date published output), with the
-    /// pipeline's parameters bound ($first_year …).
-    Query {
-        /// Pipeline file.
-        pipeline: PathBuf,
-        /// One SQL statement (it may start with a `--` comment).
-        #[arg(allow_hyphen_values = true)]
-        sql: String,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-        format: OutputFormat,
-        /// The published output to query instead of the pipeline's `output`.
-        #[arg(long)]
-        out: Option<PathBuf>,
-    },
-    /// Where a number of the published report comes from: the number as printed, its SQL and
-    /// parameters, the rules, the source cells (file, row, column, text) and a recomputation
-    /// from them (exit 1 when it disagrees). `explain T3` lists an item's addresses;
-    /// `explain T5 SVK` says why a unit is not in an item, or why it is.
-    Explain {
-        /// `[PIPELINE] ADDRESS` (`T3/USA/rate`, `N2/kidnappings`, `F2/Americas/2015/rate`),
-        /// `[PIPELINE] ITEM`, or `[PIPELINE] ITEM UNIT`; the pipeline defaults as run's does.
-        #[arg(required = true, num_args = 1..=3)]
-        args: Vec<String>,
-        /// The published output to explain instead of the pipeline's `output`.
-        #[arg(long)]
-        out: Option<PathBuf>,
-    },
-    /// Read a pipeline's sources and publish only the warehouse (`<out>/warehouse/*.parquet`).
-    Ingest(OutputArgs),
-    /// Write a synthetic UN-CTS file of any size (and `<stem>.units.csv` beside it), for
-    /// benchmarks. Deterministic: the same seed gives the same bytes.
-    Synth {
-        /// Data rows: a number, or with a suffix `k` (thousand) or `m` (million): 10k, 1m.
-        #[arg(long, value_parser = crate::synth::parse_rows)]
-        rows: u64,
-        /// The file to write (`.csv`, or `.xlsx` with `--format xlsx`).
-        #[arg(long)]
-        out: PathBuf,
-        /// Seed of the random streams.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// File format; xlsx holds at most about a million rows.
-        #[arg(long, value_enum, default_value_t = SynthFormat::Csv)]
-        format: SynthFormat,
-        /// How many synthetic sub-national units per country report Kidnapping.
-        #[arg(long, default_value_t = 8)]
-        subnational_kidnapping: usize,
-        /// Let the file (and `<stem>.units.csv`) replace existing files.
-        #[arg(long)]
-        overwrite: bool,
-    },
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum SynthFormat {
-    Csv,
-    Xlsx,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum LogFormat {
-    Text,
-    Json,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum OutputFormat {
-    Table,
-    Csv,
-    Json,
-}
 
 /// Entry point used by `main.rs`.
 pub fn main() -> i32 {
@@ -241,16 +44,22 @@ pub fn main() -> i32 {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_env("KIDNAP_TRENDS_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let json = matches!(cli.log_format, LogFormat::Json);
+    let drawing = progress::wanted(cli.progress, cli.quiet, json, terminal)
+        .then(|| progress::start(terminal));
+    let writer = progress::LogWriter(drawing.clone());
     let _ = match cli.log_format {
         LogFormat::Text => tracing_subscriber::fmt()
             .with_env_filter(filter)
-            .with_writer(std::io::stderr)
+            .with_writer(writer)
+            .with_ansi(terminal)
             .without_time()
             .try_init(),
         LogFormat::Json => tracing_subscriber::fmt()
             .json()
             .with_env_filter(filter)
-            .with_writer(std::io::stderr)
+            .with_writer(writer)
             .try_init(),
     };
 
@@ -283,6 +92,20 @@ pub fn main() -> i32 {
             cli.quiet,
             Mode::Render,
             keep.options(false),
+        ),
+        Command::Preview {
+            pipeline,
+            port,
+            pdf,
+            out,
+        } => preview(
+            &pipeline,
+            &crate::preview::Options {
+                port,
+                manuscripts: pdf,
+                output: out,
+            },
+            cli.quiet,
         ),
         Command::Plan(RunArgs {
             pipeline,
@@ -343,6 +166,9 @@ pub fn main() -> i32 {
             cli.quiet,
         ),
     };
+    if let Some(d) = &drawing {
+        d.clear();
+    }
     match result {
         Ok(()) => EXIT_OK,
         Err(e) => {
@@ -369,6 +195,42 @@ fn stdout_line(s: &str) -> Result<(), Error> {
 enum Mode {
     Run,
     Render,
+}
+
+/// `preview`: says where it serves and each render; the errors are in the page too.
+fn preview(pipeline: &Path, options: &crate::preview::Options, quiet: bool) -> Result<(), Error> {
+    use crate::preview::Event;
+    crate::preview::preview(pipeline, options, &mut |event| match event {
+        Event::Serving {
+            url,
+            folder,
+            sources_changed,
+        } => {
+            let _ = stdout_line(&format!(
+                "Preview at {url} (rendered into {}; Ctrl-C stops it)",
+                folder.display()
+            ));
+            if sources_changed {
+                tracing::warn!(
+                    "The sources changed since the output was published: the preview shows the \
+                     published data (run `kidnap-trends run` to read them again)"
+                );
+            }
+        }
+        Event::Rendered { seconds, queries } if !quiet => {
+            let what = if queries {
+                "queries and document"
+            } else {
+                "document"
+            };
+            let _ = stdout_line(&format!("Rendered the {what} in {seconds:.2} s"));
+        }
+        Event::Failed(e) => eprintln!("{}", render_error(e)),
+        Event::Stopped if !quiet => {
+            let _ = stdout_line("Preview stopped; its folder is removed");
+        }
+        _ => {}
+    })
 }
 
 fn plan(pipeline: &Path, out: Option<&Path>, options: Options) -> Result<(), Error> {

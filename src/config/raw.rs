@@ -216,6 +216,16 @@ pub struct DocumentSettings {
     pub language: Option<String>,
 }
 
+impl DocumentSettings {
+    /// The language whose rules the text follows (checked when the pipeline is read).
+    pub fn lang(&self) -> crate::format::Language {
+        self.language
+            .as_deref()
+            .and_then(crate::format::Language::from_tag)
+            .unwrap_or_default()
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSource {

@@ -110,6 +110,13 @@ pub fn open_published(pipeline: &Pipeline, output: Option<&Path>) -> Result<Opti
 }
 
 pub(super) fn open(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published> {
+    // The lineage and the queries over the published warehouse: a second or more on a large
+    // output.
+    let _task = crate::progress::task(
+        "Reading the published output",
+        None,
+        crate::progress::Unit::Steps,
+    );
     let Some(Opened {
         dir,
         pipeline,

@@ -26,7 +26,8 @@ pub fn open(
         message,
     };
     let encoding = resolve(path, declared)?;
-    let mut file = std::fs::File::open(path).map_err(|e| open(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| open(e.to_string()))?;
+    let mut file = crate::progress::Reading::file(file, path, "Reading");
     let mut head = Vec::with_capacity(4);
     (&mut file)
         .take(3)

@@ -15,11 +15,11 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use calamine::{DataRef, Reader, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, XlsxError};
 
 use super::csv_reader::{CsvRecords, Verdict, trimmed, verdict};
 pub(crate) use super::xlsx::read_xlsx_sheet;
-use super::xlsx::{SheetRows, cell_of, read_xlsx, xlsx_open_error, xlsx_sheet_error};
+use super::xlsx::{SheetRows, cell_of, open_xlsx, read_xlsx, xlsx_sheet_error};
 use super::{Digests, Finding, IngestError, Observation, Rule, column_letter};
 use crate::config::Source;
 
@@ -161,7 +161,7 @@ impl From<IngestError> for Stop {
 /// 1-based sheet rows. Gives what `parse_rows` gives over the whole sheet.
 fn stream_xlsx(source: &Source) -> Result<CtsOutput, Stop> {
     let path = source.path.as_path();
-    let mut book: Xlsx<_> = calamine::open_workbook(path).map_err(|e| xlsx_open_error(path, e))?;
+    let mut book = open_xlsx(path)?;
     let name = book
         .sheet_names()
         .first()

@@ -9,6 +9,17 @@ use calamine::{Data, DataRef, Reader, XlsxError};
 use super::IngestError;
 use super::unodc_cts::{Cell, Stop};
 
+/// An xlsx workbook whose bytes are counted as they are read (progress of a large workbook).
+pub(crate) type CountedXlsx =
+    calamine::Xlsx<std::io::BufReader<crate::progress::Reading<std::fs::File>>>;
+
+/// Open the workbook at `path`, its reading shown as progress.
+pub(crate) fn open_xlsx(path: &Path) -> Result<CountedXlsx, IngestError> {
+    let file = std::fs::File::open(path).map_err(|e| xlsx_open_error(path, XlsxError::Io(e)))?;
+    let file = std::io::BufReader::new(crate::progress::Reading::file(file, path, "Reading"));
+    calamine::Reader::new(file).map_err(|e| xlsx_open_error(path, e))
+}
+
 pub(crate) fn xlsx_open_error(path: &Path, e: XlsxError) -> IngestError {
     IngestError::Open {
         file: path.to_path_buf(),

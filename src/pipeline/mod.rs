@@ -7,6 +7,7 @@
 pub mod cache;
 pub mod diff;
 mod ingest;
+pub mod preview;
 mod run;
 mod stat_cache;
 pub mod timing;

@@ -7,11 +7,13 @@
 //! results with strict templates, which checks each figure's and table's columns against its
 //! query's. Nothing is written.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::{check_output, load_report_spec};
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
+use crate::store::table::Value;
 use crate::store::warehouse::Warehouse;
 
 /// Check a pipeline without running it; all its problems in one error.
@@ -27,9 +29,10 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
     problems.extend(template_syntax(&pipeline));
     match dry_warehouse(&pipeline) {
         Ok(warehouse) => {
-            let (results, errors) = crate::query::prepare::dry_run(&pipeline, &warehouse);
-            let sql_ok = errors.is_empty();
-            problems.extend(errors);
+            let dry = crate::query::prepare::dry_run(&pipeline, &warehouse);
+            let (results, samples) = (dry.results, dry.samples);
+            let sql_ok = dry.errors.is_empty();
+            problems.extend(dry.errors);
             if let Some(spec) = &spec {
                 problems.extend(columns_exist(&pipeline, spec, &results));
                 problems.extend(lineage_exists(&pipeline, spec));
@@ -39,12 +42,56 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
             {
                 problems.push(e);
             }
+            if let (Some(spec), true) = (&spec, problems.is_empty()) {
+                problems.extend(authored_with_counts(&pipeline, spec, &samples));
+            }
         }
         Err(e) => problems.push(e),
     }
     Error::all(problems)
         .map(|()| pipeline)
         .map_err(|e| e.concerning(path))
+}
+
+/// The Summary and chapters rendered with every narrative count set to 0, 1, 9, 10 and 11 (text
+/// columns to a word), so that a branch the empty dry run does not take is checked too: a number
+/// printed without its filter, a value the queries do not give. Each error once.
+fn authored_with_counts(
+    pipeline: &Pipeline,
+    spec: &crate::report::spec::ReportSpec,
+    samples: &BTreeMap<String, Vec<(String, Value)>>,
+) -> Vec<Error> {
+    let mut seen = BTreeSet::new();
+    let mut errors = Vec::new();
+    for k in [0i64, 1, 9, 10, 11] {
+        let n: crate::report::NarrativeValues = spec
+            .narrative
+            .iter()
+            .filter_map(|q| samples.get(q).map(|cols| (q, cols)))
+            .map(|(q, cols)| {
+                let row = cols
+                    .iter()
+                    .map(|(name, sample)| {
+                        let v = match sample {
+                            Value::Int(_) => Value::Int(k),
+                            Value::Float(_) => Value::Float(k as f64),
+                            Value::Bool(_) => Value::Bool(k > 0),
+                            _ => Value::Text("Probe".into()),
+                        };
+                        (name.clone(), v)
+                    })
+                    .collect();
+                (q.clone(), row)
+            })
+            .collect();
+        // The same mistake found with another count is said once.
+        if let Err(e) = crate::report::check_authored(pipeline, spec, &n)
+            && seen.insert(e.to_string().replace(&format!("number {k} "), "number "))
+        {
+            errors.push(e);
+        }
+    }
+    errors
 }
 
 /// The warehouse of `pipeline` with its reference tables and no observations.

@@ -39,7 +39,10 @@ fn document_style() -> [datafusion::logical_expr::ScalarUDF; 2] {
         text_function("un_number", 2, |a| {
             crate::format::number(a[0], a[1].clamp(0.0, 6.0) as usize)
         }),
-        text_function("un_fold", 1, |a| crate::format::fold(a[0])),
+        // English until the SQL returns numbers only and the words come from the document.
+        text_function("un_fold", 1, |a| {
+            crate::format::Language::English.fold(a[0])
+        }),
     ]
 }
 
@@ -193,6 +196,35 @@ impl Engine {
             table.columns = columns;
         }
         Ok(table)
+    }
+
+    /// The columns of one SQL file's result, each with a value of its type (zero, empty text or
+    /// false), from the plan alone: what `validate` gives the templates to try.
+    pub fn column_samples(&self, file: &Path) -> Result<Vec<(String, Value)>> {
+        let sql = read_sql(file)?;
+        let err = |e: datafusion::error::DataFusionError| engine_error(file, e);
+        let schema = self.runtime.block_on(async {
+            let df = self.ctx.sql(&sql).await.map_err(err)?;
+            let df = df.with_param_values(self.params.clone()).map_err(err)?;
+            Ok::<_, Error>(df.schema().as_arrow().clone())
+        })?;
+        Ok(schema
+            .fields()
+            .iter()
+            .map(|f| {
+                let t = f.data_type();
+                let sample = if t.is_integer() {
+                    Value::Int(0)
+                } else if t.is_numeric() {
+                    Value::Float(0.0)
+                } else if *t == DataType::Boolean {
+                    Value::Bool(false)
+                } else {
+                    Value::Text(String::new())
+                };
+                (f.name().clone(), sample)
+            })
+            .collect())
     }
 
     /// Run one SQL file and register its result as table `name` for later queries.

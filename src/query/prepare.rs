@@ -198,25 +198,37 @@ pub fn prepare(
     Ok((engine, results))
 }
 
+/// What a dry run gives `validate`.
+#[derive(Default)]
+pub struct DryRun {
+    /// The results of the files that ran (no rows over an empty warehouse).
+    pub results: BTreeMap<String, Table>,
+    /// Every error.
+    pub errors: Vec<Error>,
+    /// Each result's columns with a value of their type ([`crate::query::Engine::column_samples`]).
+    pub samples: BTreeMap<String, Vec<(String, crate::query::Value)>>,
+}
+
 /// Every SQL file of the pipeline planned and run over `warehouse` (for `validate`: the
-/// warehouse's tables with no observations), in materialisation order, each failure kept:
-/// the results of the files that ran, and every error.
-pub fn dry_run(
-    pipeline: &Pipeline,
-    warehouse: &Warehouse,
-) -> (BTreeMap<String, Table>, Vec<Error>) {
+/// warehouse's tables with no observations), in materialisation order, each failure kept.
+pub fn dry_run(pipeline: &Pipeline, warehouse: &Warehouse) -> DryRun {
     let mut errors = Vec::new();
     let mut results = BTreeMap::new();
+    let mut samples = BTreeMap::new();
+    let failed = |e| DryRun {
+        errors: vec![e],
+        ..DryRun::default()
+    };
     let files = match pipeline.query_files() {
         Ok(f) => f,
-        Err(e) => return (results, vec![e]),
+        Err(e) => return failed(e),
     };
     let tables: Vec<String> = pipeline.tables.clone();
     let mut staged = pipeline.clone();
     staged.tables.clear();
     let (engine, checks) = match prepare(&staged, warehouse) {
         Ok(x) => x,
-        Err(e) => return (results, vec![e]),
+        Err(e) => return failed(e),
     };
     results.extend(checks);
     for (name, file) in files.iter().filter(|(n, _)| tables.contains(n)) {
@@ -228,10 +240,17 @@ pub fn dry_run(
         match engine.run_file(file) {
             Ok(t) => {
                 results.insert(name.clone(), t);
+                if let Ok(s) = engine.column_samples(file) {
+                    samples.insert(name.clone(), s);
+                }
             }
             Err(e) => errors.push(e),
         }
     }
     errors.extend(crate::query::lineage::check(&engine, pipeline));
-    (results, errors)
+    DryRun {
+        results,
+        errors,
+        samples,
+    }
 }

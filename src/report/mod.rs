@@ -30,6 +30,10 @@ use tables::{TableCtx, table_csv, table_ctx};
 
 mod figures;
 mod tables;
+mod templates;
+
+pub use templates::{NarrativeValues, check_authored, narrative_paragraphs};
+use templates::{add_filters, authored_parts, narrative_ctx, reference_names, template_error};
 
 /// One output file of the report stage.
 pub struct Artefact {
@@ -49,22 +53,26 @@ struct FigureCtx {
     data: TableCtx,
 }
 
-#[derive(Serialize)]
-struct ReleaseCtx {
-    id: String,
-    release: String,
-    citation: String,
-}
-
 /// Render every artefact of the report.
 pub fn build(
     pipeline: &Pipeline,
     spec: &ReportSpec,
     results: &BTreeMap<String, Table>,
 ) -> Result<Vec<Artefact>> {
+    build_with(pipeline, spec, results, true)
+}
+
+/// [`build`], with the Word manuscripts and the PDF documents only when `manuscripts` (a
+/// preview leaves them out unless asked).
+pub fn build_with(
+    pipeline: &Pipeline,
+    spec: &ReportSpec,
+    results: &BTreeMap<String, Table>,
+    manuscripts: bool,
+) -> Result<Vec<Artefact>> {
     let dir = &pipeline.report_dir;
     let mut env = minijinja::Environment::new();
-    add_filters(&mut env);
+    add_filters(&mut env, pipeline.document.lang());
     let base_ctx = minijinja::context! {
         p => &pipeline.params,
         q => &pipeline.quality,
@@ -276,31 +284,47 @@ pub fn build(
     // The PDF is typeset on a thread of its own while the HTML and the Word files are written.
     let (pdfs, docx, html) = std::thread::scope(|scope| {
         #[cfg(feature = "pdf")]
-        let pdf = scope.spawn(|| {
-            let start = std::time::Instant::now();
-            let out = document::pdf::write(&doc, &bare_svgs);
-            tracing::info!(
-                stage = "report: pdf",
-                seconds = start.elapsed().as_secs_f64(),
-                "Stage finished"
-            );
-            out
+        let pdf = manuscripts.then(|| {
+            scope.spawn(|| {
+                let start = std::time::Instant::now();
+                let _task = crate::progress::task(
+                    "Typesetting the PDF",
+                    None,
+                    crate::progress::Unit::Steps,
+                );
+                let out = document::pdf::write(&doc, &bare_svgs);
+                tracing::info!(
+                    stage = "report: pdf",
+                    seconds = start.elapsed().as_secs_f64(),
+                    "Stage finished"
+                );
+                out
+            })
         });
         #[cfg(not(feature = "pdf"))]
         let _ = (scope, &bare_svgs);
         let html = document::html::write(&doc, &css, &fonts);
-        let start = std::time::Instant::now();
-        let docx = document::docx::write(&doc, &bare_pngs);
-        tracing::info!(
-            stage = "report: docx",
-            seconds = start.elapsed().as_secs_f64(),
-            "Stage finished"
-        );
+        let docx = manuscripts.then(|| {
+            let start = std::time::Instant::now();
+            let task = crate::progress::task(
+                "Writing the Word manuscript",
+                None,
+                crate::progress::Unit::Steps,
+            );
+            let docx = document::docx::write(&doc, &bare_pngs);
+            drop(task);
+            tracing::info!(
+                stage = "report: docx",
+                seconds = start.elapsed().as_secs_f64(),
+                "Stage finished"
+            );
+            docx
+        });
         #[cfg(feature = "pdf")]
-        let pdfs = Some(
+        let pdfs = pdf.map(|pdf| {
             pdf.join()
-                .unwrap_or_else(|_| Err(Error::Internal("the PDF thread panicked".into()))),
-        );
+                .unwrap_or_else(|_| Err(Error::Internal("the PDF thread panicked".into())))
+        });
         #[cfg(not(feature = "pdf"))]
         let pdfs: Option<Result<(Vec<u8>, Vec<u8>)>> = None;
         (pdfs, docx, html)
@@ -309,15 +333,17 @@ pub fn build(
         path: "report.html".into(),
         bytes: html.into_bytes(),
     });
-    let (docx, annex_docx) = docx?;
-    artefacts.push(Artefact {
-        path: "report.docx".into(),
-        bytes: docx,
-    });
-    artefacts.push(Artefact {
-        path: "annex.docx".into(),
-        bytes: annex_docx,
-    });
+    if let Some(docx) = docx {
+        let (docx, annex_docx) = docx?;
+        artefacts.push(Artefact {
+            path: "report.docx".into(),
+            bytes: docx,
+        });
+        artefacts.push(Artefact {
+            path: "annex.docx".into(),
+            bytes: annex_docx,
+        });
+    }
     if let Some(pdfs) = pdfs {
         let (pdf, annex_pdf) = pdfs?;
         artefacts.push(Artefact {
@@ -396,7 +422,7 @@ fn source_line(
         line.push_str(&format!(
             "; population: {} (vintage {})",
             pop.citation,
-            format::date(&pop.vintage)
+            pipeline.document.lang().date(&pop.vintage)
         ));
     }
     line.push('.');
@@ -446,199 +472,6 @@ fn doc_table(t: &TableCtx, source: String) -> document::Table {
     }
 }
 
-/// The environment of authored text (narrative, Summary, chapters): strict undefined values,
-/// the number filters, and every printed value masked so that it stays text through the
-/// Markdown reading.
-fn authored_env() -> minijinja::Environment<'static> {
-    let mut env = narrative_env();
-    env.set_formatter(|out, _state, value| {
-        if !value.is_none() && !value.is_undefined() {
-            out.write_str(&document::authored::mask(&value.to_string()))?;
-        }
-        Ok(())
-    });
-    env
-}
-
-/// One authored file of the report folder rendered with `ctx` and read.
-fn authored(
-    pipeline: &Pipeline,
-    file: &str,
-    ctx: &minijinja::Value,
-) -> Result<document::authored::Authored> {
-    let path = pipeline.report_dir.join(file);
-    let src = read_input(&path)?;
-    // A template's line numbers are unchanged by the markers (they are single characters
-    // beside the tags).
-    let text = authored_env()
-        .render_str(&document::authored::mark_values(&src), ctx)
-        .map_err(|e| template_error(&path, e))?;
-    document::authored::parse(&path, &text)
-}
-
-type AuthoredParts = (
-    document::authored::Authored,
-    Vec<document::build::ChapterPart>,
-);
-
-/// The Summary and every chapter, read; all their errors at once.
-fn authored_parts(
-    pipeline: &Pipeline,
-    spec: &ReportSpec,
-    ctx: &minijinja::Value,
-) -> Result<AuthoredParts> {
-    let mut errors = Vec::new();
-    let summary = authored(pipeline, &spec.document.summary, ctx)
-        .map_err(|e| errors.push(e))
-        .ok();
-    let mut chapters = Vec::new();
-    for c in &spec.document.chapters {
-        match authored(pipeline, &c.file, ctx) {
-            Ok(text) => chapters.push(document::build::ChapterPart {
-                title: c.title.clone(),
-                file: pipeline.report_dir.join(&c.file),
-                text,
-                floats: c.floats,
-            }),
-            Err(e) => errors.push(e),
-        }
-    }
-    Error::all(errors)?;
-    Ok((summary.unwrap_or_default(), chapters))
-}
-
-/// The first row of each narrative query, by query name (`n.N1.panel_n` in the templates).
-pub type NarrativeValues = BTreeMap<String, BTreeMap<String, Value>>;
-
-/// The environment of the narrative and footnotes: strict undefined values, the number filters.
-fn narrative_env() -> minijinja::Environment<'static> {
-    let mut env = minijinja::Environment::new();
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-    add_filters(&mut env);
-    env
-}
-
-fn narrative_ctx(pipeline: &Pipeline, n: &NarrativeValues) -> minijinja::Value {
-    let releases: Vec<ReleaseCtx> = pipeline
-        .sources
-        .iter()
-        .map(|s| ReleaseCtx {
-            id: s.id.clone(),
-            release: s.release.clone(),
-            citation: s.citation.clone(),
-        })
-        .collect();
-    minijinja::context! {
-        p => &pipeline.params,
-        q => &pipeline.quality,
-        pipeline => &pipeline.name,
-        releases => releases,
-        countries_citation => &pipeline.countries_citation,
-        n => n,
-        population => minijinja::context! {
-            citation => &pipeline.population.citation,
-            vintage => &pipeline.population.vintage,
-        },
-    }
-}
-
-/// The narrative's paragraphs as plain text: the report folder's `narrative.j2` rendered with
-/// the values `n` and read as authored text, its cross-references printed as the document
-/// prints them ("figure II", "annex table 7") and its subparagraphs run on.
-pub fn narrative_paragraphs(
-    pipeline: &Pipeline,
-    spec: &ReportSpec,
-    n: &NarrativeValues,
-) -> Result<Vec<String>> {
-    let text = authored(pipeline, "narrative.j2", &narrative_ctx(pipeline, n))?;
-    let names = reference_names(spec);
-    Ok(text
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            document::authored::Block::Paragraph { text, items, .. } => {
-                let mut out = document::build::named(text, &names);
-                for i in items {
-                    out.push(' ');
-                    out.push_str(&document::build::named(&i.text, &names));
-                }
-                Some(out)
-            }
-            document::authored::Block::Heading { .. } => None,
-        })
-        .collect())
-}
-
-/// How the document cites each figure and table ("figure II", "table 3", "annex table 7"):
-/// `cite.F2` in the titles and notes of `report.yaml`.
-fn reference_names(spec: &ReportSpec) -> BTreeMap<String, String> {
-    let figures: Vec<&str> = spec.figures.iter().map(|f| f.id.as_str()).collect();
-    let (body, annex): (Vec<&str>, Vec<&str>) = spec
-        .tables
-        .iter()
-        .map(|t| t.id.as_str())
-        .partition(|id| !spec.document.annex.iter().any(|a| a == id));
-    document::build::reference_names(&figures, &body, &annex)
-}
-
-fn template_error(path: &Path, e: minijinja::Error) -> Error {
-    let mut message = e.to_string();
-    if let Some(line) = e.line() {
-        message = format!("line {line}: {message}");
-    }
-    Error::Report {
-        file: path.to_path_buf(),
-        message,
-    }
-}
-
-fn opt_f64(v: &minijinja::Value) -> Option<f64> {
-    if v.is_none() || v.is_undefined() {
-        return None;
-    }
-    f64::try_from(v.clone()).ok()
-}
-
-fn add_filters(env: &mut minijinja::Environment<'_>) {
-    env.add_filter("rate", |v: minijinja::Value| format::rate(opt_f64(&v)));
-    env.add_filter("count", |v: minijinja::Value| format::count(opt_f64(&v)));
-    env.add_filter("per_cent", |v: minijinja::Value| {
-        format::per_cent_text(opt_f64(&v))
-    });
-    env.add_filter("percent", |v: minijinja::Value| {
-        format::percent(opt_f64(&v))
-    });
-    env.add_filter("date", |v: String| format::date(&v));
-    // Counts in running text: words under ten, figures from ten; `Num` begins a sentence
-    // (always words, capitalised); `series(a, b, c)` applies the rule of the largest to all.
-    env.add_filter("num", |v: minijinja::Value| match opt_f64(&v) {
-        Some(x) if x.fract() == 0.0 => format::in_text(x as i64),
-        other => format::count(other),
-    });
-    env.add_filter("Num", |v: minijinja::Value| match opt_f64(&v) {
-        Some(x) if x.fract() == 0.0 => format::sentence_start(x as i64),
-        other => format::count(other),
-    });
-    env.add_function(
-        "series",
-        |args: minijinja::value::Rest<minijinja::Value>| {
-            let ns: Vec<Option<i64>> = args.iter().map(|v| opt_f64(v).map(|x| x as i64)).collect();
-            format::series_in_text(&ns)
-        },
-    );
-    // A factor as a multiple: 5 → "fivefold", 2.5 → "2.5-fold".
-    env.add_filter("fold", |v: minijinja::Value| {
-        opt_f64(&v).map_or_else(|| "..".to_string(), format::fold)
-    });
-    // A threshold as written in the pipeline: 5 → "5", 2.5 → "2.5", 0.125 → "0.13".
-    env.add_filter("plain", |v: minijinja::Value| match opt_f64(&v) {
-        Some(x) if x.fract() == 0.0 => format::number(x, 0),
-        Some(x) if (x * 10.0).fract().abs() < 1e-9 => format::number(x, 1),
-        Some(x) => format::number(x, 2),
-        None => "..".to_string(),
-    });
-}
-
 impl FigureText {
     fn clone_with_desc(&self) -> FigureText {
         FigureText {
@@ -686,7 +519,7 @@ pub fn preview(
         return Ok(None);
     };
     let mut env = minijinja::Environment::new();
-    add_filters(&mut env);
+    add_filters(&mut env, pipeline.document.lang());
     let ctx = minijinja::context! {
         p => &pipeline.params,
         q => &pipeline.quality,

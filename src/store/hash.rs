@@ -24,7 +24,8 @@ pub fn sha256_hex_of_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> Str
 /// Size and hex sha256 of a file, read in blocks (memory stays flat for any file size).
 pub fn sha256_file(path: &Path) -> Result<(u64, String)> {
     let err = |e: std::io::Error| Error::environment("cannot read for checksum", path, e);
-    let mut file = std::fs::File::open(path).map_err(err)?;
+    let file = std::fs::File::open(path).map_err(err)?;
+    let mut file = crate::progress::Reading::file(file, path, "Checksum of");
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     let mut total = 0u64;

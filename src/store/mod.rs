@@ -15,6 +15,8 @@ mod scan;
 pub mod table;
 pub mod warehouse;
 
+/// Whether a process runs (a stopped run's or preview's leftovers may go).
+pub use paths::alive as process_alive;
 pub use publish::{Output, Protected, Staging};
 
 use std::fs::File;

@@ -270,7 +270,7 @@ pub(crate) fn create_parents(shown: &Path, parent: &Path) -> Result<Vec<PathBuf>
 }
 
 /// Whether process `pid` is running.
-pub(crate) fn alive(pid: u32) -> bool {
+pub fn alive(pid: u32) -> bool {
     let Ok(pid) = libc::pid_t::try_from(pid) else {
         return false;
     };

@@ -112,8 +112,16 @@ impl Warehouse {
         // The tables are independent files: written on every core, the first error in table
         // order reported.
         let tables: Vec<_> = self.tables().collect();
+        let rows = tables.iter().map(|(_, b, _)| b.num_rows() as u64).sum();
+        let task = crate::progress::task(
+            "Writing the warehouse",
+            Some(rows),
+            crate::progress::Unit::Items,
+        );
         let written = crate::parallel::map(&tables, |(name, batch, order)| {
-            super::write_parquet(&dir.join(format!("{name}.parquet")), batch, order)
+            let done = super::write_parquet(&dir.join(format!("{name}.parquet")), batch, order);
+            task.add(batch.num_rows() as u64);
+            done
         });
         for w in written {
             w.unwrap_or_else(|| Err(Error::Internal("a table writer panicked".into())))?;

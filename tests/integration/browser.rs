@@ -9,7 +9,7 @@ use std::process::Command;
 
 use super::support::{mini, root};
 
-fn chromium() -> Option<&'static str> {
+pub fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
         .find(|b| {

@@ -234,7 +234,7 @@ fn a_chapter_edit_reaches_the_document() {
     let first = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
     assert!(first.status.success(), "{}", text(&first.stderr));
     edit(&report.join("chapters/assistance.md"), |_| {
-        "In {{ p.last_year }}, the Office trained *{{ pipeline }}* staff [@x].\n\nAnother. [#x]\n"
+        "In {{ p.last_year | year }}, the Office trained *{{ pipeline }}* staff [@x].\n\nAnother. [#x]\n"
             .into()
     });
     let again = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);

@@ -280,10 +280,12 @@ fn every_number_of_the_summary_and_the_chapters_carries_an_address_that_explains
             .map(|(_, v)| v.to_string())
             .unwrap_or_default();
         let as_words = printed.replace(',', "").parse::<i64>().ok().map(|n| {
-            [
-                kidnap_trends::format::in_text(n),
-                kidnap_trends::format::sentence_start(n),
-            ]
+            use kidnap_trends::format::{Count, Language, Role};
+            let (en, c) = (Language::English, Count::single(Some(n)));
+            [Role::BeforeNoun, Role::Alone]
+                .into_iter()
+                .flat_map(|r| [en.count(c, r), en.sentence_start(c, r)])
+                .collect::<Vec<_>>()
         });
         assert!(
             &printed == shown || as_words.is_some_and(|w| w.contains(shown)),

@@ -10,6 +10,8 @@ mod explain;
 mod golden;
 mod lineage;
 mod narrative;
+mod preview;
+mod progress;
 mod publish;
 mod quality;
 mod regression;

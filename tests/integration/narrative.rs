@@ -1,5 +1,5 @@
 //! The narrative in UN number style, whatever the numbers: every count slot of every sentence
-//! rendered with 0, 1, 9, 10 and 38 (DOCUMENT_SPEC, "Numbers in running text"): numbers under
+//! rendered with 0, 1, 9, 10, 11 and 38 (DOCUMENT_SPEC, "Numbers in running text"): numbers under
 //! ten in words except with per cent, rates and units; no sentence begins with a figure.
 
 use kidnap_trends::query::Value;
@@ -143,7 +143,7 @@ fn every_count_slot_with_0_1_9_10_and_38() {
                 continue;
             }
             slots += 1;
-            for v in [0i64, 1, 9, 10, 38] {
+            for v in [0i64, 1, 9, 10, 11, 38] {
                 let mut n = base.clone();
                 n.get_mut(query)
                     .unwrap()
@@ -203,4 +203,177 @@ fn the_examples_of_the_document_spec() {
     );
     // The sources paragraph speaks of the data, not of the tool.
     assert!(!text.contains("warehouse"), "{text}");
+}
+
+/// A count as the editor writes it, by hand: before its noun (`alone` false) or standing for
+/// it; zero always in words.
+fn written(k: i64, alone: bool) -> &'static str {
+    match (k, alone) {
+        (0, false) => "no",
+        (0, true) => "none",
+        (1, _) => "one",
+        (9, _) => "nine",
+        (10, _) => "10",
+        (11, _) => "11",
+        _ => unreachable!("{k}"),
+    }
+}
+
+fn capitalised(k: i64) -> &'static str {
+    match k {
+        0 => "No",
+        1 => "One",
+        9 => "Nine",
+        10 => "Ten",
+        11 => "Eleven",
+        _ => unreachable!("{k}"),
+    }
+}
+
+fn units(k: i64) -> &'static str {
+    if k == 1 {
+        "country or area"
+    } else {
+        "countries and areas"
+    }
+}
+
+fn plural(k: i64, one: &'static str, many: &'static str) -> &'static str {
+    if k == 1 { one } else { many }
+}
+
+/// N1–N8 and R1 with their counts set to 0, 1, 9, 10 and 11, against sentences written here by
+/// hand: words under ten, zero as "no" or "none", never a zero as a figure, dates written out.
+#[test]
+fn each_narrative_item_with_counts_0_1_9_10_and_11() {
+    let (p, base) = base();
+    for k in [0i64, 1, 9, 10, 11] {
+        let mut n = base.clone();
+        let mut set = |q: &str, f: &str, v: Value| {
+            n.entry(q.into()).or_default().insert(f.into(), v);
+        };
+        for f in ["reporting", "panel_n"] {
+            set("N1", f, Value::Int(k));
+        }
+        set("N3", "panel_n", Value::Int(k));
+        for f in ["units", "kidnappings"] {
+            set("N2", f, Value::Int(k));
+        }
+        for f in ["units", "total"] {
+            set("N6", f, Value::Int(k));
+        }
+        for f in ["up", "down", "stable", "with_break"] {
+            set("N4", f, Value::Int(k));
+        }
+        set("N4", "compared", Value::Int(30));
+        for f in ["confirmed", "possible"] {
+            set("N7", f, Value::Int(k));
+        }
+        set("R1", "previous_rows", Value::Int(500));
+        set("R1", "previous_release", Value::Text("2024-05-16".into()));
+        for f in [
+            "added",
+            "removed",
+            "counts_revised",
+            "counts_large",
+            "rates_revised",
+            "rates_large",
+        ] {
+            set("R1", f, Value::Int(k));
+        }
+        set("N8", "releases", Value::Int(k + 1));
+        set("N8", "first_release", Value::Text("2022-06".into()));
+        for f in [
+            "other_sources",
+            "quarantined",
+            "rate_mismatch",
+            "implausible_jump",
+            "orphans",
+            "doubles",
+        ] {
+            set("N8", f, Value::Int(k));
+        }
+        let text = render(&p, &n);
+        let (w, a, c) = (written(k, false), written(k, true), capitalised(k));
+        let mut expect: Vec<String> = vec![
+            format!("{w} {} reported police-recorded kidnappings", units(k)),
+            format!(
+                "rose in {a}, fell in {a} and stayed within ±10 per cent in {a} of the 30 countries"
+            ),
+            format!(
+                "Since the previous release (16 May 2024), {w} {} added and {a} removed; {w} {} revised ({a} by more than",
+                plural(k, "country-year was", "country-years were"),
+                plural(k, "count was", "counts were"),
+            ),
+            format!(
+                "set aside {w} source {} and flagged {w} published {}",
+                plural(k, "row", "rows"),
+                plural(k, "rate", "rates"),
+            ),
+        ];
+        if k == 0 {
+            expect.extend(
+                [
+                    "None reported in every year of the period",
+                    "No country or area reported in every year from",
+                    "No country or area has kidnapping data for",
+                    "No series shows a definitional or recording break",
+                    "No sub-national unit reports on its own or alongside its country.",
+                ]
+                .map(String::from),
+            );
+            for absent in [
+                "Kidnappings are concentrated",
+                "with a series break",
+                "further jump",
+                "Besides the current release",
+            ] {
+                assert!(!text.contains(absent), "k = 0: {absent:?} in:\n{text}");
+            }
+        } else {
+            expect.extend([
+                format!("{c} of them reported in every year"),
+                format!("In the {w} panel {}", units(k)),
+                format!(
+                    "{w} {} recorded a total of {w} {}",
+                    units(k),
+                    plural(k, "kidnapping", "kidnappings")
+                ),
+                format!(
+                    "of the {w} {} recorded",
+                    plural(k, "kidnapping", "kidnappings")
+                ),
+                format!("({w} of them with a series break"),
+                format!(
+                    "{c} {} a likely definitional or recording break",
+                    plural(k, "series shows", "series show")
+                ),
+                format!("{c} further {}", plural(k, "jump awaits", "jumps await")),
+                format!(
+                    "include {w} earlier {} of the UN-CTS data (the earliest of June 2022)",
+                    plural(k, "release", "releases")
+                ),
+                format!(
+                    "report on their own in {w} {} ",
+                    plural(k, "country-year", "country-years")
+                ),
+                format!("alongside their country in {a} (left out"),
+            ]);
+        }
+        for e in &expect {
+            assert!(
+                text.contains(e.as_str()),
+                "k = {k}: {e:?} missing in:\n{text}"
+            );
+        }
+        // Zero is never a figure in running text, nor is a date ISO.
+        for word in text.split_whitespace() {
+            let bare = word.trim_matches(|c: char| "(),.;:".contains(c));
+            assert_ne!(bare, "0", "k = {k}: a zero as a figure in:\n{text}");
+            let iso = bare.len() >= 7
+                && bare.as_bytes()[4] == b'-'
+                && bare[..4].bytes().all(|b| b.is_ascii_digit());
+            assert!(!iso, "k = {k}: an ISO date {bare:?} in:\n{text}");
+        }
+    }
 }

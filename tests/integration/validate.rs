@@ -190,3 +190,62 @@ fn report_yaml_problems_come_all_at_once_at_their_lines() {
     assert!(err.contains("did you mean `annex`?"), "{err}");
     assert!(err.contains("did you mean `T3`?"), "{err}");
 }
+
+/// A number printed without the filter that says what it is (`{{ n.R1.added }}` instead of
+/// `{{ n.R1.added | num }}`) is an error at its file and line, even in a branch that the dry run
+/// (no observations) does not take; so is a year without `| year`.
+#[test]
+fn a_bare_number_in_running_text_is_a_validate_error() {
+    let tmp = sandbox();
+    let report = tmp.path().join("report");
+    copy_dir(&root().join("reports/ccpcj-kidnapping"), &report);
+    edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replace(
+            &root()
+                .join("reports/ccpcj-kidnapping")
+                .to_string_lossy()
+                .into_owned(),
+            &report.to_string_lossy(),
+        )
+    });
+    let narrative = report.join("narrative.j2");
+    let original = std::fs::read_to_string(&narrative).unwrap();
+    let line_of = |needle: &str| {
+        original
+            .lines()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle} not in narrative.j2"))
+            + 1
+    };
+    let r1 = line_of("added and {{ sa[1] | num(\"alone\") }} removed");
+    std::fs::write(
+        &narrative,
+        original.replace(
+            "{{ sa[0] }} {{ \"country-year was\"",
+            "{{ n.R1.added }} {{ \"country-year was\"",
+        ),
+    )
+    .unwrap();
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for expect in [
+        format!("narrative.j2: line {r1}"),
+        "printed without a filter that says what it is".into(),
+        "`| num`".into(),
+    ] {
+        assert!(err.contains(&expect), "{expect} missing:\n{err}");
+    }
+    // A year printed bare in the Summary.
+    std::fs::write(&narrative, &original).unwrap();
+    edit(&report.join("summary.md"), |s| {
+        s.replacen("{{ p.first_year | year }}", "{{ p.first_year }}", 1)
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("summary.md: line") && err.contains("the number 2018"),
+        "{err}"
+    );
+}

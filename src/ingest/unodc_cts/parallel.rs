@@ -111,7 +111,8 @@ fn open(source: &Source, raw: bool) -> Result<(Box<dyn Read + Send>, Vec<u8>), I
         file: source.path.clone(),
         message: e.to_string(),
     };
-    let mut file = std::fs::File::open(&source.path).map_err(error)?;
+    let file = std::fs::File::open(&source.path).map_err(error)?;
+    let mut file = crate::progress::Reading::file(file, &source.path, "Reading");
     let mut head = Vec::with_capacity(3);
     (&mut file).take(3).read_to_end(&mut head).map_err(error)?;
     if head == b"\xEF\xBB\xBF" {

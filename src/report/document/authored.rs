@@ -73,7 +73,9 @@ fn value_address(inner: &str) -> Option<String> {
             if ident(item)
                 && ident(field)
                 && !filters.is_empty()
-                && filters.iter().all(|f| NUMBER_FILTERS.contains(f)) =>
+                && filters.iter().all(|f| {
+                    NUMBER_FILTERS.contains(&f.split('(').next().unwrap_or("").trim())
+                }) =>
         {
             Some(format!("{item}/{field}"))
         }

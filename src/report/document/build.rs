@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::authored::{self, Authored};
+use super::references::{capital, cited, resolve, resolve_items};
+pub use super::references::{named, reference_names};
 use super::{Annex, Block, Chapter, Document, Figure, Inline, Item, Masthead, Table, roman};
 use crate::config::DocumentSettings;
 use crate::error::{Error, Result};
-use crate::format;
 
 /// What the report stage has rendered, in document order.
 pub struct Parts {
@@ -51,7 +52,7 @@ fn masthead(s: &DocumentSettings) -> Masthead {
         date: s
             .date
             .as_deref()
-            .map_or_else(|| "[date of submission]".into(), format::date),
+            .map_or_else(|| "[date of submission]".into(), |d| s.lang().date(d)),
         original: "Original: English".into(),
         commission: s
             .commission
@@ -95,153 +96,6 @@ fn label_items(items: &mut [Item], depth: usize) {
         };
         label_items(&mut item.items, depth + 1);
     }
-}
-
-/// References resolved to their printed text and footnote marks moved by `offset`.
-fn resolve(v: &mut [Inline], names: &BTreeMap<String, String>, offset: u32) {
-    for i in v.iter_mut() {
-        match i {
-            Inline::Ref { id, text } => {
-                if let Some(name) = names.get(id) {
-                    *text = name.clone();
-                    // A paragraph is found by its number.
-                    if let Some(n) = name.strip_prefix("para. ") {
-                        *id = format!("para-{n}");
-                    }
-                }
-            }
-            Inline::Note(n) => *n += offset,
-            Inline::Emph(x) | Inline::Strong(x) => resolve(x, names, offset),
-            Inline::Text(_) | Inline::Number { .. } => {}
-        }
-    }
-    group_references(v);
-}
-
-/// "figure II, figure III and table 2" → "figures II and III and table 2": references of one
-/// kind that follow each other (joined by ", " or " and ") share one plural noun.
-fn group_references(v: &mut [Inline]) {
-    let split = |t: &str| -> Option<(String, String)> {
-        let (kind, number) = t.rsplit_once(' ')?;
-        Some((kind.to_string(), number.to_string()))
-    };
-    let mut i = 0;
-    while i < v.len() {
-        let Inline::Ref { text, .. } = &v[i] else {
-            i += 1;
-            continue;
-        };
-        let Some((kind, _)) = split(text) else {
-            i += 1;
-            continue;
-        };
-        let mut members = vec![i];
-        let mut j = i;
-        while j + 2 < v.len() {
-            let joined = matches!(&v[j + 1], Inline::Text(t) if t == ", " || t == " and ");
-            let same = matches!(&v[j + 2], Inline::Ref { text, .. }
-                if split(text).is_some_and(|(k, _)| k == kind));
-            if !(joined && same) {
-                break;
-            }
-            members.push(j + 2);
-            j += 2;
-        }
-        if members.len() > 1 {
-            let last = members.len() - 1;
-            for (n, &m) in members.iter().enumerate().skip(1) {
-                v[m - 1] = Inline::Text(if n == last { " and " } else { ", " }.into());
-            }
-            let plural = match kind.as_str() {
-                "para." => "paras.".to_string(),
-                k => format!("{k}s"),
-            };
-            for (n, &m) in members.iter().enumerate() {
-                if let Inline::Ref { text, .. } = &mut v[m]
-                    && let Some((_, number)) = split(text)
-                {
-                    *text = if n == 0 {
-                        format!("{plural} {number}")
-                    } else {
-                        number
-                    };
-                }
-            }
-        }
-        i = j + 1;
-    }
-    for inline in v.iter_mut() {
-        if let Inline::Emph(x) | Inline::Strong(x) = inline {
-            group_references(x);
-        }
-    }
-}
-
-fn resolve_items(items: &mut [Item], names: &BTreeMap<String, String>, offset: u32) {
-    for item in items {
-        resolve(&mut item.text, names, offset);
-        resolve_items(&mut item.items, names, offset);
-    }
-}
-
-/// The ids cited in a paragraph, in order.
-fn cited(text: &[Inline], items: &[Item], out: &mut Vec<String>) {
-    for i in text {
-        match i {
-            Inline::Ref { id, .. } => out.push(id.clone()),
-            Inline::Emph(x) | Inline::Strong(x) => cited(x, &[], out),
-            _ => {}
-        }
-    }
-    for item in items {
-        cited(&item.text, &item.items, out);
-    }
-}
-
-/// How a reference to each figure and table prints: figures "figure I", "figure II", …;
-/// body tables "table 1", …; annex tables numbered on, "annex table 6".
-pub fn reference_names(
-    figures: &[&str],
-    tables: &[&str],
-    annex: &[&str],
-) -> BTreeMap<String, String> {
-    let mut names = BTreeMap::new();
-    for (i, id) in figures.iter().enumerate() {
-        names.insert(id.to_string(), format!("figure {}", roman(i as u32 + 1)));
-    }
-    for (i, id) in tables.iter().enumerate() {
-        names.insert(id.to_string(), format!("table {}", i + 1));
-    }
-    for (i, id) in annex.iter().enumerate() {
-        names.insert(
-            id.to_string(),
-            format!("annex table {}", tables.len() + i + 1),
-        );
-    }
-    names
-}
-
-/// "figure II" → "Figure II".
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
-}
-
-/// The plain text of authored inlines with references printed by `names` (an unknown one as
-/// its label).
-pub fn named(v: &[Inline], names: &BTreeMap<String, String>) -> String {
-    let mut v = v.to_vec();
-    resolve(&mut v, names, 0);
-    for i in v.iter_mut() {
-        if let Inline::Ref { id, text } = i
-            && text.is_empty()
-        {
-            *text = format!("[@{id}]");
-        }
-    }
-    super::plain(&v)
 }
 
 /// The document from its parts.
@@ -460,6 +314,7 @@ pub fn assemble(parts: Parts) -> Result<Document> {
 mod tests {
     use super::*;
     use crate::report::document::Grid;
+    use crate::report::document::references::group_references;
     use std::path::Path;
 
     fn figure(id: &str) -> Figure {

@@ -14,6 +14,7 @@ pub mod html;
 pub mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+mod references;
 
 pub use build::{Parts, assemble};
 pub use count::words;

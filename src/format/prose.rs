@@ -1,0 +1,360 @@
+//! Numbers and dates in running text, by the rules of the document's language (DOCUMENT_SPEC,
+//! "Numbers"; LANGUAGES.md): a count under ten in words, from ten in figures, the counts of one
+//! series in the style of the largest, a sentence never beginning with a figure, zero always in
+//! words ("no source rows", "none were removed"), a date as "16 May 2024".
+//!
+//! Every rule takes a [`Language`]; English is the only one so far.
+
+use super::{NA, number};
+
+/// The language whose rules the running text follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    #[default]
+    English,
+}
+
+/// How a count stands in its sentence: before the noun it counts ("nine series", "no source
+/// rows") or for it, the noun left out ("86 were added and none removed").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    #[default]
+    BeforeNoun,
+    Alone,
+}
+
+/// A count with the style its series gives it: in figures when the largest count of its series
+/// would be a figure on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    pub n: Option<i64>,
+    pub figures: bool,
+}
+
+impl Count {
+    /// A count on its own (its own series).
+    pub fn single(n: Option<i64>) -> Count {
+        Count {
+            n,
+            figures: n.is_some_and(|n| !in_words(n)),
+        }
+    }
+}
+
+/// The rule for a count in running text: words from zero to nine, figures otherwise.
+fn in_words(n: i64) -> bool {
+    (0..10).contains(&n)
+}
+
+impl Language {
+    /// The language of a BCP 47 tag ("en", "en-GB"); `None` for one without rules yet.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "en" => Some(Language::English),
+            _ => None,
+        }
+    }
+
+    /// The languages with rules, as tags (for messages).
+    pub const TAGS: &'static [&'static str] = &["en"];
+
+    /// A whole number in words, lower case: "zero", "nine", "thirty-eight", "one hundred and
+    /// five", "two thousand and twelve"; the minus sign written "minus". From a billion, figures.
+    pub fn words(self, n: i64) -> String {
+        match self {
+            Language::English => english_words(n),
+        }
+    }
+
+    /// A count in running text by the rules of its series ([`Count`]) and its place in the
+    /// sentence: "no" or "none" for zero, "nine", "38", "4,595"; ".." when it is missing.
+    pub fn count(self, c: Count, role: Role) -> String {
+        match (self, c.n) {
+            (_, None) => NA.to_string(),
+            (Language::English, Some(0)) => match role {
+                Role::BeforeNoun => "no".into(),
+                Role::Alone => "none".into(),
+            },
+            (_, Some(n)) if c.figures || !in_words(n) => number(n as f64, 0),
+            (_, Some(n)) => self.words(n),
+        }
+    }
+
+    /// A count that begins a sentence: always in words, capitalised ("Nine series …",
+    /// "Thirty-eight of them …", "No series …", "None …").
+    pub fn sentence_start(self, c: Count, role: Role) -> String {
+        let w = match c.n {
+            None => return NA.to_string(),
+            Some(0) => self.count(c, role),
+            Some(n) => self.words(n),
+        };
+        let mut chars = w.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => w,
+        }
+    }
+
+    /// The counts of one series ("rose in 12, fell in 7 and stayed stable in 3"): all in
+    /// figures when one would be a figure on its own, else all in words; zero in words always.
+    pub fn series(self, ns: &[Option<i64>]) -> Vec<Count> {
+        let figures = ns.iter().flatten().any(|&n| !in_words(n));
+        ns.iter().map(|&n| Count { n, figures }).collect()
+    }
+
+    /// A year: its figures, unseparated ("2024").
+    pub fn year(self, y: i64) -> String {
+        y.to_string()
+    }
+
+    /// A factor as a multiple: "fivefold" for a whole factor from two to nine (in words, as a
+    /// count would be), "10-fold" and "2.5-fold" otherwise.
+    pub fn fold(self, x: f64) -> String {
+        if !x.is_finite() {
+            return NA.to_string();
+        }
+        if x.fract() == 0.0 && (2.0..=9.0).contains(&x) {
+            format!("{}fold", self.words(x as i64))
+        } else if x.fract() == 0.0 {
+            format!("{}-fold", number(x, 0))
+        } else {
+            let decimals = if (x * 10.0).fract().abs() < 1e-9 {
+                1
+            } else {
+                2
+            };
+            format!("{}-fold", number(x, decimals))
+        }
+    }
+
+    /// A date as UN documents write it: "2025-06-02" → "2 June 2025", a month "2022-06" →
+    /// "June 2022"; anything else as given.
+    pub fn date(self, iso: &str) -> String {
+        match (self, iso_date(iso)) {
+            (Language::English, Some((y, m, Some(d)))) => {
+                format!("{d} {} {y}", ENGLISH_MONTHS[m - 1])
+            }
+            (Language::English, Some((y, m, None))) => format!("{} {y}", ENGLISH_MONTHS[m - 1]),
+            (_, None) => iso.to_string(),
+        }
+    }
+}
+
+/// Whether `s` is an ISO date or month ("2024-05-16", "2022-06") that running text must write
+/// out.
+pub fn is_iso_date(s: &str) -> bool {
+    iso_date(s).is_some()
+}
+
+/// (year, month 1–12, day) of an ISO date or month.
+fn iso_date(iso: &str) -> Option<(&str, usize, Option<usize>)> {
+    let parts: Vec<&str> = iso.trim().split('-').collect();
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let year = *parts.first()?;
+    if !digits(year, 4..=4) {
+        return None;
+    }
+    let month = match parts.get(1) {
+        Some(m) if digits(m, 1..=2) => m.parse::<usize>().ok().filter(|m| (1..=12).contains(m))?,
+        _ => return None,
+    };
+    match parts[..] {
+        [_, _] => Some((year, month, None)),
+        [_, _, d] if digits(d, 1..=2) => {
+            let day = d.parse::<usize>().ok().filter(|d| (1..=31).contains(d))?;
+            Some((year, month, Some(day)))
+        }
+        _ => None,
+    }
+}
+
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn english_words(n: i64) -> String {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    fn below_hundred(n: u64) -> String {
+        match n {
+            0..=19 => ONES[n as usize].to_string(),
+            _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].to_string(),
+            _ => format!("{}-{}", TENS[(n / 10) as usize], ONES[(n % 10) as usize]),
+        }
+    }
+    fn below_thousand(n: u64) -> String {
+        match (n / 100, n % 100) {
+            (0, r) => below_hundred(r),
+            (h, 0) => format!("{} hundred", ONES[h as usize]),
+            (h, r) => format!("{} hundred and {}", ONES[h as usize], below_hundred(r)),
+        }
+    }
+    if n < 0 {
+        return format!(
+            "minus {}",
+            english_words(n.unsigned_abs().min(i64::MAX as u64) as i64)
+        );
+    }
+    let n = n as u64;
+    if n >= 1_000_000_000 {
+        return number(n as f64, 0);
+    }
+    let mut parts = Vec::new();
+    for (scale, name) in [(1_000_000, "million"), (1_000, "thousand")] {
+        if !(n / scale).is_multiple_of(1000) {
+            parts.push(format!("{} {name}", below_thousand(n / scale % 1000)));
+        }
+    }
+    let rest = n % 1000;
+    match (parts.is_empty(), rest) {
+        (true, r) => parts.push(below_thousand(r)),
+        (false, 0) => {}
+        (false, r) if r < 100 => parts.push(format!("and {}", below_hundred(r))),
+        (false, r) => parts.push(below_thousand(r)),
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: Language = Language::English;
+
+    fn text(n: i64) -> String {
+        EN.count(Count::single(Some(n)), Role::BeforeNoun)
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        let cases = [
+            (0, "zero"),
+            (1, "one"),
+            (9, "nine"),
+            (10, "ten"),
+            (19, "nineteen"),
+            (20, "twenty"),
+            (38, "thirty-eight"),
+            (100, "one hundred"),
+            (105, "one hundred and five"),
+            (249, "two hundred and forty-nine"),
+            (1000, "one thousand"),
+            (2012, "two thousand and twelve"),
+            (58_307, "fifty-eight thousand three hundred and seven"),
+            (1_000_001, "one million and one"),
+        ];
+        for (n, w) in cases {
+            assert_eq!(EN.words(n), w, "{n}");
+        }
+    }
+
+    #[test]
+    fn counts_in_running_text() {
+        assert_eq!(text(0), "no");
+        assert_eq!(EN.count(Count::single(Some(0)), Role::Alone), "none");
+        assert_eq!(text(1), "one");
+        assert_eq!(text(9), "nine");
+        assert_eq!(text(10), "10");
+        assert_eq!(text(11), "11");
+        assert_eq!(text(4595), "4,595");
+        assert_eq!(text(-3), "−3");
+        assert_eq!(EN.count(Count::single(None), Role::Alone), "..");
+        let start = |n, role| EN.sentence_start(Count::single(Some(n)), role);
+        assert_eq!(start(9, Role::BeforeNoun), "Nine");
+        assert_eq!(start(38, Role::BeforeNoun), "Thirty-eight");
+        assert_eq!(start(0, Role::BeforeNoun), "No");
+        assert_eq!(start(0, Role::Alone), "None");
+    }
+
+    #[test]
+    fn a_series_takes_the_style_of_its_largest_but_zero_stays_words() {
+        let series = |ns: &[Option<i64>], role| -> Vec<String> {
+            EN.series(ns)
+                .into_iter()
+                .map(|c| EN.count(c, role))
+                .collect()
+        };
+        assert_eq!(
+            series(&[Some(29), Some(32), Some(11)], Role::BeforeNoun),
+            ["29", "32", "11"]
+        );
+        assert_eq!(
+            series(&[Some(12), Some(7), Some(3)], Role::BeforeNoun),
+            ["12", "7", "3"]
+        );
+        assert_eq!(
+            series(&[Some(1), Some(7), Some(3)], Role::BeforeNoun),
+            ["one", "seven", "three"]
+        );
+        assert_eq!(series(&[Some(86), Some(0)], Role::Alone), ["86", "none"]);
+        assert_eq!(series(&[Some(0), Some(0)], Role::BeforeNoun), ["no", "no"]);
+        assert_eq!(series(&[Some(10), None], Role::BeforeNoun), ["10", ".."]);
+        assert_eq!(series(&[Some(2), None], Role::BeforeNoun), ["two", ".."]);
+    }
+
+    #[test]
+    fn dates_are_written_out() {
+        assert_eq!(EN.date("2025-06-02"), "2 June 2025");
+        assert_eq!(EN.date("2024-05-16"), "16 May 2024");
+        assert_eq!(EN.date("2022-06"), "June 2022");
+        assert_eq!(EN.date("2022-13"), "2022-13");
+        assert_eq!(EN.date("2022-06-32"), "2022-06-32");
+        assert_eq!(EN.date("release 4"), "release 4");
+        assert_eq!(EN.date("2024"), "2024");
+        assert!(is_iso_date("2024-05-16") && is_iso_date("2022-06"));
+        assert!(!is_iso_date("2024") && !is_iso_date("20240-05") && !is_iso_date("2024-05-1x"));
+    }
+
+    #[test]
+    fn a_multiple_is_written_out_under_ten() {
+        assert_eq!(EN.fold(5.0), "fivefold");
+        assert_eq!(EN.fold(2.0), "twofold");
+        assert_eq!(EN.fold(10.0), "10-fold");
+        assert_eq!(EN.fold(2.5), "2.5-fold");
+        assert_eq!(EN.fold(1.25), "1.25-fold");
+    }
+
+    #[test]
+    fn languages_by_tag() {
+        assert_eq!(Language::from_tag("en"), Some(EN));
+        assert_eq!(Language::from_tag("en-GB"), Some(EN));
+        assert_eq!(Language::from_tag("fr"), None);
+    }
+}

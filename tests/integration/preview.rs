@@ -170,7 +170,15 @@ fn nothing_published_yet_and_a_killed_previews_folder() {
     let users = tmp.path().join(".out.preview-99999998");
     std::fs::create_dir_all(&users).unwrap();
     std::fs::write(users.join("notes.txt"), "mine").unwrap();
+    // The sources changed since the output was published: the page says so.
+    edit(&tmp.path().join("cts.csv"), |s| format!("{s}\n"));
     let mut preview = start(tmp.path());
+    let (_, page) = get(preview.port, "/");
+    let page = String::from_utf8(page).unwrap();
+    assert!(
+        page.contains("kidnap-trends-preview-banner") && page.contains("sources changed"),
+        "no banner"
+    );
     assert!(!dead.exists(), "a killed preview's folder stays");
     assert!(
         users.join("notes.txt").exists(),

@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
+use crate::report::document::html::escape;
+
 /// The path of the event stream (no file of a report is named like it).
 pub const EVENTS: &str = "/__preview/events";
 /// The last good document, while the page shows an error.
@@ -269,21 +271,6 @@ fn error_page(version: u64, error: &str, last_good: bool) -> Vec<u8> {
         escape(error)
     );
     with_snippet(body.as_bytes(), version, None)
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The event stream: the version now, then each new one, until the page goes or the preview

@@ -9,6 +9,19 @@ use std::process::Command;
 
 use super::support::{mini, root};
 
+/// Chromium's switches for a headless run on a machine without a network or a display (the
+/// background requests it makes at start would be refused one by one).
+pub const HEADLESS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 pub fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
@@ -42,21 +55,14 @@ fn report_renders_in_headless_chromium_without_errors_or_requests() {
     let profile = tempfile::tempdir().unwrap();
     let shot = root().join("out/test-browser-screenshot.png");
     let url = format!("file://{}", out.join("report.html").display());
-    let common = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+    let common = HEADLESS.into_iter().chain([
         "--host-resolver-rules=MAP * ~NOTFOUND",
         "--enable-logging=stderr",
         "--v=0",
-    ];
+    ]);
+    let common: Vec<&str> = common.collect();
     let dom = Command::new(browser)
-        .args(common)
+        .args(&common)
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(["--virtual-time-budget=5000", "--dump-dom"])
         .arg(&url)
@@ -76,7 +82,7 @@ fn report_renders_in_headless_chromium_without_errors_or_requests() {
     assert_eq!(html.matches("<svg").count(), 8, "figures in the DOM");
     assert!(html.matches("<polyline").count() + html.matches("<rect").count() > 50);
     let shot_out = Command::new(browser)
-        .args(common)
+        .args(&common)
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(["--window-size=1100,2600", "--hide-scrollbars"])
         .arg(format!("--screenshot={}", shot.display()))

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::support::{copy_dir, edit, mini, root, run_in, sandbox, text};
+use super::support::{edit, mini, own_report, run_in, sandbox, text};
 
 /// Positions in `html` of each `<figure id=…>` / `<table id=…>` and of the first link to it.
 fn floats_and_citations(html: &str) -> Vec<(String, usize, Option<usize>)> {
@@ -183,16 +183,6 @@ fn the_default_document_cites_every_figure_and_table_before_it_appears() {
 }
 
 /// The shipped report folder copied beside the fixture, so its chapters can be broken.
-fn own_report(tmp: &Path) -> std::path::PathBuf {
-    let report = tmp.join("report");
-    let shipped = root().join("reports/ccpcj-kidnapping");
-    copy_dir(&shipped, &report);
-    edit(&tmp.join("pipeline.yaml"), |s| {
-        s.replace(&shipped.to_string_lossy().into_owned(), "report")
-    });
-    report
-}
-
 #[test]
 fn a_chapter_outside_the_subset_is_a_validate_error_at_its_line() {
     let tmp = sandbox();

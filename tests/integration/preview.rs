@@ -14,7 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::support::{bin, copy_dir, edit, root, run_in, sandbox, text};
+use crate::support::{bin, edit, own_report, run_in, sandbox, text};
 
 /// A running preview; killed if the test ends early.
 struct Preview {
@@ -87,17 +87,7 @@ fn get(port: u16, target: &str) -> (u16, Vec<u8>) {
 /// The fixture with a report folder of its own, published once.
 fn published() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = sandbox();
-    let report = tmp.path().join("report");
-    copy_dir(&root().join("reports/ccpcj-kidnapping"), &report);
-    edit(&tmp.path().join("pipeline.yaml"), |s| {
-        s.replace(
-            &root()
-                .join("reports/ccpcj-kidnapping")
-                .to_string_lossy()
-                .into_owned(),
-            &report.to_string_lossy(),
-        )
-    });
+    let report = own_report(tmp.path());
     let run = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     (tmp, report)
@@ -250,18 +240,8 @@ impl Browser {
         let (r, w) = (in_read.as_raw_fd(), out_write.as_raw_fd());
         let mut command = Command::new(browser);
         command
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--remote-debugging-pipe",
-                "about:blank",
-            ])
+            .args(crate::browser::HEADLESS)
+            .args(["--remote-debugging-pipe", "about:blank"])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .stdout(Stdio::null())
             .stderr(Stdio::null());

@@ -180,3 +180,15 @@ pub fn default_output() -> &'static Path {
     // The folder inside the temporary one: `run` publishes it by renaming a staging folder.
     Box::leak(tmp.path().join("out").into_boxed_path())
 }
+
+/// The fixture's pipeline with a copy of the shipped report folder of its own (`report/` beside
+/// it), so a test may edit the templates; the copy's path.
+pub fn own_report(tmp: &Path) -> PathBuf {
+    let report = tmp.join("report");
+    let shipped = root().join("reports/ccpcj-kidnapping");
+    copy_dir(&shipped, &report);
+    edit(&tmp.join("pipeline.yaml"), |s| {
+        s.replace(&shipped.to_string_lossy().into_owned(), "report")
+    });
+    report
+}

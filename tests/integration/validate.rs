@@ -1,7 +1,7 @@
 //! `validate` reports every problem of a pipeline in one run: every YAML error at the parser's
 //! position, broken templates, SQL that does not plan, and report columns no query returns.
 
-use crate::support::{copy_dir, edit, root, run_in, sandbox, text};
+use crate::support::{copy_dir, edit, own_report, root, run_in, sandbox, text};
 
 #[test]
 fn three_typos_in_one_pipeline_come_in_one_run() {
@@ -148,17 +148,7 @@ fn checks_run_on_after_a_wrongly_typed_required_key() {
 #[test]
 fn report_yaml_problems_come_all_at_once_at_their_lines() {
     let tmp = sandbox();
-    let report = tmp.path().join("report");
-    copy_dir(&root().join("reports/ccpcj-kidnapping"), &report);
-    edit(&tmp.path().join("pipeline.yaml"), |s| {
-        s.replace(
-            &root()
-                .join("reports/ccpcj-kidnapping")
-                .to_string_lossy()
-                .into_owned(),
-            &report.to_string_lossy(),
-        )
-    });
+    let report = own_report(tmp.path());
     let yaml = report.join("report.yaml");
     edit(&yaml, |s| {
         s.replacen("preview: T3", "preview: T33", 1)
@@ -197,17 +187,7 @@ fn report_yaml_problems_come_all_at_once_at_their_lines() {
 #[test]
 fn a_bare_number_in_running_text_is_a_validate_error() {
     let tmp = sandbox();
-    let report = tmp.path().join("report");
-    copy_dir(&root().join("reports/ccpcj-kidnapping"), &report);
-    edit(&tmp.path().join("pipeline.yaml"), |s| {
-        s.replace(
-            &root()
-                .join("reports/ccpcj-kidnapping")
-                .to_string_lossy()
-                .into_owned(),
-            &report.to_string_lossy(),
-        )
-    });
+    let report = own_report(tmp.path());
     let narrative = report.join("narrative.j2");
     let original = std::fs::read_to_string(&narrative).unwrap();
     let line_of = |needle: &str| {

@@ -33,7 +33,7 @@ mod tables;
 mod templates;
 
 pub use templates::{NarrativeValues, check_authored, narrative_paragraphs};
-use templates::{add_filters, authored_parts, narrative_ctx, reference_names, template_error};
+use templates::{authored_parts, narrative_ctx, reference_names, spec_env, template_error};
 
 /// One output file of the report stage.
 pub struct Artefact {
@@ -71,8 +71,7 @@ pub fn build_with(
     manuscripts: bool,
 ) -> Result<Vec<Artefact>> {
     let dir = &pipeline.report_dir;
-    let mut env = minijinja::Environment::new();
-    add_filters(&mut env, pipeline.document.lang());
+    let env = spec_env(pipeline.document.lang());
     let base_ctx = minijinja::context! {
         p => &pipeline.params,
         q => &pipeline.quality,
@@ -518,8 +517,7 @@ pub fn preview(
     let Some(table) = results.get(&t.query) else {
         return Ok(None);
     };
-    let mut env = minijinja::Environment::new();
-    add_filters(&mut env, pipeline.document.lang());
+    let env = spec_env(pipeline.document.lang());
     let ctx = minijinja::context! {
         p => &pipeline.params,
         q => &pipeline.quality,

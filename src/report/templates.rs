@@ -21,33 +21,57 @@ struct ReleaseCtx {
 }
 
 /// The environment of authored text (narrative, Summary, chapters): strict undefined values,
-/// the number filters, and every printed value masked so that it stays text through the
-/// Markdown reading. The language's rules hold for every value printed: a number must go
-/// through a filter that says what it is (`num`, `year`, `rate`, …; a bare one is an error at
-/// its line), and an ISO date is written as the language writes dates ("16 May 2024").
+/// the number filters, every value printed by the language's rules ([`printed`]) and masked so
+/// that it stays text through the Markdown reading.
 fn authored_env(lang: Language) -> minijinja::Environment<'static> {
     let mut env = narrative_env(lang);
     env.set_formatter(move |out, _state, value| {
-        if value.is_none() || value.is_undefined() {
-            return Ok(());
+        if let Some(text) = printed(lang, value)? {
+            out.write_str(&document::authored::mask(&text))?;
         }
-        let text = match value.kind() {
-            minijinja::value::ValueKind::Number => {
-                return Err(minijinja::Error::new(
-                    minijinja::ErrorKind::InvalidOperation,
-                    format!("the number {value} is printed without a filter that says what it is: write `| num` (a count in running text), `| year`, `| rate`, `| count`, `| per_cent`, `| fold` or `| plain`"),
-                ));
-            }
-            minijinja::value::ValueKind::String => match value.as_str() {
-                Some(s) if format::is_iso_date(s) => lang.date(s),
-                _ => value.to_string(),
-            },
-            _ => value.to_string(),
-        };
-        out.write_str(&document::authored::mask(&text))?;
         Ok(())
     });
     env
+}
+
+/// The environment of `report.yaml`'s titles, subtitles, notes and headers: the number
+/// filters, every value printed by the language's rules ([`printed`]).
+pub(super) fn spec_env(lang: Language) -> minijinja::Environment<'static> {
+    let mut env = minijinja::Environment::new();
+    add_filters(&mut env, lang);
+    env.set_formatter(move |out, _state, value| {
+        if let Some(text) = printed(lang, value)? {
+            out.write_str(&text)?;
+        }
+        Ok(())
+    });
+    env
+}
+
+/// A value a template prints, by the language's rules: a number must go through a filter that
+/// says what it is (`num`, `year`, `rate`, …; a bare one is an error at its line), an ISO date
+/// is written as the language writes dates ("16 May 2024"); nothing for none or undefined.
+fn printed(lang: Language, value: &minijinja::Value) -> Result<Option<String>, minijinja::Error> {
+    if value.is_none() || value.is_undefined() {
+        return Ok(None);
+    }
+    Ok(Some(match value.kind() {
+        minijinja::value::ValueKind::Number => {
+            return Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!(
+                    "the number {value} is printed without a filter that says what it is: write \
+                     `| num` (a count in running text), `| year`, `| rate`, `| count`, \
+                     `| per_cent`, `| fold` or `| plain`"
+                ),
+            ));
+        }
+        minijinja::value::ValueKind::String => match value.as_str() {
+            Some(s) if format::is_iso_date(s) => lang.date(s),
+            _ => value.to_string(),
+        },
+        _ => value.to_string(),
+    }))
 }
 
 /// One authored file of the report folder rendered with `ctx` and read.

@@ -228,4 +228,22 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
         err.contains("summary.md: line") && err.contains("the number 2018"),
         "{err}"
     );
+    // And in a title of report.yaml.
+    edit(&report.join("summary.md"), |s| {
+        s.replacen("{{ p.first_year }}", "{{ p.first_year | year }}", 1)
+    });
+    edit(&report.join("report.yaml"), |s| {
+        s.replacen(
+            "by region, {{ p.first_year | year }}",
+            "by region, {{ p.first_year }}",
+            1,
+        )
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("report.yaml") && err.contains("the number 2018 is printed without"),
+        "{err}"
+    );
 }

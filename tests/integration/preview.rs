@@ -38,6 +38,8 @@ fn start(dir: &Path) -> Preview {
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
+    // Killed when the test ends, even if it fails before the preview says where it serves.
+    let mut preview = Preview { child, port: 0 };
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -57,10 +59,10 @@ fn start(dir: &Path) -> Preview {
     let url = line
         .strip_prefix("Preview at http://127.0.0.1:")
         .unwrap_or_else(|| panic!("{line}"));
-    let port = url.split('/').next().unwrap().parse().unwrap();
+    preview.port = url.split('/').next().unwrap().parse().unwrap();
     // The rest of its output is read and dropped.
     std::thread::spawn(move || while rx.recv().is_ok() {});
-    Preview { child, port }
+    preview
 }
 
 /// One raw HTTP request: (status, body).

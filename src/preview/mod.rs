@@ -85,11 +85,7 @@ pub fn preview(file: &Path, options: &Options, on: &mut dyn FnMut(Event<'_>)) ->
     }
     let state = Arc::new(server::State::default());
     let stop = Arc::new(AtomicBool::new(false));
-    let banner = published.sources_changed.then(|| {
-        "The sources changed since this output was published: the preview shows the published \
-         data (run `kidnap-trends run` to read them again)."
-            .to_string()
-    });
+    let banner = banner_of(&published);
     let mut session = Session {
         folder: folder.clone(),
         published,
@@ -122,6 +118,18 @@ pub fn preview(file: &Path, options: &Options, on: &mut dyn FnMut(Event<'_>)) ->
                     pipeline = p;
                     watch.retarget(&pipeline.queries_dir, &pipeline.report_dir);
                     queries = true;
+                    // Its sources or output may be others now: the published output again.
+                    match crate::pipeline::preview::published(&pipeline, options.output.as_deref())
+                    {
+                        Ok(p) => {
+                            session.banner = banner_of(&p);
+                            session.published = p;
+                        }
+                        Err(e) => {
+                            session.failed(&e, on);
+                            continue;
+                        }
+                    }
                 }
                 Err(e) => {
                     session.failed(&e, on);
@@ -136,6 +144,15 @@ pub fn preview(file: &Path, options: &Options, on: &mut dyn FnMut(Event<'_>)) ->
     let _ = std::fs::remove_dir_all(&folder);
     on(Event::Stopped);
     Ok(())
+}
+
+/// The warning above the page when the published warehouse is older than the sources.
+fn banner_of(published: &Published) -> Option<String> {
+    published.sources_changed.then(|| {
+        "The sources changed since this output was published: the preview shows the published \
+         data (run `kidnap-trends run` to read them again)."
+            .to_string()
+    })
 }
 
 /// A preview's renders.

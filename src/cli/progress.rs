@@ -208,6 +208,14 @@ impl Stderr {
     fn put(&self, s: &str) -> std::io::Result<()> {
         std::io::stderr().lock().write_all(s.as_bytes())
     }
+
+    /// The cursor moved `n` places (ANSI CSI `code`: A up, B down, C right, D left).
+    fn moved(&self, n: usize, code: char) -> std::io::Result<()> {
+        if n == 0 {
+            return Ok(());
+        }
+        self.put(&format!("\x1b[{n}{code}"))
+    }
 }
 
 impl indicatif::TermLike for Stderr {
@@ -218,32 +226,16 @@ impl indicatif::TermLike for Stderr {
             .unwrap_or(100)
     }
     fn move_cursor_up(&self, n: usize) -> std::io::Result<()> {
-        if n > 0 {
-            self.put(&format!("\x1b[{n}A"))
-        } else {
-            Ok(())
-        }
+        self.moved(n, 'A')
     }
     fn move_cursor_down(&self, n: usize) -> std::io::Result<()> {
-        if n > 0 {
-            self.put(&format!("\x1b[{n}B"))
-        } else {
-            Ok(())
-        }
+        self.moved(n, 'B')
     }
     fn move_cursor_right(&self, n: usize) -> std::io::Result<()> {
-        if n > 0 {
-            self.put(&format!("\x1b[{n}C"))
-        } else {
-            Ok(())
-        }
+        self.moved(n, 'C')
     }
     fn move_cursor_left(&self, n: usize) -> std::io::Result<()> {
-        if n > 0 {
-            self.put(&format!("\x1b[{n}D"))
-        } else {
-            Ok(())
-        }
+        self.moved(n, 'D')
     }
     fn write_line(&self, s: &str) -> std::io::Result<()> {
         self.put(&format!("{s}\n"))

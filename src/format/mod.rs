@@ -14,7 +14,7 @@ pub const NIL: &str = "–";
 pub const MINUS: char = '−';
 
 mod prose;
-pub use prose::{Count, Language, Role, is_iso_date};
+pub use prose::{Count, Language, Role};
 
 /// A CSV cell that a spreadsheet cannot run: text beginning with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return is a formula when Excel or LibreOffice opens the file, so it gets a leading

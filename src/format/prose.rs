@@ -23,8 +23,8 @@ pub enum Role {
     Alone,
 }
 
-/// A count with the style its series gives it: in figures when the largest count of its series
-/// would be a figure on its own.
+/// A count with the style its series gives it: `figures` when another count of its series would
+/// be a figure on its own (a count of ten or more is a figure whatever its series).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Count {
     pub n: Option<i64>,
@@ -32,12 +32,9 @@ pub struct Count {
 }
 
 impl Count {
-    /// A count on its own (its own series).
+    /// A count on its own: only its own size decides (see [`Language::count`]).
     pub fn single(n: Option<i64>) -> Count {
-        Count {
-            n,
-            figures: n.is_some_and(|n| !in_words(n)),
-        }
+        Count { n, figures: false }
     }
 }
 
@@ -131,20 +128,18 @@ impl Language {
     /// A date as UN documents write it: "2025-06-02" → "2 June 2025", a month "2022-06" →
     /// "June 2022"; anything else as given.
     pub fn date(self, iso: &str) -> String {
-        match (self, iso_date(iso)) {
-            (Language::English, Some((y, m, Some(d)))) => {
-                format!("{d} {} {y}", ENGLISH_MONTHS[m - 1])
-            }
-            (Language::English, Some((y, m, None))) => format!("{} {y}", ENGLISH_MONTHS[m - 1]),
-            (_, None) => iso.to_string(),
-        }
+        self.written_date(iso).unwrap_or_else(|| iso.to_string())
     }
-}
 
-/// Whether `s` is an ISO date or month ("2024-05-16", "2022-06") that running text must write
-/// out.
-pub fn is_iso_date(s: &str) -> bool {
-    iso_date(s).is_some()
+    /// [`Self::date`] of an ISO date or month; `None` for any other text (which running text
+    /// prints as it is).
+    pub fn written_date(self, iso: &str) -> Option<String> {
+        let (y, m, d) = iso_date(iso)?;
+        Some(match (self, d) {
+            (Language::English, Some(d)) => format!("{d} {} {y}", ENGLISH_MONTHS[m - 1]),
+            (Language::English, None) => format!("{} {y}", ENGLISH_MONTHS[m - 1]),
+        })
+    }
 }
 
 /// (year, month 1–12, day) of an ISO date or month.
@@ -338,8 +333,9 @@ mod tests {
         assert_eq!(EN.date("2022-06-32"), "2022-06-32");
         assert_eq!(EN.date("release 4"), "release 4");
         assert_eq!(EN.date("2024"), "2024");
-        assert!(is_iso_date("2024-05-16") && is_iso_date("2022-06"));
-        assert!(!is_iso_date("2024") && !is_iso_date("20240-05") && !is_iso_date("2024-05-1x"));
+        for text in ["2024", "20240-05", "2024-05-1x", "Pakistan"] {
+            assert_eq!(EN.written_date(text), None, "{text}");
+        }
     }
 
     #[test]

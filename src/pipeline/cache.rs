@@ -194,6 +194,24 @@ struct PublishedFile {
     bytes: u64,
 }
 
+/// Refuse a published warehouse that another version of the tool wrote with other tables
+/// (`command` cannot use it; `run` rebuilds it).
+pub fn same_tables(
+    dir: &Path,
+    before: &Fingerprint,
+    now: &Fingerprint,
+    command: &str,
+) -> Result<()> {
+    if schema_of(&before.tool) != schema_of(&now.tool) {
+        return Err(crate::error::Error::Output(format!(
+            "the warehouse at {} was written by another version of kidnap-trends, with other \
+             tables: {command} cannot use it (`kidnap-trends run` rebuilds it from the sources)",
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
 /// The fingerprint of a published output folder, if it is complete (every file of its
 /// manifest present with its size).
 pub fn published(target: &Path) -> Option<Fingerprint> {

@@ -35,13 +35,7 @@ pub fn published(pipeline: &Pipeline, output: Option<&Path>) -> Result<Published
     };
     let mut hashes = cache::FileHashes::reusing(&dir);
     let now = cache::fingerprint(pipeline, &mut hashes)?;
-    if cache::schema_of(&before.tool) != cache::schema_of(&now.tool) {
-        return Err(Error::Output(format!(
-            "the warehouse at {} was written by another version of kidnap-trends, with other \
-             tables: `kidnap-trends run` rebuilds it from the sources",
-            dir.display()
-        )));
-    }
+    cache::same_tables(&dir, &before, &now, "preview")?;
     let warehouse = Warehouse::read(&dir)?;
     Ok(Published {
         sources_changed: before.ingest != now.ingest,

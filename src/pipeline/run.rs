@@ -125,13 +125,7 @@ pub fn render(pipeline: &Pipeline, output: Option<&Path>, options: Options) -> R
     // The warehouse is the published one: record what it was built from, not the inputs as
     // they are now, so that a later `run` still sees changed inputs (or a new tool) and ingests.
     if let Some(before) = cache::published(&target) {
-        if cache::schema_of(&before.tool) != cache::schema_of(&fingerprint.tool) {
-            return Err(crate::error::Error::Output(format!(
-                "the warehouse at {} was written by another version of kidnap-trends, with other \
-                 tables: render cannot use it (`kidnap-trends run` rebuilds it from the sources)",
-                target.display()
-            )));
-        }
+        cache::same_tables(&target, &before, &fingerprint, "render")?;
         if before.ingest != fingerprint.ingest {
             tracing::warn!(
                 "The inputs changed since the published warehouse was built; render uses that \

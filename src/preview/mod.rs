@@ -65,8 +65,8 @@ extern "C" fn on_signal(_: libc::c_int) {
 /// Preview the pipeline at `file` until Ctrl-C or SIGTERM.
 pub fn preview(file: &Path, options: &Options, on: &mut dyn FnMut(Event<'_>)) -> Result<()> {
     let mut pipeline = crate::config::load(file)?;
-    let published = published(&pipeline, options.output.as_deref())?;
-    let folder = private_folder(&published.dir)?;
+    let first = published(&pipeline, options.output.as_deref())?;
+    let folder = private_folder(&first.dir)?;
     let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, options.port)))
         .map_err(|e| {
             Error::environment(
@@ -83,24 +83,19 @@ pub fn preview(file: &Path, options: &Options, on: &mut dyn FnMut(Event<'_>)) ->
         libc::signal(libc::SIGINT, on_signal as *const () as libc::sighandler_t);
         libc::signal(libc::SIGTERM, on_signal as *const () as libc::sighandler_t);
     }
+    STOP.store(false, Ordering::SeqCst);
     let state = Arc::new(server::State::default());
-    let stop = Arc::new(AtomicBool::new(false));
-    let banner = banner_of(&published);
     let mut session = Session {
         folder: folder.clone(),
-        published,
+        published: first,
         results: None,
         manuscripts: options.manuscripts,
         state: state.clone(),
-        banner,
     };
     // Watched from before the first render, so that a save during it is not missed.
     let mut watch = watch::Watch::new(&pipeline.file, &pipeline.queries_dir, &pipeline.report_dir);
     session.render(&pipeline, true, on);
-    let server = {
-        let (state, stop) = (state.clone(), stop.clone());
-        std::thread::spawn(move || server::serve(listener, state, stop))
-    };
+    let server = std::thread::spawn(move || server::serve(listener, state, &STOP));
     on(Event::Serving {
         url: format!("http://{addr}/"),
         folder: &folder,
@@ -111,25 +106,17 @@ pub fn preview(file: &Path, options: &Options, on: &mut dyn FnMut(Event<'_>)) ->
         let Some(changed) = watch.poll() else {
             continue;
         };
-        let mut queries = changed.queries;
         if changed.pipeline {
-            match crate::config::load(file) {
-                Ok(p) => {
+            // Its sources or output may be others now: the published output again.
+            let reloaded = crate::config::load(file).and_then(|p| {
+                let out = published(&p, options.output.as_deref())?;
+                Ok((p, out))
+            });
+            match reloaded {
+                Ok((p, out)) => {
                     pipeline = p;
+                    session.published = out;
                     watch.retarget(&pipeline.queries_dir, &pipeline.report_dir);
-                    queries = true;
-                    // Its sources or output may be others now: the published output again.
-                    match crate::pipeline::preview::published(&pipeline, options.output.as_deref())
-                    {
-                        Ok(p) => {
-                            session.banner = banner_of(&p);
-                            session.published = p;
-                        }
-                        Err(e) => {
-                            session.failed(&e, on);
-                            continue;
-                        }
-                    }
                 }
                 Err(e) => {
                     session.failed(&e, on);
@@ -137,9 +124,8 @@ pub fn preview(file: &Path, options: &Options, on: &mut dyn FnMut(Event<'_>)) ->
                 }
             }
         }
-        session.render(&pipeline, queries, on);
+        session.render(&pipeline, changed.queries || changed.pipeline, on);
     }
-    stop.store(true, Ordering::SeqCst);
     let _ = server.join();
     let _ = std::fs::remove_dir_all(&folder);
     on(Event::Stopped);
@@ -163,7 +149,6 @@ struct Session {
     results: Option<BTreeMap<String, Table>>,
     manuscripts: bool,
     state: Arc<server::State>,
-    banner: Option<String>,
 }
 
 impl Session {
@@ -191,7 +176,7 @@ impl Session {
         if let Err(e) = write_folder(&self.folder, &files) {
             return self.failed(&e, on);
         }
-        let banner = self.banner.clone();
+        let banner = banner_of(&self.published);
         self.state.update(|s| {
             s.files = Arc::new(files);
             s.error = None;

@@ -52,7 +52,7 @@ impl State {
 }
 
 /// Serve `state` on `listener` until `stop` is set.
-pub fn serve(listener: TcpListener, state: Arc<State>, stop: Arc<AtomicBool>) {
+pub fn serve(listener: TcpListener, state: Arc<State>, stop: &'static AtomicBool) {
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(0);
     if listener.set_nonblocking(true).is_err() {
         return;
@@ -60,10 +60,10 @@ pub fn serve(listener: TcpListener, state: Arc<State>, stop: Arc<AtomicBool>) {
     while !stop.load(Ordering::Relaxed) {
         match listener.accept() {
             Ok((stream, _)) => {
-                let (state, stop) = (state.clone(), stop.clone());
+                let state = state.clone();
                 std::thread::spawn(move || {
                     let _ = stream.set_nonblocking(false);
-                    let _ = handle(stream, port, &state, &stop);
+                    let _ = handle(stream, port, &state, stop);
                 });
             }
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {

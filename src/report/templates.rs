@@ -66,10 +66,10 @@ fn printed(lang: Language, value: &minijinja::Value) -> Result<Option<String>, m
                 ),
             ));
         }
-        minijinja::value::ValueKind::String => match value.as_str() {
-            Some(s) if format::is_iso_date(s) => lang.date(s),
-            _ => value.to_string(),
-        },
+        minijinja::value::ValueKind::String => value
+            .as_str()
+            .and_then(|s| lang.written_date(s))
+            .unwrap_or_else(|| value.to_string()),
         _ => value.to_string(),
     }))
 }
@@ -226,7 +226,7 @@ fn opt_f64(v: &minijinja::Value) -> Option<f64> {
     f64::try_from(v.clone()).ok()
 }
 
-pub(super) fn add_filters(env: &mut minijinja::Environment<'_>, lang: Language) {
+fn add_filters(env: &mut minijinja::Environment<'_>, lang: Language) {
     env.add_filter("rate", |v: minijinja::Value| format::rate(opt_f64(&v)));
     env.add_filter("count", |v: minijinja::Value| format::count(opt_f64(&v)));
     env.add_filter("per_cent", |v: minijinja::Value| {

@@ -12,10 +12,11 @@ use std::time::Duration;
 
 use crate::report::document::html::escape;
 
-/// The path of the event stream (no file of a report is named like it).
-pub const EVENTS: &str = "/__preview/events";
+/// The path of the event stream, as [`local_path`] gives it (no file of a report is named
+/// like it; its URL is `/` and this).
+pub const EVENTS: &str = "__preview/events";
 /// The last good document, while the page shows an error.
-pub const LAST_GOOD: &str = "/__preview/last-good";
+pub const LAST_GOOD: &str = "__preview/last-good";
 
 /// What the server shows, changed by each render.
 #[derive(Default)]
@@ -181,13 +182,7 @@ pub fn local_path(target: &str) -> Option<String> {
         && decoded
             .split('/')
             .all(|seg| seg != ".." && seg != "." && !seg.contains(':'));
-    ok.then(|| {
-        if decoded.starts_with("__preview/") {
-            format!("/{decoded}")
-        } else {
-            decoded
-        }
-    })
+    ok.then_some(decoded)
 }
 
 fn percent_decode(s: &str) -> Option<String> {
@@ -256,13 +251,13 @@ pub fn with_snippet(html: &[u8], version: u64, banner: Option<&str>) -> Vec<u8> 
 /// the scroll position.
 pub fn snippet(version: u64) -> String {
     format!(
-        "<script id=\"kidnap-trends-preview\">(function(){{var shown=\"{version}\",key=\"kidnap-trends-preview-scroll\";var y=sessionStorage.getItem(key);if(y!==null){{sessionStorage.removeItem(key);window.scrollTo(0,+y);window.addEventListener(\"load\",function(){{window.scrollTo(0,+y);}});}}var events=new EventSource(\"{EVENTS}\");events.onmessage=function(e){{if(e.data!==shown){{sessionStorage.setItem(key,String(window.scrollY));events.close();location.reload();}}}};}})();</script>"
+        "<script id=\"kidnap-trends-preview\">(function(){{var shown=\"{version}\",key=\"kidnap-trends-preview-scroll\";var y=sessionStorage.getItem(key);if(y!==null){{sessionStorage.removeItem(key);window.scrollTo(0,+y);window.addEventListener(\"load\",function(){{window.scrollTo(0,+y);}});}}var events=new EventSource(\"/{EVENTS}\");events.onmessage=function(e){{if(e.data!==shown){{sessionStorage.setItem(key,String(window.scrollY));events.close();location.reload();}}}};}})();</script>"
     )
 }
 
 fn error_page(version: u64, error: &str, last_good: bool) -> Vec<u8> {
     let link = if last_good {
-        format!("<p><a href=\"{LAST_GOOD}\">The last good document</a></p>")
+        format!("<p><a href=\"/{LAST_GOOD}\">The last good document</a></p>")
     } else {
         String::new()
     };
@@ -354,7 +349,7 @@ mod tests {
             local_path("/tables/T%201.csv").as_deref(),
             Some("tables/T 1.csv")
         );
-        assert_eq!(local_path(EVENTS).as_deref(), Some(EVENTS));
+        assert_eq!(local_path(&format!("/{EVENTS}")).as_deref(), Some(EVENTS));
         for refused in [
             "/../manifest.json",
             "/figures/../../etc/passwd",

@@ -179,36 +179,15 @@ impl Engine {
 
     /// Run SQL text and return its result as a table (columns named even when it has no rows).
     pub fn run_table(&self, file: &Path, sql: &str) -> Result<Table> {
-        let err = |e: datafusion::error::DataFusionError| engine_error(file, e);
-        let (columns, batches) = self.runtime.block_on(async {
-            let df = self.ctx.sql(sql).await.map_err(err)?;
-            let df = df.with_param_values(self.params.clone()).map_err(err)?;
-            let columns: Vec<String> = df
-                .schema()
-                .fields()
-                .iter()
-                .map(|f| f.name().clone())
-                .collect();
-            Ok::<_, Error>((columns, df.collect().await.map_err(err)?))
-        })?;
-        let mut table = to_table(file, &batches)?;
-        if table.columns.is_empty() {
-            table.columns = columns;
-        }
-        Ok(table)
+        self.run_typed(file, sql).map(|(table, _)| table)
     }
 
-    /// The columns of one SQL file's result, each with a value of its type (zero, empty text or
-    /// false), from the plan alone: what `validate` gives the templates to try.
-    pub fn column_samples(&self, file: &Path) -> Result<Vec<(String, Value)>> {
+    /// [`Self::run_file`], with each result column and a value of its type (zero, empty text or
+    /// false): what `validate` gives the templates to try, from the same plan.
+    pub fn run_file_sampled(&self, file: &Path) -> Result<(Table, Vec<(String, Value)>)> {
         let sql = read_sql(file)?;
-        let err = |e: datafusion::error::DataFusionError| engine_error(file, e);
-        let schema = self.runtime.block_on(async {
-            let df = self.ctx.sql(&sql).await.map_err(err)?;
-            let df = df.with_param_values(self.params.clone()).map_err(err)?;
-            Ok::<_, Error>(df.schema().as_arrow().clone())
-        })?;
-        Ok(schema
+        let (table, schema) = self.run_typed(file, &sql)?;
+        let samples = schema
             .fields()
             .iter()
             .map(|f| {
@@ -224,7 +203,24 @@ impl Engine {
                 };
                 (f.name().clone(), sample)
             })
-            .collect())
+            .collect();
+        Ok((table, samples))
+    }
+
+    /// The result of SQL text as a table, and its schema.
+    fn run_typed(&self, file: &Path, sql: &str) -> Result<(Table, arrow::datatypes::Schema)> {
+        let err = |e: datafusion::error::DataFusionError| engine_error(file, e);
+        let (schema, batches) = self.runtime.block_on(async {
+            let df = self.ctx.sql(sql).await.map_err(err)?;
+            let df = df.with_param_values(self.params.clone()).map_err(err)?;
+            let schema = df.schema().as_arrow().clone();
+            Ok::<_, Error>((schema, df.collect().await.map_err(err)?))
+        })?;
+        let mut table = to_table(file, &batches)?;
+        if table.columns.is_empty() {
+            table.columns = schema.fields().iter().map(|f| f.name().clone()).collect();
+        }
+        Ok((table, schema))
     }
 
     /// Run one SQL file and register its result as table `name` for later queries.

@@ -205,7 +205,7 @@ pub struct DryRun {
     pub results: BTreeMap<String, Table>,
     /// Every error.
     pub errors: Vec<Error>,
-    /// Each result's columns with a value of their type ([`crate::query::Engine::column_samples`]).
+    /// Each result's columns with a value of their type ([`crate::query::Engine::run_file_sampled`]).
     pub samples: BTreeMap<String, Vec<(String, crate::query::Value)>>,
 }
 
@@ -237,12 +237,10 @@ pub fn dry_run(pipeline: &Pipeline, warehouse: &Warehouse) -> DryRun {
         }
     }
     for (name, file) in files.iter().filter(|(n, _)| !tables.contains(n)) {
-        match engine.run_file(file) {
-            Ok(t) => {
+        match engine.run_file_sampled(file) {
+            Ok((t, s)) => {
                 results.insert(name.clone(), t);
-                if let Ok(s) = engine.column_samples(file) {
-                    samples.insert(name.clone(), s);
-                }
+                samples.insert(name.clone(), s);
             }
             Err(e) => errors.push(e),
         }

@@ -490,6 +490,9 @@ pub fn png(scene: &Scene) -> Result<Vec<u8>, String> {
         encoder.set_color(png::ColorType::Rgb);
         encoder.set_depth(png::BitDepth::Eight);
         encoder.set_compression(png::Compression::Fast);
+        // One filter for every row (as png 0.17 wrote them): the adaptive choice, png 0.18's
+        // default, costs a trial of each filter per row and changed no file here.
+        encoder.set_filter(png::Filter::Sub);
         let mut writer = encoder.write_header().map_err(err)?;
         writer.write_image_data(&rgb).map_err(err)?;
         writer.finish().map_err(err)?;

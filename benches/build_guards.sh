@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The run-time guards of a build-time change: two release binaries of the same source, built
+# with different settings (benches/build_time.sh leaves one per commit), timed alternately.
+#
+#   benches/build_guards.sh BEFORE_BIN AFTER_BIN [PAIRS]
+#
+# Three workloads, PAIRS times each (default 7), before and after alternating; each workload
+# starts with the 1-minute load average under 0.5 (it waits up to WAIT_FOR_IDLE seconds,
+# default 300, then stops: no figure from a busy machine), and the load before each pair is
+# printed (the runs themselves raise it; nothing else may run):
+#   default  `run --force` on pipelines/ccpcj-kidnapping.yaml (the default report)
+#   synth    `run --force` on a 10-million-row synthetic UN-CTS csv (the report's queries)
+#   ingest   `ingest` of that csv (csv → Parquet)
+# The csv (1.85 GB) is generated once under WORK (default /tmp/kt-guards) by the before
+# binary. Prints, per workload, the median and fastest of each binary and the ratio of the
+# medians (after / before): above 1, the after build is slower.
+set -euo pipefail
+BEFORE_BIN=$(realpath "$1") AFTER_BIN=$(realpath "$2")
+PAIRS=${3:-7}
+ROWS=${ROWS:-10000000}
+WORK=${WORK:-/tmp/kt-guards}
+WAIT_FOR_IDLE=${WAIT_FOR_IDLE:-300}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+mkdir -p "$WORK"
+
+csv=$WORK/cts-$ROWS.csv
+if [[ ! -s $csv ]]; then
+    "$BEFORE_BIN" synth --rows "$ROWS" --out "$csv" --seed 1 >&2
+fi
+pipeline=$WORK/synth.yaml
+cat >"$pipeline" <<EOF
+# Written by benches/build_guards.sh: the default report's queries and templates, synthetic data.
+name: guards-synth
+title: Synthetic guard ($ROWS rows)
+sources:
+  - id: synth
+    layout: unodc-cts
+    path: $csv
+    release: "synthetic"
+    citation: "kidnap-trends synth --rows $ROWS --seed 1"
+    category: Kidnapping
+population:
+  path: $root/data/population-worldbank/population.csv
+  citation: "World Bank, World Development Indicators (SP.POP.TOTL)"
+  vintage: "2026-03-06"
+countries:
+  path: $root/data/country-codes-m49/country-codes.csv
+  units: $WORK/cts-$ROWS.units.csv
+  citation: "UN Statistics Division, M49 standard; synthetic reporting units"
+params:
+  first_year: 2013
+  last_year: 2023
+  p1: [2013, 2015]
+  p2: [2021, 2023]
+  top_n_table: 10
+  top_n_chart: 15
+  population_floor: 100000
+  min_countries: 3
+  region_share_for_text: 0.5
+  stable_band: 0.10
+queries:
+  dir: $root/queries/ccpcj
+  tables: [kidnapping, breaks, panel, latest, periods, panel_agg]
+report:
+  dir: $root/reports/ccpcj-kidnapping
+output: $WORK/unused
+EOF
+
+quiet() {
+    local waited=0
+    while awk '{exit !($1 >= 0.5)}' /proc/loadavg; do
+        if ((waited >= WAIT_FOR_IDLE)); then
+            echo "busy: load average $(cut -d' ' -f1 /proc/loadavg) after ${WAIT_FOR_IDLE} s; stopped" >&2
+            exit 1
+        fi
+        sleep 5
+        waited=$((waited + 5))
+    done
+}
+seconds() { # command… → wall seconds
+    local start end
+    start=$(date +%s.%N)
+    "$@" >/dev/null
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc
+}
+work() { # workload side bin
+    case $1 in
+    default) (cd "$root" && seconds "$3" -q run --force pipelines/ccpcj-kidnapping.yaml --out "$WORK/default-$2") ;;
+    synth) seconds "$3" -q run --force "$pipeline" --out "$WORK/synth-$2" ;;
+    ingest) seconds "$3" -q ingest "$pipeline" --out "$WORK/ingest-$2" ;;
+    esac
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+fastest() { printf '%s\n' "$@" | sort -n | head -n1; }
+
+echo "before: $BEFORE_BIN"
+echo "after:  $AFTER_BIN"
+echo
+echo "| workload | before median | after median | after / before | before fastest | after fastest | loads |"
+echo "|---|---:|---:|---:|---:|---:|---|"
+for w in default synth ingest; do
+    # One untimed run each: outputs exist, inputs in the page cache.
+    work "$w" before "$BEFORE_BIN" >/dev/null
+    work "$w" after "$AFTER_BIN" >/dev/null
+    b=() a=() loads=()
+    quiet
+    for ((i = 0; i < PAIRS; i++)); do
+        loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+        # Alternate which side goes first, so neither always follows the other.
+        if ((i % 2 == 0)); then
+            b+=("$(work "$w" before "$BEFORE_BIN")")
+            a+=("$(work "$w" after "$AFTER_BIN")")
+        else
+            a+=("$(work "$w" after "$AFTER_BIN")")
+            b+=("$(work "$w" before "$BEFORE_BIN")")
+        fi
+    done
+    mb=$(median "${b[@]}") ma=$(median "${a[@]}")
+    printf '| %s | %.3f s | %.3f s | %.3f | %.3f s | %.3f s | %s |\n' "$w" "$mb" "$ma" \
+        "$(echo "scale=4; $ma / $mb" | bc)" "$(fastest "${b[@]}")" "$(fastest "${a[@]}")" "${loads[*]}"
+done

@@ -2,7 +2,7 @@
 -- One row per other source and unit: the country-years it has, how many the main release also
 -- has, how many agree (counts: equal; rates: within half the last digit the other source
 -- publishes — its `decimals`, one when it does not say), and the median and largest absolute
--- gap.
+-- gap. The measure's name is the report's (`report.yaml`), from `unit`.
 WITH j AS (
     SELECT
         c.source_id,
@@ -18,7 +18,6 @@ WITH j AS (
 SELECT
     j.source_id,
     s.citation AS source,
-    CASE j.unit WHEN 'count' THEN 'Kidnappings' ELSE 'Rate per 100,000' END AS measure,
     j.unit,
     min(j.year) AS first_year,
     max(j.year) AS last_year,
@@ -38,4 +37,4 @@ SELECT
 FROM j
 JOIN sources s ON s.id = j.source_id
 GROUP BY j.source_id, s.citation, j.unit
-ORDER BY j.source_id, measure
+ORDER BY j.source_id, j.unit

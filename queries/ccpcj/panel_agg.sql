@@ -1,7 +1,7 @@
 -- Table `panel_agg`: the panel aggregate rate (Σ count ÷ Σ population × 100,000) by region and
 -- for all panel units, by year of the window, with the number of panel units, their share of the
--- region's (or the world's) population in $last_year, a legend label, and whether the aggregate
--- may be shown (at least $min_countries units). Every region of the M49 table has rows, shown or not.
+-- region's (or the world's) population in $last_year, and whether the aggregate may be shown (at
+-- least $min_countries units); the series' legend label is the report's, from these numbers. Every region of the M49 table has rows, shown or not.
 -- The region's (world's) population is that of its M49 members (table `region_population`): units
 -- without an M49 code (sub-national units, Kosovo under UNSCR 1244) count in the panel (table
 -- `panel_years`), never in the denominator.
@@ -29,19 +29,6 @@ WITH agg AS (
     FROM regions r LEFT JOIN last l ON l.series = r.series
 )
 SELECT
-    concat(
-        b.series, ' (', CAST(b.panel_n AS VARCHAR),
-        CASE
-            WHEN b.series_order = 1 THEN ', '
-            WHEN b.panel_n = 1 THEN ' country, '
-            ELSE ' countries, '
-        END,
-        CAST(CAST(round(b.population_share * 100.0) AS BIGINT) AS VARCHAR),
-        CASE
-            WHEN b.series_order = 1 THEN ' per cent of world population)'
-            ELSE ' per cent of population)'
-        END
-    ) AS label,
     b.series, b.series_order, b.panel_n, b.population_share, b.shown,
     a.year, a.kidnappings, a.population,
     a.kidnappings / a.population * 100000.0 AS rate

@@ -11,6 +11,8 @@
 --                                 unit stands alone; listed so that a new case is noticed)
 --   subnational_with_national     a sub-national unit reporting in a year its country also does
 --                                 (the unit is then kept out of every aggregate: no double count)
+-- Each finding carries its numbers (rate and implied rate, the two counts, the parent country);
+-- what it says is written by the tool (`query::quality::detail`).
 WITH c AS (
     SELECT iso3, year, value FROM observations WHERE unit = 'count' AND value IS NOT NULL
 ), r AS (
@@ -52,29 +54,25 @@ WITH c AS (
     LEFT JOIN c par ON par.iso3 = k.parent_iso3 AND par.year = c.year
     WHERE k.parent_iso3 IS NOT NULL
 ), findings AS (
-    SELECT
-        check_name, iso3, year,
-        'rate ' || CAST(round(rate, 2) AS VARCHAR) || ' per 100,000 published; count ÷ World Bank population gives '
-            || CAST(round(implied, 2) AS VARCHAR) AS detail
+    SELECT check_name, iso3, year, rate, implied,
+           CAST(NULL AS DOUBLE) AS before, CAST(NULL AS DOUBLE) AS after,
+           CAST(NULL AS VARCHAR) AS parent_iso3
     FROM mismatch
     UNION ALL
-    SELECT
-        check_name, iso3, year,
-        'count ' || CAST(CAST(before AS BIGINT) AS VARCHAR) || ' in ' || CAST(year - 1 AS VARCHAR)
-            || ', ' || CAST(CAST(after AS BIGINT) AS VARCHAR) || ' in ' || CAST(year AS VARCHAR) AS detail
+    SELECT check_name, iso3, year, CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), before, after,
+           CAST(NULL AS VARCHAR)
     FROM jumps
     UNION ALL
     SELECT
         CASE WHEN parent_reports THEN 'subnational_with_national'
              ELSE 'subnational_without_national' END AS check_name,
-        iso3, year,
-        CASE WHEN parent_reports
-             THEN 'reported as well as its country (' || parent_iso3 || '); left out of aggregates'
-             ELSE 'reported without its country (' || parent_iso3 || ')' END AS detail
+        iso3, year, CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE),
+        CAST(NULL AS DOUBLE), parent_iso3
     FROM subunits
 )
 -- (Sorted by one computed key: DataFusion 55 mis-plans a sort on the union's own columns.)
-SELECT f.check_name, f.iso3, k.name AS country, f.year, f.detail,
+SELECT f.check_name, f.iso3, k.name AS country, f.year, f.rate, f.implied, f.before, f.after,
+       f.parent_iso3,
        f.check_name || ' ' || f.iso3 || ' ' || CAST(f.year AS VARCHAR) AS sort_key
 FROM findings f
 LEFT JOIN countries k ON k.iso3 = f.iso3

@@ -79,18 +79,26 @@ fn group(int_digits: &str) -> String {
     out
 }
 
+/// A number's digits at `decimals` decimals: whether it is negative (a value that rounds to
+/// zero is not), its integer digits and its decimals; `None` when it is not finite.
+fn digits(x: f64, decimals: usize) -> Option<(bool, String, Option<String>)> {
+    if !x.is_finite() {
+        return None;
+    }
+    let s = format!("{:.*}", decimals, x.abs());
+    let negative = x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
+    Some(match s.split_once('.') {
+        Some((i, f)) => (negative, i.to_string(), Some(f.to_string())),
+        None => (negative, s, None),
+    })
+}
+
 /// A number with `decimals` decimals, comma thousands separators and the minus sign "−"; a
 /// value that rounds to zero has no sign; a non-finite value is not available ("..").
 pub fn number(x: f64, decimals: usize) -> String {
-    if !x.is_finite() {
+    let Some((negative, int, frac)) = digits(x, decimals) else {
         return NA.to_string();
-    }
-    let s = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (s.clone(), None),
     };
-    let negative = x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
     let mut out = String::new();
     if negative {
         out.push(MINUS);
@@ -101,6 +109,20 @@ pub fn number(x: f64, decimals: usize) -> String {
         out.push_str(&f);
     }
     out
+}
+
+/// A number in machine form, as spreadsheets and programs read it in any language: `decimals`
+/// decimals after a full stop, no grouping, the ASCII hyphen-minus ("-1234.5"); ".." when it
+/// is not finite.
+pub fn plain(x: f64, decimals: usize) -> String {
+    let Some((negative, int, frac)) = digits(x, decimals) else {
+        return NA.to_string();
+    };
+    let sign = if negative { "-" } else { "" };
+    match frac {
+        Some(f) => format!("{sign}{int}.{f}"),
+        None => format!("{sign}{int}"),
+    }
 }
 
 /// A rate per 100,000: one decimal ("1.8", "1,234.5").
@@ -142,6 +164,15 @@ pub fn with_nil(x: Option<f64>, f: fn(Option<f64>) -> String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn machine_form_has_no_grouping_and_the_ascii_minus() {
+        assert_eq!(plain(-1234567.25, 1), "-1234567.2");
+        assert_eq!(number(-1234567.25, 1), "−1,234,567.2");
+        assert_eq!(plain(-0.04, 1), "0.0"); // rounds to zero: no sign
+        assert_eq!(plain(4698.0, 0), "4698");
+        assert_eq!(plain(f64::NAN, 2), NA);
+    }
 
     #[test]
     fn un_style() {

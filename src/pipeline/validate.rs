@@ -44,6 +44,7 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
             }
             if let (Some(spec), true) = (&spec, problems.is_empty()) {
                 problems.extend(authored_with_counts(&pipeline, spec, &samples));
+                problems.extend(row_texts_with_counts(&pipeline, spec, &samples));
             }
         }
         Err(e) => problems.push(e),
@@ -51,6 +52,64 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
     Error::all(problems)
         .map(|()| pipeline)
         .map_err(|e| e.concerning(path))
+}
+
+/// A query row of sample values: every number `k`, every flag `k > 0`, every text a word.
+fn sample_row(cols: &[(String, Value)], k: i64) -> crate::query::Table {
+    crate::query::Table {
+        columns: cols.iter().map(|(name, _)| name.clone()).collect(),
+        rows: vec![
+            cols.iter()
+                .map(|(_, sample)| match sample {
+                    Value::Int(_) => Value::Int(k),
+                    Value::Float(_) => Value::Float(k as f64),
+                    Value::Bool(_) => Value::Bool(k > 0),
+                    _ => Value::Text("Probe".into()),
+                })
+                .collect(),
+        ],
+    }
+}
+
+/// The `text` of every table column and the `series_text` of every figure rendered over a row
+/// of their query whose numbers are 0, 1, 9, 10 and 11 (the dry run's tables are empty): a
+/// number printed without its filter, a filter that does not exist. Each error once.
+fn row_texts_with_counts(
+    pipeline: &Pipeline,
+    spec: &crate::report::spec::ReportSpec,
+    samples: &BTreeMap<String, Vec<(String, Value)>>,
+) -> Vec<Error> {
+    let mut seen = BTreeSet::new();
+    let mut errors = Vec::new();
+    let tables = spec
+        .tables
+        .iter()
+        .filter(|t| t.columns.iter().any(|c| c.text.is_some()))
+        .map(|t| (&t.id, &t.query, true));
+    let figures = spec
+        .figures
+        .iter()
+        .filter(|f| f.series_text.is_some())
+        .map(|f| (&f.id, &f.query, false));
+    for (id, query, table) in tables.chain(figures) {
+        let Some(cols) = samples.get(query) else {
+            continue;
+        };
+        for k in [0i64, 1, 9, 10, 11] {
+            let results = BTreeMap::from([(query.clone(), sample_row(cols, k))]);
+            let checked = if table {
+                crate::report::printed_table(pipeline, spec, &results, id, 1).map(|_| ())
+            } else {
+                crate::report::figure_table(pipeline, spec, &results, id).map(|_| ())
+            };
+            if let Err(e) = checked
+                && seen.insert(e.to_string().replace(&format!("number {k} "), "number "))
+            {
+                errors.push(e);
+            }
+        }
+    }
+    errors
 }
 
 /// The Summary and chapters rendered with every narrative count set to 0, 1, 9, 10 and 11 (text
@@ -69,18 +128,8 @@ fn authored_with_counts(
             .iter()
             .filter_map(|q| samples.get(q).map(|cols| (q, cols)))
             .map(|(q, cols)| {
-                let row = cols
-                    .iter()
-                    .map(|(name, sample)| {
-                        let v = match sample {
-                            Value::Int(_) => Value::Int(k),
-                            Value::Float(_) => Value::Float(k as f64),
-                            Value::Bool(_) => Value::Bool(k > 0),
-                            _ => Value::Text("Probe".into()),
-                        };
-                        (name.clone(), v)
-                    })
-                    .collect();
+                let t = sample_row(cols, k);
+                let row = t.columns.into_iter().zip(t.rows.concat()).collect();
                 (q.clone(), row)
             })
             .collect();
@@ -158,7 +207,8 @@ fn columns_exist(
         }
     }
     for t in &spec.tables {
-        for c in &t.columns {
+        // A column with `text` is written by the report, not read from the query.
+        for c in t.columns.iter().filter(|c| c.text.is_none()) {
             need(&format!("table {}", t.id), &t.query, "field", &c.field);
         }
         for column in &t.address {

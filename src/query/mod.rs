@@ -29,66 +29,6 @@ pub struct Engine {
     params: Vec<(String, ScalarValue)>,
 }
 
-/// The document's number style as SQL functions, for text a query composes (table 7's
-/// observations, table 10's rules): `un_number(x, decimals)` — thousands separators and a fixed
-/// number of decimals (`un_number(4698, 0)` is "4,698", `un_number(2.5, 2)` "2.50") — and
-/// `un_fold(x)`, a multiple (`un_fold(5)` is "fivefold", `un_fold(2.5)` "2.5-fold"). NULL
-/// stays NULL.
-fn document_style() -> [datafusion::logical_expr::ScalarUDF; 2] {
-    [
-        text_function("un_number", 2, |a| {
-            crate::format::number(a[0], a[1].clamp(0.0, 6.0) as usize)
-        }),
-        // English until the SQL returns numbers only and the words come from the document.
-        text_function("un_fold", 1, |a| {
-            crate::format::Language::English.fold(a[0])
-        }),
-    ]
-}
-
-/// A SQL function of `arity` numbers (read as doubles) that gives `f`'s text; NULL when an
-/// argument is NULL or not finite.
-fn text_function(
-    name: &str,
-    arity: usize,
-    f: fn(&[f64]) -> String,
-) -> datafusion::logical_expr::ScalarUDF {
-    use arrow::array::{Array, AsArray, StringArray};
-    use arrow::datatypes::{DataType, Float64Type};
-    use datafusion::logical_expr::{ColumnarValue, Volatility, create_udf};
-    let fun = move |args: &[ColumnarValue]| -> datafusion::error::Result<ColumnarValue> {
-        let arrays = ColumnarValue::values_to_arrays(args)?
-            .iter()
-            .map(|a| arrow::compute::cast(a, &DataType::Float64))
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        let columns: Vec<&arrow::array::Float64Array> = arrays
-            .iter()
-            .map(|a| a.as_primitive::<Float64Type>())
-            .collect();
-        let rows = columns.first().map_or(0, |c| c.len());
-        let mut values = vec![0.0; arity];
-        let out: StringArray = (0..rows)
-            .map(|i| {
-                for (v, c) in values.iter_mut().zip(&columns) {
-                    if !c.is_valid(i) || !c.value(i).is_finite() {
-                        return None;
-                    }
-                    *v = c.value(i);
-                }
-                Some(f(&values))
-            })
-            .collect();
-        Ok(ColumnarValue::Array(std::sync::Arc::new(out)))
-    };
-    create_udf(
-        name,
-        vec![DataType::Float64; arity],
-        DataType::Utf8,
-        Volatility::Immutable,
-        std::sync::Arc::new(fun),
-    )
-}
-
 impl Engine {
     /// A session whose SQL sees `params` as named placeholders.
     pub fn new(params: &Params) -> Result<Engine> {
@@ -107,9 +47,6 @@ impl Engine {
         // second and third pass changed no result and cost about 15 % of the SQL stage.
         config.options_mut().optimizer.max_passes = 1;
         let ctx = SessionContext::new_with_config(config);
-        for f in document_style() {
-            ctx.register_udf(f);
-        }
         let params = params
             .bindings()
             .into_iter()
@@ -365,35 +302,4 @@ fn cell(file: &Path, col: &ArrayRef, r: usize) -> Result<Value> {
             }
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_sql_functions_print_numbers_in_the_document_style() {
-        let engine = Engine::new(&Params::default()).unwrap();
-        let batches = engine
-            .run_sql(
-                Path::new("test.sql"),
-                "SELECT un_number(4698, 0) AS a, un_number(2.5, 2) AS b, \
-                 un_number(-1234567.25, 1) AS c, un_number(CAST(NULL AS DOUBLE), 1) AS d, \
-                 un_number(0.004, 2) AS e, un_fold(5) AS f, un_fold(2.5) AS g",
-            )
-            .unwrap();
-        let b = &batches[0];
-        let text = |i: usize| {
-            let a = arrow::compute::cast(b.column(i), &arrow::datatypes::DataType::Utf8).unwrap();
-            let a = arrow::array::AsArray::as_string::<i32>(&a).clone();
-            arrow::array::Array::is_valid(&a, 0).then(|| a.value(0).to_string())
-        };
-        assert_eq!(text(0).as_deref(), Some("4,698"));
-        assert_eq!(text(1).as_deref(), Some("2.50"));
-        assert_eq!(text(2).as_deref(), Some("−1,234,567.2"));
-        assert_eq!(text(3), None);
-        assert_eq!(text(4).as_deref(), Some("0.00"));
-        assert_eq!(text(5).as_deref(), Some("fivefold"));
-        assert_eq!(text(6).as_deref(), Some("2.5-fold"));
-    }
 }

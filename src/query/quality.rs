@@ -60,6 +60,39 @@ pub fn bind(engine: &mut Engine, quality: &Quality) {
     );
 }
 
+/// The columns of table `quality_checks` that [`detail`] writes a finding from.
+const FINDING_NUMBERS: [&str; 5] = ["rate", "implied", "before", "after", "parent_iso3"];
+
+/// What a finding of table `quality_checks` says, from its numbers: "rate 2.5 per 100,000
+/// published; count ÷ World Bank population gives 3.1", "count 12 in 2019, 80 in 2020",
+/// "reported without its country (GBR)".
+pub fn detail(checks: &Table, row: &[crate::store::table::Value]) -> String {
+    let get = |c: &str| checks.column(c).map(|i| &row[i]);
+    let num = |c: &str| get(c).and_then(|v| v.as_f64());
+    let text = |c: &str| get(c).map(|v| v.as_text()).unwrap_or_default();
+    let rounded = |x: f64| ((x * 100.0).round() / 100.0).to_string();
+    let whole = |x: f64| format!("{x:.0}");
+    let year = num("year").unwrap_or_default() as i64;
+    match text("check_name").as_str() {
+        "rate_mismatch" => format!(
+            "rate {} per 100,000 published; count ÷ World Bank population gives {}",
+            num("rate").map(rounded).unwrap_or_default(),
+            num("implied").map(rounded).unwrap_or_default()
+        ),
+        "implausible_jump" => format!(
+            "count {} in {}, {} in {year}",
+            num("before").map(whole).unwrap_or_default(),
+            year - 1,
+            num("after").map(whole).unwrap_or_default()
+        ),
+        "subnational_with_national" => format!(
+            "reported as well as its country ({}); left out of aggregates",
+            text("parent_iso3")
+        ),
+        _ => format!("reported without its country ({})", text("parent_iso3")),
+    }
+}
+
 /// Run the checks into table `quality_checks`; returns its rows.
 pub fn run_checks(engine: &Engine) -> Result<Table> {
     let file = Path::new("queries/quality/checks.sql");
@@ -226,7 +259,7 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
                         get("country"),
                         get("iso3"),
                         get("year"),
-                        get("detail")
+                        detail(checks, r)
                     )
                 })
                 .unwrap_or_default();
@@ -293,8 +326,21 @@ pub fn evaluate(quality: &Quality, quarantine: &Table, checks: &Table) -> Result
             a.year.map(|y| format!(" {y}")).unwrap_or_default()
         ));
     }
+    // Each finding as the tool says it (`detail`), with its unit and year; the numbers it is
+    // written from stay in table quality_checks.
     let mut check_records = records(checks);
-    for (rec, reason) in check_records.iter_mut().zip(&acked_reason) {
+    for ((rec, reason), row) in check_records
+        .iter_mut()
+        .zip(&acked_reason)
+        .zip(&checks.rows)
+    {
+        for number in FINDING_NUMBERS {
+            rec.remove(number);
+        }
+        rec.insert(
+            "detail".into(),
+            serde_json::Value::String(detail(checks, row)),
+        );
         rec.insert(
             "acknowledged".into(),
             reason.map_or(serde_json::Value::Null, |r| {

@@ -25,15 +25,17 @@ use spec::{FigureSpec, Format, ReportSpec, TableSpec};
 
 use crate::assets::{FONT_BOLD, FONT_REGULAR};
 use figures::draw;
+pub use printed::{figure_table, preview, printed_table};
 pub use tables::printed;
 use tables::{TableCtx, table_csv, table_ctx};
 
 mod figures;
+mod printed;
 mod tables;
 mod templates;
 
 pub use templates::{NarrativeValues, check_authored, narrative_paragraphs};
-use templates::{authored_parts, narrative_ctx, reference_names, spec_env, template_error};
+use templates::{authored_parts, narrative_ctx, reference_names, spec_env};
 
 /// One output file of the report stage.
 pub struct Artefact {
@@ -85,6 +87,17 @@ pub fn build_with(
                 message: format!("in {template:?}: {e}"),
             })
     };
+    // A table column's `text`, for one row of its query.
+    let row_text = |template: &str, row: &minijinja::Value| -> Result<String> {
+        env.render_str(
+            template,
+            minijinja::context! { row => row, ..base_ctx.clone() },
+        )
+        .map_err(|e| Error::Report {
+            file: dir.join("report.yaml"),
+            message: format!("in {template:?}: {e}"),
+        })
+    };
     // Each figure and table cites exactly the sources its numbers rest on (table `lineage`).
     let cited = results
         .get(crate::store::warehouse::LINEAGE_SOURCES)
@@ -104,7 +117,7 @@ pub fn build_with(
     // Texts first (templating), then the drawing, which dominates, on every core.
     let mut jobs = Vec::new();
     for (i, f) in spec.figures.iter().enumerate() {
-        let table = get(&f.query)?;
+        let table = printed::series_named(f, get(&f.query)?, &row_text)?;
         let ft = FigureText {
             id: f.id.clone(),
             number: i as u32 + 1,
@@ -189,8 +202,9 @@ pub fn build_with(
     let mut tables = BTreeMap::new();
     let mut table_list = Vec::new();
     for (i, t) in spec.tables.iter().enumerate() {
-        let ctx = table_ctx(dir, t, i as u32 + 1, get(&t.query)?, &|s| {
-            text("report.yaml", s)
+        let ctx = table_ctx(dir, t, i as u32 + 1, get(&t.query)?, &|s, row| match row {
+            None => text("report.yaml", s),
+            Some(row) => row_text(s, row),
         })?;
         artefacts.push(Artefact {
             path: format!("tables/{}.csv", t.id).into(),
@@ -498,46 +512,4 @@ fn strip_xml_declaration(svg: &str) -> String {
         Some(i) => svg[i..].to_string(),
         None => svg.to_string(),
     }
-}
-
-/// The first `rows` rows of the spec's `preview` table as the report prints them (formatted
-/// cells as text, the report's headers), with its caption; `None` without a preview.
-pub fn preview(
-    pipeline: &Pipeline,
-    spec: &ReportSpec,
-    results: &BTreeMap<String, Table>,
-    rows: usize,
-) -> Result<Option<(String, Table)>> {
-    let Some(id) = &spec.preview else {
-        return Ok(None);
-    };
-    let Some((i, t)) = spec.tables.iter().enumerate().find(|(_, t)| &t.id == id) else {
-        return Ok(None);
-    };
-    let Some(table) = results.get(&t.query) else {
-        return Ok(None);
-    };
-    let env = spec_env(pipeline.document.lang());
-    let ctx = minijinja::context! {
-        p => &pipeline.params,
-        q => &pipeline.quality,
-        pipeline => &pipeline.name,
-        cite => reference_names(spec),
-    };
-    let file = pipeline.report_dir.join("report.yaml");
-    let render = |s: &str| {
-        env.render_str(s, &ctx)
-            .map_err(|e| template_error(&file, e))
-    };
-    let t = table_ctx(&pipeline.report_dir, t, i as u32 + 1, table, &render)?;
-    let shown = Table {
-        columns: t.headers.clone(),
-        rows: t
-            .rows
-            .iter()
-            .take(rows)
-            .map(|r| r.iter().map(|c| Value::Text(c.clone())).collect())
-            .collect(),
-    };
-    Ok(Some((format!("Table {}. {}", t.number, t.title), shown)))
 }

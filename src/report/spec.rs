@@ -130,6 +130,8 @@ struct RawFigure {
     secondary: Option<String>,
     #[serde(default)]
     marks: Option<String>,
+    #[serde(default)]
+    series_text: Option<String>,
     title: String,
     subtitle: String,
     axis: String,
@@ -153,6 +155,9 @@ pub struct FigureSpec {
     /// The query columns whose values name one of its rows in an address (`F2/Americas/2015`:
     /// `[series, year]`), in order.
     pub address: Vec<String>,
+    /// The name a row's series has in the legend, as a template over the row (`row`), in place
+    /// of the `series` column's value: the query returns a code (`up`), the report the words.
+    pub series_text: Option<String>,
 }
 
 /// A figure's chart, by kind, with the query columns (and texts) that kind reads.
@@ -206,6 +211,17 @@ pub enum Chart {
 }
 
 impl FigureSpec {
+    /// The query column that names each row's series, for the charts that have one.
+    pub fn series_column(&self) -> Option<&str> {
+        match &self.chart {
+            Chart::StackedBars { series, .. }
+            | Chart::Lines { series, .. }
+            | Chart::Strip { series, .. }
+            | Chart::SmallMultiples { series, .. } => Some(series),
+            Chart::HorizontalBars { .. } | Chart::Dumbbell { .. } => None,
+        }
+    }
+
     /// The query columns this figure reads, by the key that names each.
     pub fn columns(&self) -> Vec<(&'static str, &str)> {
         match &self.chart {
@@ -359,7 +375,10 @@ pub enum Format {
     Integer,
 }
 
-/// One column of a table.
+/// One column of a table: a query column printed in `format`, or, with `text`, a template
+/// rendered for each row (the row's values as `row`: `{{ row.rate | decimals(2) }}`), so that the
+/// query returns codes and numbers and the words are the report's. `field` names the column
+/// in the cells' addresses (`T7/MEX/2019/0/rule`); a `text` column need not be a query column.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnSpec {
@@ -367,6 +386,8 @@ pub struct ColumnSpec {
     pub header: String,
     #[serde(default)]
     pub format: Format,
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 /// One table: which query, which columns, which texts.
@@ -404,6 +425,7 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
                 axis: f.axis,
                 notes: f.notes,
                 address: f.address,
+                series_text: f.series_text,
             })
         })
         .collect::<Result<_>>()?;
@@ -457,6 +479,16 @@ fn check(spec: &RawReport, spans: &Spans, queries: &[String]) -> Vec<Diag> {
     }
     for (i, f) in spec.figures.iter().enumerate() {
         query(format!("figures[{i}].query"), &f.query, &mut problems);
+        if f.series_text.is_some() && f.series.is_none() {
+            problems.push(Diag::at(
+                spans,
+                &format!("figures[{i}].series_text"),
+                format!(
+                    "figure {}: `series_text` names the series of a chart that has `series`",
+                    f.id
+                ),
+            ));
+        }
         if let Err((missing, unused)) = f.chart() {
             let kind = f.kind.name();
             for key in missing {

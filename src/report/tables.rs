@@ -23,15 +23,29 @@ pub(super) struct TableCtx {
     pub(super) cells: Vec<Vec<String>>,
 }
 
+/// How a table's texts are rendered: a template of `report.yaml` (title, header, note) on its
+/// own, or with a row's values as `row` (a column's `text`).
+pub(super) type Render<'a> = dyn Fn(&str, Option<&minijinja::Value>) -> Result<String> + 'a;
+
+/// One column of a filled table: a query column's index, or a template over the row.
+enum Source<'s> {
+    Field(usize),
+    Text(&'s str),
+}
+
 pub(super) fn table_ctx(
     dir: &Path,
     t: &TableSpec,
     number: u32,
     table: &Table,
-    text: &dyn Fn(&str) -> Result<String>,
+    text: &Render<'_>,
 ) -> Result<TableCtx> {
-    let mut idx = Vec::new();
+    let mut sources = Vec::new();
     for c in &t.columns {
+        if let Some(template) = &c.text {
+            sources.push((Source::Text(template), Format::Text));
+            continue;
+        }
         let i = table.column(&c.field).ok_or_else(|| Error::Report {
             file: dir.join("report.yaml"),
             message: format!(
@@ -42,33 +56,73 @@ pub(super) fn table_ctx(
                 table.columns.join(", ")
             ),
         })?;
-        idx.push((i, c.format));
+        sources.push((Source::Field(i), c.format));
     }
-    let rows = table
-        .rows
+    let mut values = Vec::with_capacity(table.rows.len());
+    for row in &table.rows {
+        let ctx = sources
+            .iter()
+            .any(|(s, _)| matches!(s, Source::Text(_)))
+            .then(|| row_value(table, row));
+        let mut cells = Vec::with_capacity(sources.len());
+        for (source, _) in &sources {
+            cells.push(match source {
+                Source::Field(i) => row[*i].clone(),
+                Source::Text(template) => Value::Text(text(template, ctx.as_ref())?),
+            });
+        }
+        values.push(cells);
+    }
+    let formats: Vec<Format> = sources.iter().map(|(_, f)| *f).collect();
+    let rows = values
         .iter()
-        .map(|row| idx.iter().map(|(i, fmt)| printed(&row[*i], *fmt)).collect())
+        .map(|row| {
+            row.iter()
+                .zip(&formats)
+                .map(|(v, f)| printed(v, *f))
+                .collect()
+        })
         .collect();
     Ok(TableCtx {
         id: t.id.clone(),
         number,
-        title: text(&t.title)?,
+        title: text(&t.title, None)?,
         headers: t
             .columns
             .iter()
-            .map(|c| text(&c.header))
+            .map(|c| text(&c.header, None))
             .collect::<Result<_>>()?,
         rows,
-        notes: t.notes.iter().map(|n| text(n)).collect::<Result<_>>()?,
-        values: table
-            .rows
+        notes: t
+            .notes
             .iter()
-            .map(|row| idx.iter().map(|(i, _)| row[*i].clone()).collect())
-            .collect(),
-        formats: idx.iter().map(|(_, f)| *f).collect(),
-        numeric: idx.iter().map(|(_, f)| *f != Format::Text).collect(),
+            .map(|n| text(n, None))
+            .collect::<Result<_>>()?,
+        values,
+        numeric: formats.iter().map(|f| *f != Format::Text).collect(),
+        formats,
         cells: cell_addresses(t, table),
     })
+}
+
+/// A query row as a template value: each column's value under its name (NULL as none).
+pub(super) fn row_value(table: &Table, row: &[Value]) -> minijinja::Value {
+    table
+        .columns
+        .iter()
+        .zip(row)
+        .map(|(name, v)| {
+            let v = match v {
+                Value::Null => minijinja::Value::from(()),
+                Value::Bool(b) => minijinja::Value::from(*b),
+                Value::Int(i) => minijinja::Value::from(*i),
+                Value::Float(f) => minijinja::Value::from(*f),
+                Value::Text(s) => minijinja::Value::from(s.as_str()),
+            };
+            (name.clone(), v)
+        })
+        .collect::<BTreeMap<String, minijinja::Value>>()
+        .into()
 }
 
 /// `ID/key…/field` for every printed cell of `table` (none when the spec names no keys).
@@ -100,27 +154,40 @@ pub(super) fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
         .from_writer(Vec::new());
     let err = |e: csv::Error| Error::Internal(format!("writing table {}: {e}", t.id));
     w.write_record(&t.headers).map_err(err)?;
-    for row in &t.rows {
-        // CSV holds plain numbers, as spreadsheets read them: no thousands separators, and
-        // the ASCII hyphen-minus for the typeset minus sign.
-        let plain: Vec<String> = row
+    for (values, printed) in t.values.iter().zip(&t.rows) {
+        // Numbers in machine form from the values themselves (at the precision the report
+        // prints, no grouping, the ASCII minus: the same in every language); text as printed,
+        // with the ASCII minus.
+        let cells: Vec<String> = values
             .iter()
-            .map(|c| c.replace(format::MINUS, "-"))
-            .map(|c| {
-                if c.chars()
-                    .all(|ch| ch.is_ascii_digit() || ",.-".contains(ch))
-                {
-                    c.replace(',', "")
-                } else {
-                    c.clone()
-                }
+            .zip(printed)
+            .zip(&t.formats)
+            .map(|((v, p), f)| match f {
+                Format::Text => p.replace(format::MINUS, "-"),
+                f => machine(v, *f),
             })
             .map(|c| format::spreadsheet_safe(&c).into_owned())
             .collect();
-        w.write_record(&plain).map_err(err)?;
+        w.write_record(&cells).map_err(err)?;
     }
     w.into_inner()
         .map_err(|e| Error::Internal(format!("writing table {}: {e}", t.id)))
+}
+
+/// A number cell in machine form for the CSV (see [`format::plain`]): the precision of
+/// [`printed`], the nil ("–") and not-available ("..") symbols as printed.
+fn machine(v: &Value, format: Format) -> String {
+    let Some(x) = v.as_f64() else {
+        return format::NA.to_string();
+    };
+    match format {
+        Format::Count if x == 0.0 => format::NIL.to_string(),
+        Format::Count | Format::Integer => format::plain(x, 0),
+        Format::Rate => format::plain(x, 1),
+        Format::Decimal2 => format::plain(x, 2),
+        Format::Percent => format::plain(x * 100.0, 1),
+        Format::Text => printed(v, format),
+    }
 }
 
 /// A table cell as the report prints it in `format`.
@@ -148,24 +215,70 @@ mod tests {
 
     #[test]
     fn csv_cells_are_plain_numbers_with_the_ascii_minus() {
+        let values = vec![
+            Value::Text("Lithuania".into()),
+            Value::Float(-0.977),
+            Value::Float(-1234.0),
+            Value::Float(175.34),
+            Value::Int(0),
+            Value::Null,
+            Value::Text("a − b".into()),
+        ];
+        let formats = vec![
+            Format::Text,
+            Format::Percent,
+            Format::Count,
+            Format::Rate,
+            Format::Count,
+            Format::Decimal2,
+            Format::Text,
+        ];
+        let rows = vec![
+            values
+                .iter()
+                .zip(&formats)
+                .map(|(v, f)| printed(v, *f))
+                .collect::<Vec<_>>(),
+        ];
         let t = TableCtx {
             id: "T".into(),
             number: 1,
             title: String::new(),
-            headers: vec!["unit".into(), "change".into(), "count".into()],
-            rows: vec![vec![
-                "Lithuania".into(),
-                format::percent(Some(-0.977)),
-                format::count(Some(-1234.0)),
-            ]],
+            headers: ["unit", "change", "count", "rate", "nil", "na", "text"]
+                .map(String::from)
+                .to_vec(),
+            rows,
             notes: Vec::new(),
-            numeric: vec![false, true, true],
-            values: Vec::new(),
-            formats: Vec::new(),
+            numeric: formats.iter().map(|f| *f != Format::Text).collect(),
+            values: vec![values],
+            formats,
             cells: Vec::new(),
         };
         assert_eq!(t.rows[0][1], "−97.7", "the report prints the minus sign");
+        assert_eq!(t.rows[0][2], "−1,234", "and groups the thousands");
         let csv = String::from_utf8(table_csv(&t).unwrap()).unwrap();
-        assert_eq!(csv, "unit,change,count\nLithuania,-97.7,-1234\n");
+        assert_eq!(
+            csv,
+            "unit,change,count,rate,nil,na,text\nLithuania,-97.7,-1234,175.3,–,..,a - b\n"
+        );
+    }
+
+    #[test]
+    fn csv_numbers_come_from_the_values_not_the_printed_text() {
+        // A document whose numbers print "175,3" (a decimal comma) writes 175.3, never 1753.
+        let t = TableCtx {
+            id: "T".into(),
+            number: 1,
+            title: String::new(),
+            headers: vec!["rate".into()],
+            rows: vec![vec!["175,3".into()]],
+            notes: Vec::new(),
+            numeric: vec![true],
+            values: vec![vec![Value::Float(175.3)]],
+            formats: vec![Format::Rate],
+            cells: Vec::new(),
+        };
+        let csv = String::from_utf8(table_csv(&t).unwrap()).unwrap();
+        assert_eq!(csv, "rate\n175.3\n");
     }
 }

@@ -270,6 +270,13 @@ fn add_filters(env: &mut minijinja::Environment<'_>, lang: Language) {
     env.add_filter("fold", move |v: minijinja::Value| {
         opt_f64(&v).map_or_else(|| "..".to_string(), |x| lang.fold(x))
     });
+    // A number with a fixed number of decimals and the language's separators: 4698 | decimals(0)
+    // is "4,698", 2.5 | decimals(2) "2.50"; nothing for none (a table cell's missing value).
+    env.add_filter("decimals", |v: minijinja::Value, places: u8| {
+        opt_f64(&v)
+            .filter(|x| x.is_finite())
+            .map(|x| format::number(x, usize::from(places.min(6))))
+    });
     // A threshold as written in the pipeline: 5 → "5", 2.5 → "2.5", 0.125 → "0.13".
     env.add_filter("plain", |v: minijinja::Value| match opt_f64(&v) {
         Some(x) if x.fract() == 0.0 => format::number(x, 0),

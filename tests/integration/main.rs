@@ -19,3 +19,4 @@ mod sources;
 mod support;
 mod validate;
 mod warehouse;
+mod words;

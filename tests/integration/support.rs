@@ -17,6 +17,27 @@ pub fn mini() -> PathBuf {
     root().join("tests/fixtures/mini")
 }
 
+/// Table `id` of the default report's spec as the report prints it over the fixture's query
+/// results: its headers and, for each row, its printed cells (the words of `text` columns).
+pub fn printed(id: &str) -> Table {
+    let p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
+    let spec = kidnap_trends::pipeline::load_report_spec(&p).expect("fixture report spec");
+    kidnap_trends::report::printed_table(&p, &spec, results(), id, usize::MAX)
+        .expect("printed table")
+        .unwrap_or_else(|| panic!("no table {id}"))
+        .1
+}
+
+/// Figure `id` of the default report's spec over `results` (the fixture's query results, or
+/// others), as the figure draws it: each row's series named by the report.
+pub fn figure(id: &str, results: &BTreeMap<String, Table>) -> Table {
+    let p = kidnap_trends::config::load(&mini().join("pipeline.yaml")).expect("fixture pipeline");
+    let spec = kidnap_trends::pipeline::load_report_spec(&p).expect("fixture report spec");
+    kidnap_trends::report::figure_table(&p, &spec, results, id)
+        .expect("figure table")
+        .unwrap_or_else(|| panic!("no figure {id}"))
+}
+
 /// Query results of the fixture pipeline, computed once per test binary.
 pub fn results() -> &'static BTreeMap<String, Table> {
     static RESULTS: OnceLock<BTreeMap<String, Table>> = OnceLock::new();

@@ -247,3 +247,52 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
         "{err}"
     );
 }
+
+/// A table column's `text` and a figure's `series_text` are checked by `validate` over a row of
+/// their query with sample numbers, though the dry run's tables are empty.
+#[test]
+fn a_bare_number_in_a_row_text_is_a_validate_error() {
+    let tmp = sandbox();
+    let report = own_report(tmp.path());
+    edit(&report.join("report.yaml"), |s| {
+        s.replacen(
+            "(count {{ row.prev_count | decimals(0) }}",
+            "(count {{ row.prev_count }}",
+            1,
+        )
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("report.yaml") && err.contains("is printed without a filter"),
+        "{err}"
+    );
+    // Said once, not once for each sample number.
+    assert_eq!(
+        err.matches("is printed without a filter").count(),
+        1,
+        "{err}"
+    );
+    // A figure's series name with a filter that does not exist, in the branch a sample row takes
+    // (its text columns hold a placeholder word, so a branch on a code is not taken).
+    edit(&report.join("report.yaml"), |s| {
+        s.replacen(
+            "(count {{ row.prev_count }}",
+            "(count {{ row.prev_count | decimals(0) }}",
+            1,
+        )
+        .replacen(
+            "{% else %}Down{% endif %}",
+            "{% else %}{{ row.units | nosuch }}{% endif %}",
+            1,
+        )
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("report.yaml") && err.contains("nosuch"),
+        "{err}"
+    );
+}

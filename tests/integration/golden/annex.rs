@@ -32,9 +32,23 @@ fn t6_and_t7_annex() {
     let t7 = &results()["T7"];
     assert_eq!(t7.rows.len(), 1, "{t7:?}"); // the fixture's rates match count/population exactly
     let r = row(t7, "iso3", "EEE");
-    assert_eq!(r["change"].as_text(), "rate 3.00 → 9.00 (count 30 → 90)");
+    approx(r["prev_rate"], 3.0);
+    approx(r["rate"], 9.0);
+    assert_eq!(r["status"].as_text(), "confirmed");
+    assert_eq!(r["panel_state"].as_text(), "out_by_break");
+    // The words are the report's: table 7 as printed.
+    let printed = crate::support::printed("T7");
+    let r = row(&printed, "Country or area", "Epsilonland");
     assert_eq!(
-        r["treatment"].as_text(),
+        r["Observation"].as_text(),
+        "rate 3.00 → 9.00 (count 30 → 90)"
+    );
+    assert_eq!(
+        r["Rule"].as_text(),
+        "Series break (rate doubled or halved, persisted)"
+    );
+    assert_eq!(
+        r["Treatment"].as_text(),
         "Excluded from the panel and its trend aggregates; 2020 marked b, period change flagged b"
     );
     // N7 counts what T7 says it excluded: one row, EEE.
@@ -236,16 +250,18 @@ fn t7_says_what_the_panel_and_the_flags_did_with_each_break() {
     // HHH has a break inside the window, III misses 2018 and 2021; BBB and JJJ stay.
     assert_eq!(panel, ["AAA", "BBB", "DDD", "GBR_S", "JJJ"]);
     let t7 = &r["T7"];
-    let (yc, tc) = (t7.column("year").unwrap(), t7.column("treatment").unwrap());
+    let printed = r.printed("T7");
+    let tc = printed.column("Treatment").unwrap();
     let got: Vec<String> = t7
         .rows
         .iter()
-        .map(|x| {
+        .zip(&printed.rows)
+        .map(|(x, p)| {
             format!(
                 "{} {}: {}",
-                x[1].as_text(),
-                x[yc].as_text(),
-                x[tc].as_text()
+                x[t7.column("iso3").unwrap()].as_text(),
+                x[t7.column("year").unwrap()].as_text(),
+                p[tc].as_text()
             )
         })
         .collect();
@@ -284,7 +300,7 @@ fn t7_says_what_the_panel_and_the_flags_did_with_each_break() {
         .collect();
     assert_eq!(flagged, ["EEE", "HHH"]);
     // N7 = the T7 rows saying "Excluded": EEE 2020 and HHH 2019 → 2 series; possible: III, JJJ.
-    let excluded = t7
+    let excluded = printed
         .rows
         .iter()
         .filter(|x| x[tc].as_text().starts_with("Excluded"))
@@ -336,9 +352,15 @@ fn region_and_world_populations_are_the_m49_members_only() {
         10.05e6 / 67.55e6,
     );
     let f2 = &r["F2"];
-    let label = |series: &str| {
-        let r = f2.rows.iter().find(|x| x[1].as_text() == series).unwrap();
-        r[0].as_text()
+    let (series, year) = (f2.column("series").unwrap(), f2.column("year").unwrap());
+    let named = crate::support::figure("F2", &r.results);
+    let label = |s: &str| {
+        let i = f2
+            .rows
+            .iter()
+            .position(|x| x[series].as_text() == s)
+            .unwrap();
+        named.rows[i][series].as_text()
     };
     assert_eq!(
         label("Europe"),
@@ -353,7 +375,7 @@ fn region_and_world_populations_are_the_m49_members_only() {
     let europe_2018 = f2
         .rows
         .iter()
-        .find(|x| x[1].as_text() == "Europe" && x[3].as_text() == "2018")
+        .find(|x| x[series].as_text() == "Europe" && x[year].as_text() == "2018")
         .unwrap();
     approx(&europe_2018[f2.column("rate").unwrap()], 1.42);
     // N1: the panel's 10.05 M of the world's 67.55 M.
@@ -408,23 +430,51 @@ fn n8_t9_t10_on_the_fixture_as_it_is() {
     let got: Vec<String> = t10
         .rows
         .iter()
-        .map(|x| format!("{} {} {}", x[0].as_text(), x[3].as_text(), x[4].as_text()))
+        .map(|x| {
+            let get = |c: &str| x[t10.column(c).unwrap()].as_text();
+            format!(
+                "{} {} {} {}",
+                get("rule"),
+                get("kind"),
+                get("findings"),
+                get("spread")
+            )
+        })
         .collect();
-    // rule, findings, units or sources concerned (GBR_S only).
+    // rule, kind, findings, units or sources concerned (GBR_S only).
     assert_eq!(
         got,
         [
-            "bad_value 0 0",
-            "negative_value 0 0",
-            "duplicate 0 0",
-            "unknown_code 0 0",
-            "rate_mismatch 0 0",
-            "implausible_jump 0 0",
-            "subnational_without_national 4 1",
-            "subnational_with_national 0 0",
+            "bad_value row_rule 0 0",
+            "negative_value row_rule 0 0",
+            "duplicate row_rule 0 0",
+            "unknown_code row_rule 0 0",
+            "rate_mismatch check 0 0",
+            "implausible_jump check 0 0",
+            "subnational_without_national check 4 1",
+            "subnational_with_national check 0 0",
         ]
     );
-    let desc = |rule: &str| row(t10, "rule", rule)["description"].as_text();
+    // The words are the report's: table 10 as printed, in the rules' order.
+    let printed = crate::support::printed("T10");
+    let desc = |rule: &str| {
+        let i = t10
+            .rows
+            .iter()
+            .position(|x| x[0].as_text() == rule)
+            .unwrap();
+        printed.rows[i][printed.column("Rule").unwrap()].as_text()
+    };
+    assert_eq!(printed.rows[0][0].as_text(), "Row rule");
+    assert_eq!(printed.rows[4][0].as_text(), "Check");
+    assert_eq!(
+        desc("bad_value"),
+        "A cell that is not what its column holds (quarantined)"
+    );
+    assert_eq!(
+        desc("subnational_without_national"),
+        "Sub-national unit reporting in a year its country does not (shown as a unit of its own)"
+    );
     assert_eq!(
         desc("rate_mismatch"),
         "Published rate more than 10 per cent away from count ÷ World Bank population × 100,000"
@@ -496,7 +546,12 @@ fn n8_t9_t10_with_other_publications_a_quarantined_row_and_tighter_checks() {
     // has no 2021), 2 equal (AAA 2018 12 = 12, BBB 2018 100 = 100; AAA 2019 19 ≠ 18); gaps
     // 0, 1, 0 → median 0, largest 1.
     let c = row(t9, "source_id", "other-counts");
-    assert_eq!(c["measure"].as_text(), "Kidnappings");
+    assert_eq!(c["unit"].as_text(), "count");
+    // The measure's name is the report's (rows in the query's order).
+    let printed = r.printed("T9");
+    let measure = printed.column("Measure").unwrap();
+    assert_eq!(printed.rows[0][measure].as_text(), "Kidnappings");
+    assert_eq!(printed.rows[1][measure].as_text(), "Rate per 100,000");
     assert_eq!(c["source"].as_text(), "Other other-counts");
     for (k, v) in [
         ("first_year", 2018.0),
@@ -514,7 +569,7 @@ fn n8_t9_t10_with_other_publications_a_quarantined_row_and_tighter_checks() {
     // release (DDD has no 2017); gaps |1.2 − 1.2| = 0 (agrees), |4.1 − 4| = 0.1, |9.8 − 9.5| =
     // 0.3 → 1 agreeing, median 0.1, largest 0.3.
     let t = row(t9, "source_id", "other-rates");
-    assert_eq!(t["measure"].as_text(), "Rate per 100,000");
+    assert_eq!(t["unit"].as_text(), "rate_per_100k");
     for (k, v) in [
         ("first_year", 2017.0),
         ("last_year", 2021.0),
@@ -535,22 +590,39 @@ fn n8_t9_t10_with_other_publications_a_quarantined_row_and_tighter_checks() {
     let got: Vec<String> = t10
         .rows
         .iter()
-        .map(|x| format!("{} {} {}", x[0].as_text(), x[3].as_text(), x[4].as_text()))
+        .map(|x| {
+            let get = |c: &str| x[t10.column(c).unwrap()].as_text();
+            format!(
+                "{} {} {} {}",
+                get("rule"),
+                get("kind"),
+                get("findings"),
+                get("spread")
+            )
+        })
         .collect();
     assert_eq!(
         got,
         [
-            "bad_value 0 0",
-            "negative_value 0 0",
-            "duplicate 0 0",
-            "unknown_code 1 1",
-            "rate_mismatch 0 0",
-            "implausible_jump 1 1",
-            "subnational_without_national 4 1",
-            "subnational_with_national 0 0",
+            "bad_value row_rule 0 0",
+            "negative_value row_rule 0 0",
+            "duplicate row_rule 0 0",
+            "unknown_code row_rule 1 1",
+            "rate_mismatch check 0 0",
+            "implausible_jump check 1 1",
+            "subnational_without_national check 4 1",
+            "subnational_with_national check 0 0",
         ]
     );
-    let desc = |rule: &str| row(t10, "rule", rule)["description"].as_text();
+    let printed = r.printed("T10");
+    let desc = |rule: &str| {
+        let i = t10
+            .rows
+            .iter()
+            .position(|x| x[0].as_text() == rule)
+            .unwrap();
+        printed.rows[i][printed.column("Rule").unwrap()].as_text()
+    };
     assert_eq!(
         desc("rate_mismatch"),
         "Published rate more than 1.5 per cent away from count ÷ World Bank population × 100,000"

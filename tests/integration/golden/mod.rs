@@ -31,9 +31,19 @@ mod body;
 struct Changed {
     results: BTreeMap<String, Table>,
     engine: kidnap_trends::query::Engine,
+    pipeline: kidnap_trends::config::Pipeline,
 }
 
 impl Changed {
+    /// Table `id` as the report prints it (see `support::printed`).
+    fn printed(&self, id: &str) -> Table {
+        let spec = kidnap_trends::pipeline::load_report_spec(&self.pipeline).expect("spec");
+        kidnap_trends::report::printed_table(&self.pipeline, &spec, &self.results, id, usize::MAX)
+            .expect("printed table")
+            .unwrap_or_else(|| panic!("no table {id}"))
+            .1
+    }
+
     fn sql(&self, query: &str) -> Table {
         let batches = self.engine.run_sql(Path::new("test"), query).expect("sql");
         kidnap_trends::query::to_table(Path::new("test"), &batches).expect("table")
@@ -54,7 +64,11 @@ fn results_with(change: impl FnOnce(&Path)) -> Changed {
     let w = kidnap_trends::pipeline::ingest(&p).unwrap();
     let results = kidnap_trends::query::prepare::query(&p, &w).unwrap();
     let (engine, _) = kidnap_trends::query::prepare::prepare(&p, &w).unwrap();
-    Changed { results, engine }
+    Changed {
+        results,
+        engine,
+        pipeline: p,
+    }
 }
 
 /// Append `lines` to the fixture file `name` in `dir`.

@@ -28,46 +28,8 @@ csv=$WORK/cts-$ROWS.csv
 if [[ ! -s $csv ]]; then
     "$BEFORE_BIN" synth --rows "$ROWS" --out "$csv" --seed 1 >&2
 fi
-# The tables the default pipeline materialises, in its order.
-tables=$(grep -m1 '^  tables:' "$root/pipelines/ccpcj-kidnapping.yaml")
 pipeline=$WORK/synth.yaml
-cat >"$pipeline" <<EOF
-# Written by benches/build_guards.sh: the default report's queries and templates, synthetic data.
-name: guards-synth
-title: Synthetic guard ($ROWS rows)
-sources:
-  - id: synth
-    layout: unodc-cts
-    path: $csv
-    release: "synthetic"
-    citation: "kidnap-trends synth --rows $ROWS --seed 1"
-    category: Kidnapping
-population:
-  path: $root/data/population-worldbank/population.csv
-  citation: "World Bank, World Development Indicators (SP.POP.TOTL)"
-  vintage: "2026-03-06"
-countries:
-  path: $root/data/country-codes-m49/country-codes.csv
-  units: $WORK/cts-$ROWS.units.csv
-  citation: "UN Statistics Division, M49 standard; synthetic reporting units"
-params:
-  first_year: 2013
-  last_year: 2023
-  p1: [2013, 2015]
-  p2: [2021, 2023]
-  top_n_table: 10
-  top_n_chart: 15
-  population_floor: 100000
-  min_countries: 3
-  region_share_for_text: 0.5
-  stable_band: 0.10
-queries:
-  dir: $root/queries/ccpcj
-$tables
-report:
-  dir: $root/reports/ccpcj-kidnapping
-output: $WORK/unused
-EOF
+"$root/benches/synth_pipeline.sh" "$csv" "guards-$ROWS" "kidnap-trends synth --rows $ROWS --seed 1" "$WORK/unused" >"$pipeline"
 
 quiet() {
     local waited=0

@@ -211,46 +211,8 @@ for size in $SIZES; do
     else
         echo "== $size: reusing $csv (same seed and tool version)" >&2
     fi
-    # The tables the default pipeline materialises, in its order.
-    tables=$(grep -m1 '^  tables:' "$root/pipelines/ccpcj-kidnapping.yaml")
     pipeline=$dir/bench.yaml
-    cat >"$pipeline" <<EOF
-# Written by benches/compare.sh: the default report's queries and templates over synthetic data.
-name: bench-$size
-title: Synthetic benchmark ($size rows)
-sources:
-  - id: synth
-    layout: unodc-cts
-    path: $csv
-    release: "synthetic"
-    citation: "kidnap-trends synth --rows $size --seed $SEED"
-    category: Kidnapping
-population:
-  path: $population
-  citation: "World Bank, World Development Indicators (SP.POP.TOTL)"
-  vintage: "2026-03-06"
-countries:
-  path: $m49
-  units: $units
-  citation: "UN Statistics Division, M49 standard; synthetic reporting units"
-params:
-  first_year: 2013
-  last_year: 2023
-  p1: [2013, 2015]
-  p2: [2021, 2023]
-  top_n_table: 10
-  top_n_chart: 15
-  population_floor: 100000
-  min_countries: 3
-  region_share_for_text: 0.5
-  stable_band: 0.10
-queries:
-  dir: $queries
-$tables
-report:
-  dir: $root/reports/ccpcj-kidnapping
-output: $dir/kt-run
-EOF
+    "$here/synth_pipeline.sh" "$csv" "bench-$size" "kidnap-trends synth --rows $size --seed $SEED" "$dir/kt-run" >"$pipeline"
     ref=(--m49 "$m49" --population "$population" --units "$units")
 
     # (a) csv → Parquet warehouse.

@@ -54,6 +54,29 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
         .map_err(|e| e.concerning(path))
 }
 
+/// The counts every sample row takes in turn: zero, one, the largest in words, the first two
+/// in figures.
+const SAMPLE_COUNTS: [i64; 5] = [0, 1, 9, 10, 11];
+
+/// Errors found with several sample counts, each kept once: the same mistake found with
+/// another count is said once.
+#[derive(Default)]
+struct Once {
+    seen: BTreeSet<String>,
+    errors: Vec<Error>,
+}
+
+impl Once {
+    fn add(&mut self, e: Error, k: i64) {
+        if self
+            .seen
+            .insert(e.to_string().replace(&format!("number {k} "), "number "))
+        {
+            self.errors.push(e);
+        }
+    }
+}
+
 /// A query row of sample values: every number `k`, every flag `k > 0`, every text a word.
 fn sample_row(cols: &[(String, Value)], k: i64) -> crate::query::Table {
     crate::query::Table {
@@ -79,8 +102,7 @@ fn row_texts_with_counts(
     spec: &crate::report::spec::ReportSpec,
     samples: &BTreeMap<String, Vec<(String, Value)>>,
 ) -> Vec<Error> {
-    let mut seen = BTreeSet::new();
-    let mut errors = Vec::new();
+    let mut found = Once::default();
     let tables = spec
         .tables
         .iter()
@@ -95,21 +117,19 @@ fn row_texts_with_counts(
         let Some(cols) = samples.get(query) else {
             continue;
         };
-        for k in [0i64, 1, 9, 10, 11] {
+        for k in SAMPLE_COUNTS {
             let results = BTreeMap::from([(query.clone(), sample_row(cols, k))]);
             let checked = if table {
                 crate::report::printed_table(pipeline, spec, &results, id, 1).map(|_| ())
             } else {
                 crate::report::figure_table(pipeline, spec, &results, id).map(|_| ())
             };
-            if let Err(e) = checked
-                && seen.insert(e.to_string().replace(&format!("number {k} "), "number "))
-            {
-                errors.push(e);
+            if let Err(e) = checked {
+                found.add(e, k);
             }
         }
     }
-    errors
+    found.errors
 }
 
 /// The Summary and chapters rendered with every narrative count set to 0, 1, 9, 10 and 11 (text
@@ -120,9 +140,8 @@ fn authored_with_counts(
     spec: &crate::report::spec::ReportSpec,
     samples: &BTreeMap<String, Vec<(String, Value)>>,
 ) -> Vec<Error> {
-    let mut seen = BTreeSet::new();
-    let mut errors = Vec::new();
-    for k in [0i64, 1, 9, 10, 11] {
+    let mut found = Once::default();
+    for k in SAMPLE_COUNTS {
         let n: crate::report::NarrativeValues = spec
             .narrative
             .iter()
@@ -133,14 +152,11 @@ fn authored_with_counts(
                 (q.clone(), row)
             })
             .collect();
-        // The same mistake found with another count is said once.
-        if let Err(e) = crate::report::check_authored(pipeline, spec, &n)
-            && seen.insert(e.to_string().replace(&format!("number {k} "), "number "))
-        {
-            errors.push(e);
+        if let Err(e) = crate::report::check_authored(pipeline, spec, &n) {
+            found.add(e, k);
         }
     }
-    errors
+    found.errors
 }
 
 /// The warehouse of `pipeline` with its reference tables and no observations.

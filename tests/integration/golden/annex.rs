@@ -403,6 +403,28 @@ fn the_source_line_names_the_source_once() {
     assert!(!md.contains("Source: Source") && !html.contains("Source: Source"));
 }
 
+/// Table 10's rows as "rule kind findings spread".
+fn t10_rows(t10: &Table) -> Vec<String> {
+    t10.rows
+        .iter()
+        .map(|x| {
+            let get = |c: &str| x[t10.column(c).unwrap()].as_text();
+            let [rule, kind, findings, spread] = ["rule", "kind", "findings", "spread"].map(get);
+            format!("{rule} {kind} {findings} {spread}")
+        })
+        .collect()
+}
+
+/// What table 10 as printed says of `rule` (its row in the query's order).
+fn t10_rule(t10: &Table, printed: &Table, rule: &str) -> String {
+    let i = t10
+        .rows
+        .iter()
+        .position(|x| x[0].as_text() == rule)
+        .unwrap();
+    printed.rows[i][printed.column("Rule").unwrap()].as_text()
+}
+
 #[test]
 fn n8_t9_t10_on_the_fixture_as_it_is() {
     let r = results();
@@ -427,20 +449,7 @@ fn n8_t9_t10_on_the_fixture_as_it_is() {
     }
     assert!(r["T9"].rows.is_empty()); // no comparison source
     let t10 = &r["T10"];
-    let got: Vec<String> = t10
-        .rows
-        .iter()
-        .map(|x| {
-            let get = |c: &str| x[t10.column(c).unwrap()].as_text();
-            format!(
-                "{} {} {} {}",
-                get("rule"),
-                get("kind"),
-                get("findings"),
-                get("spread")
-            )
-        })
-        .collect();
+    let got = t10_rows(t10);
     // rule, kind, findings, units or sources concerned (GBR_S only).
     assert_eq!(
         got,
@@ -457,14 +466,7 @@ fn n8_t9_t10_on_the_fixture_as_it_is() {
     );
     // The words are the report's: table 10 as printed, in the rules' order.
     let printed = crate::support::printed("T10");
-    let desc = |rule: &str| {
-        let i = t10
-            .rows
-            .iter()
-            .position(|x| x[0].as_text() == rule)
-            .unwrap();
-        printed.rows[i][printed.column("Rule").unwrap()].as_text()
-    };
+    let desc = |rule: &str| t10_rule(t10, &printed, rule);
     assert_eq!(printed.rows[0][0].as_text(), "Row rule");
     assert_eq!(printed.rows[4][0].as_text(), "Check");
     assert_eq!(
@@ -587,20 +589,7 @@ fn n8_t9_t10_with_other_publications_a_quarantined_row_and_tighter_checks() {
     near(t["max_gap"], 0.3);
     // T10: ZZZ in one source; EEE's jump in one unit; GBR_S's 4 years in one unit.
     let t10 = &r["T10"];
-    let got: Vec<String> = t10
-        .rows
-        .iter()
-        .map(|x| {
-            let get = |c: &str| x[t10.column(c).unwrap()].as_text();
-            format!(
-                "{} {} {} {}",
-                get("rule"),
-                get("kind"),
-                get("findings"),
-                get("spread")
-            )
-        })
-        .collect();
+    let got = t10_rows(t10);
     assert_eq!(
         got,
         [
@@ -615,14 +604,7 @@ fn n8_t9_t10_with_other_publications_a_quarantined_row_and_tighter_checks() {
         ]
     );
     let printed = r.printed("T10");
-    let desc = |rule: &str| {
-        let i = t10
-            .rows
-            .iter()
-            .position(|x| x[0].as_text() == rule)
-            .unwrap();
-        printed.rows[i][printed.column("Rule").unwrap()].as_text()
-    };
+    let desc = |rule: &str| t10_rule(t10, &printed, rule);
     assert_eq!(
         desc("rate_mismatch"),
         "Published rate more than 1.5 per cent away from count ÷ World Bank population × 100,000"

@@ -14,6 +14,7 @@ pub const NIL: &str = "–";
 pub const MINUS: char = '−';
 
 mod prose;
+pub mod style;
 pub use prose::{Count, Language, Role};
 
 /// A CSV cell that a spreadsheet cannot run: text beginning with `=`, `+`, `-`, `@`, a tab or a
@@ -67,18 +68,6 @@ pub fn roman(mut n: u32) -> String {
     out
 }
 
-/// Group the digits of a non-negative integer string with commas.
-fn group(int_digits: &str) -> String {
-    let mut out = String::with_capacity(int_digits.len() + int_digits.len() / 3);
-    for (i, ch) in int_digits.chars().enumerate() {
-        if i > 0 && (int_digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// A number's digits at `decimals` decimals: whether it is negative (a value that rounds to
 /// zero is not), its integer digits and its decimals; `None` when it is not finite.
 fn digits(x: f64, decimals: usize) -> Option<(bool, String, Option<String>)> {
@@ -96,19 +85,7 @@ fn digits(x: f64, decimals: usize) -> Option<(bool, String, Option<String>)> {
 /// A number with `decimals` decimals, comma thousands separators and the minus sign "−"; a
 /// value that rounds to zero has no sign; a non-finite value is not available ("..").
 pub fn number(x: f64, decimals: usize) -> String {
-    let Some((negative, int, frac)) = digits(x, decimals) else {
-        return NA.to_string();
-    };
-    let mut out = String::new();
-    if negative {
-        out.push(MINUS);
-    }
-    out.push_str(&group(&int));
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(&f);
-    }
-    out
+    style::ENGLISH.number(x, decimals)
 }
 
 /// A number in machine form, as spreadsheets and programs read it in any language: `decimals`

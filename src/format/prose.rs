@@ -166,7 +166,7 @@ fn iso_date(iso: &str) -> Option<(&str, usize, Option<usize>)> {
     }
 }
 
-const ENGLISH_MONTHS: [&str; 12] = [
+pub(super) const ENGLISH_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -55,7 +55,9 @@ const CODES: &[&str] = &[
     "e",
     "†",
     "",
-    // Separators of keys and lists that the report splits, never prints.
+    // Separators: of a sort key (checks.sql) and of address pieces ("/"). "; " joins N6's
+    // country names, which the narrative prints as they are: the list's punctuation belongs to
+    // the language (a list value for the narrative to join is still to come).
     " ",
     "/",
     "; ",

@@ -88,15 +88,17 @@ pub fn build_with(
             })
     };
     // A table column's `text`, for one row of its query.
+    let row_env = templates::row_env(pipeline.document.lang());
     let row_text = |template: &str, row: &minijinja::Value| -> Result<String> {
-        env.render_str(
-            template,
-            minijinja::context! { row => row, ..base_ctx.clone() },
-        )
-        .map_err(|e| Error::Report {
-            file: dir.join("report.yaml"),
-            message: format!("in {template:?}: {e}"),
-        })
+        row_env
+            .render_str(
+                template,
+                minijinja::context! { row => row, ..base_ctx.clone() },
+            )
+            .map_err(|e| Error::Report {
+                file: dir.join("report.yaml"),
+                message: format!("in {template:?}: {e}"),
+            })
     };
     // Each figure and table cites exactly the sources its numbers rest on (table `lineage`).
     let cited = results

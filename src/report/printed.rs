@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use super::spec::{FigureSpec, ReportSpec};
 use super::tables::{self, table_ctx};
-use super::templates::{reference_names, spec_env, template_error};
+use super::templates::{reference_names, row_env, spec_env, template_error};
 use crate::config::Pipeline;
 use crate::error::Result;
 use crate::store::table::{Table, Value};
@@ -80,6 +80,7 @@ pub fn figure_table(
 /// The environment and values in which `report.yaml`'s texts are rendered.
 struct SpecTexts {
     env: minijinja::Environment<'static>,
+    row_env: minijinja::Environment<'static>,
     ctx: minijinja::Value,
     file: PathBuf,
 }
@@ -88,6 +89,7 @@ impl SpecTexts {
     fn new(pipeline: &Pipeline, spec: &ReportSpec) -> SpecTexts {
         SpecTexts {
             env: spec_env(pipeline.document.lang()),
+            row_env: row_env(pipeline.document.lang()),
             ctx: minijinja::context! {
                 p => &pipeline.params,
                 q => &pipeline.quality,
@@ -102,7 +104,7 @@ impl SpecTexts {
     fn render(&self, template: &str, row: Option<&minijinja::Value>) -> Result<String> {
         match row {
             None => self.env.render_str(template, &self.ctx),
-            Some(row) => self.env.render_str(
+            Some(row) => self.row_env.render_str(
                 template,
                 minijinja::context! { row => row, ..self.ctx.clone() },
             ),

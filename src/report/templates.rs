@@ -48,6 +48,14 @@ pub(super) fn spec_env(lang: Language) -> minijinja::Environment<'static> {
     env
 }
 
+/// The environment of a table column's `text` and a figure's `series_text`: that of
+/// [`spec_env`], where a value the row does not have (`row.prev_rat`) is an error, not nothing.
+pub(super) fn row_env(lang: Language) -> minijinja::Environment<'static> {
+    let mut env = spec_env(lang);
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env
+}
+
 /// A value a template prints, by the language's rules: a number must go through a filter that
 /// says what it is (`num`, `year`, `rate`, …; a bare one is an error at its line), an ISO date
 /// is written as the language writes dates ("16 May 2024"); nothing for none or undefined.
@@ -272,11 +280,21 @@ fn add_filters(env: &mut minijinja::Environment<'_>, lang: Language) {
     });
     // A number with a fixed number of decimals and the language's separators: 4698 | decimals(0)
     // is "4,698", 2.5 | decimals(2) "2.50"; nothing for none (a table cell's missing value).
-    env.add_filter("decimals", |v: minijinja::Value, places: u8| {
-        opt_f64(&v)
-            .filter(|x| x.is_finite())
-            .map(|x| format::number(x, usize::from(places.min(6))))
-    });
+    // A value the row does not have (a misspelt column) is an error, not an empty cell.
+    env.add_filter(
+        "decimals",
+        |v: minijinja::Value, places: u8| -> Result<Option<String>, minijinja::Error> {
+            if v.is_undefined() {
+                return Err(minijinja::Error::new(
+                    minijinja::ErrorKind::UndefinedError,
+                    "`decimals` of a value that is not defined (a column the query does not return?)",
+                ));
+            }
+            Ok(opt_f64(&v)
+                .filter(|x| x.is_finite())
+                .map(|x| format::number(x, usize::from(places.min(6)))))
+        },
+    );
     // A threshold as written in the pipeline: 5 → "5", 2.5 → "2.5", 0.125 → "0.13".
     env.add_filter("plain", |v: minijinja::Value| match opt_f64(&v) {
         Some(x) if x.fract() == 0.0 => format::number(x, 0),

@@ -296,3 +296,24 @@ fn a_bare_number_in_a_row_text_is_a_validate_error() {
         "{err}"
     );
 }
+
+/// A value a row text names and its query does not give is an error, not an empty string.
+#[test]
+fn a_misspelt_row_value_is_a_validate_error() {
+    let tmp = sandbox();
+    let report = own_report(tmp.path());
+    edit(&report.join("report.yaml"), |s| {
+        s.replacen(
+            "{{ row.prev_rate | decimals(2) }}",
+            "{{ row.prev_rat | decimals(2) }}",
+            1,
+        )
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("report.yaml") && err.contains("undefined"),
+        "{err}"
+    );
+}

@@ -136,7 +136,9 @@ impl Language {
     pub fn written_date(self, iso: &str) -> Option<String> {
         let (y, m, d) = iso_date(iso)?;
         Some(match (self, d) {
-            (Language::English, Some(d)) => format!("{d} {} {y}", ENGLISH_MONTHS[m - 1]),
+            (Language::English, Some(d)) => {
+                super::style::ENGLISH.date(y.parse().ok()?, m as u32, d as u32)?
+            }
             (Language::English, None) => format!("{} {y}", ENGLISH_MONTHS[m - 1]),
         })
     }

@@ -35,7 +35,7 @@ mod tables;
 mod templates;
 
 pub use templates::{NarrativeValues, check_authored, narrative_paragraphs};
-use templates::{authored_parts, narrative_ctx, reference_names, spec_env};
+use templates::{SpecTexts, authored_parts, narrative_ctx};
 
 /// One output file of the report stage.
 pub struct Artefact {
@@ -73,33 +73,9 @@ pub fn build_with(
     manuscripts: bool,
 ) -> Result<Vec<Artefact>> {
     let dir = &pipeline.report_dir;
-    let env = spec_env(pipeline.document.lang());
-    let base_ctx = minijinja::context! {
-        p => &pipeline.params,
-        q => &pipeline.quality,
-        pipeline => &pipeline.name,
-        cite => reference_names(spec),
-    };
-    let text = |file: &str, template: &str| -> Result<String> {
-        env.render_str(template, &base_ctx)
-            .map_err(|e| Error::Report {
-                file: dir.join(file),
-                message: format!("in {template:?}: {e}"),
-            })
-    };
-    // A table column's `text`, for one row of its query.
-    let row_env = templates::row_env(pipeline.document.lang());
-    let row_text = |template: &str, row: &minijinja::Value| -> Result<String> {
-        row_env
-            .render_str(
-                template,
-                minijinja::context! { row => row, ..base_ctx.clone() },
-            )
-            .map_err(|e| Error::Report {
-                file: dir.join("report.yaml"),
-                message: format!("in {template:?}: {e}"),
-            })
-    };
+    let texts = SpecTexts::new(pipeline, spec);
+    let text = |template: &str| texts.text(template);
+    let row_text = |template: &str, row: &minijinja::Value| texts.render(template, Some(row));
     // Each figure and table cites exactly the sources its numbers rest on (table `lineage`).
     let cited = results
         .get(crate::store::warehouse::LINEAGE_SOURCES)
@@ -123,14 +99,10 @@ pub fn build_with(
         let ft = FigureText {
             id: f.id.clone(),
             number: i as u32 + 1,
-            title: text("report.yaml", &f.title)?,
-            subtitle: text("report.yaml", &f.subtitle)?,
+            title: text(&f.title)?,
+            subtitle: text(&f.subtitle)?,
             source: source_of(&f.id),
-            notes: f
-                .notes
-                .iter()
-                .map(|n| text("report.yaml", n))
-                .collect::<Result<_>>()?,
+            notes: f.notes.iter().map(|n| text(n)).collect::<Result<_>>()?,
             description: String::new(),
             bare: false,
         };
@@ -139,14 +111,11 @@ pub fn build_with(
                 start_name,
                 end_name,
                 ..
-            } => (
-                text("report.yaml", start_name)?,
-                text("report.yaml", end_name)?,
-            ),
+            } => (text(start_name)?, text(end_name)?),
             _ => (String::new(), String::new()),
         };
         let mut f = f.clone();
-        f.axis = text("report.yaml", &f.axis)?;
+        f.axis = text(&f.axis)?;
         jobs.push((f, ft, names, table));
     }
     let figures_start = std::time::Instant::now();
@@ -204,9 +173,8 @@ pub fn build_with(
     let mut tables = BTreeMap::new();
     let mut table_list = Vec::new();
     for (i, t) in spec.tables.iter().enumerate() {
-        let ctx = table_ctx(dir, t, i as u32 + 1, get(&t.query)?, &|s, row| match row {
-            None => text("report.yaml", s),
-            Some(row) => row_text(s, row),
+        let ctx = table_ctx(dir, t, i as u32 + 1, get(&t.query)?, &|s, row| {
+            texts.render(s, row)
         })?;
         artefacts.push(Artefact {
             path: format!("tables/{}.csv", t.id).into(),

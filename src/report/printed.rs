@@ -4,11 +4,10 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 use super::spec::{FigureSpec, ReportSpec};
 use super::tables::{self, table_ctx};
-use super::templates::{reference_names, row_env, spec_env, template_error};
+use super::templates::SpecTexts;
 use crate::config::Pipeline;
 use crate::error::Result;
 use crate::store::table::{Table, Value};
@@ -75,42 +74,6 @@ pub fn figure_table(
     let texts = SpecTexts::new(pipeline, spec);
     let named = series_named(f, table, &|s, row| texts.render(s, Some(row)))?;
     Ok(Some(named.into_owned()))
-}
-
-/// The environment and values in which `report.yaml`'s texts are rendered.
-struct SpecTexts {
-    env: minijinja::Environment<'static>,
-    row_env: minijinja::Environment<'static>,
-    ctx: minijinja::Value,
-    file: PathBuf,
-}
-
-impl SpecTexts {
-    fn new(pipeline: &Pipeline, spec: &ReportSpec) -> SpecTexts {
-        SpecTexts {
-            env: spec_env(pipeline.document.lang()),
-            row_env: row_env(pipeline.document.lang()),
-            ctx: minijinja::context! {
-                p => &pipeline.params,
-                q => &pipeline.quality,
-                pipeline => &pipeline.name,
-                cite => reference_names(spec),
-            },
-            file: pipeline.report_dir.join("report.yaml"),
-        }
-    }
-
-    /// A template of `report.yaml`, on its own or over a query row (`row`).
-    fn render(&self, template: &str, row: Option<&minijinja::Value>) -> Result<String> {
-        match row {
-            None => self.env.render_str(template, &self.ctx),
-            Some(row) => self.row_env.render_str(
-                template,
-                minijinja::context! { row => row, ..self.ctx.clone() },
-            ),
-        }
-        .map_err(|e| template_error(&self.file, e))
-    }
 }
 
 /// The figure's query result with each row's series named by the figure's `series_text` (a

@@ -58,12 +58,10 @@ pub(super) fn table_ctx(
         })?;
         sources.push((Source::Field(i), c.format));
     }
+    let has_text = sources.iter().any(|(s, _)| matches!(s, Source::Text(_)));
     let mut values = Vec::with_capacity(table.rows.len());
     for row in &table.rows {
-        let ctx = sources
-            .iter()
-            .any(|(s, _)| matches!(s, Source::Text(_)))
-            .then(|| row_value(table, row));
+        let ctx = has_text.then(|| row_value(table, row));
         let mut cells = Vec::with_capacity(sources.len());
         for (source, _) in &sources {
             cells.push(match source {
@@ -154,19 +152,14 @@ pub(super) fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
         .from_writer(Vec::new());
     let err = |e: csv::Error| Error::Internal(format!("writing table {}: {e}", t.id));
     w.write_record(&t.headers).map_err(err)?;
-    for (values, printed) in t.values.iter().zip(&t.rows) {
+    for values in &t.values {
         // Numbers in machine form from the values themselves (at the precision the report
         // prints, no grouping, the ASCII minus: the same in every language); text as printed,
         // with the ASCII minus.
         let cells: Vec<String> = values
             .iter()
-            .zip(printed)
             .zip(&t.formats)
-            .map(|((v, p), f)| match f {
-                Format::Text => p.replace(format::MINUS, "-"),
-                f => machine(v, *f),
-            })
-            .map(|c| format::spreadsheet_safe(&c).into_owned())
+            .map(|(v, f)| format::spreadsheet_safe(&machine(v, *f)).into_owned())
             .collect();
         w.write_record(&cells).map_err(err)?;
     }
@@ -174,19 +167,18 @@ pub(super) fn table_csv(t: &TableCtx) -> Result<Vec<u8>> {
         .map_err(|e| Error::Internal(format!("writing table {}: {e}", t.id)))
 }
 
-/// A number cell in machine form for the CSV (see [`format::plain`]): the precision of
-/// [`printed`], the nil ("–") and not-available ("..") symbols as printed.
+/// A cell in machine form for the CSV: a number as [`format::plain`] writes it, at the precision
+/// of [`printed`], the nil ("–") and not-available ("..") symbols as printed; a text as printed,
+/// with the ASCII minus.
 fn machine(v: &Value, format: Format) -> String {
-    let Some(x) = v.as_f64() else {
-        return format::NA.to_string();
-    };
-    match format {
-        Format::Count if x == 0.0 => format::NIL.to_string(),
-        Format::Count | Format::Integer => format::plain(x, 0),
-        Format::Rate => format::plain(x, 1),
-        Format::Decimal2 => format::plain(x, 2),
-        Format::Percent => format::plain(x * 100.0, 1),
-        Format::Text => printed(v, format),
+    match (format, v.as_f64()) {
+        (Format::Text, _) => printed(v, format).replace(format::MINUS, "-"),
+        (_, None) => format::NA.to_string(),
+        (Format::Count, Some(0.0)) => format::NIL.to_string(),
+        (Format::Count | Format::Integer, Some(x)) => format::plain(x, 0),
+        (Format::Rate, Some(x)) => format::plain(x, 1),
+        (Format::Decimal2, Some(x)) => format::plain(x, 2),
+        (Format::Percent, Some(x)) => format::plain(x * 100.0, 1),
     }
 }
 

@@ -36,7 +36,7 @@ fn authored_env(lang: Language) -> minijinja::Environment<'static> {
 
 /// The environment of `report.yaml`'s titles, subtitles, notes and headers: the number
 /// filters, every value printed by the language's rules ([`printed`]).
-pub(super) fn spec_env(lang: Language) -> minijinja::Environment<'static> {
+fn spec_env(lang: Language) -> minijinja::Environment<'static> {
     let mut env = minijinja::Environment::new();
     add_filters(&mut env, lang);
     env.set_formatter(move |out, _state, value| {
@@ -50,10 +50,57 @@ pub(super) fn spec_env(lang: Language) -> minijinja::Environment<'static> {
 
 /// The environment of a table column's `text` and a figure's `series_text`: that of
 /// [`spec_env`], where a value the row does not have (`row.prev_rat`) is an error, not nothing.
-pub(super) fn row_env(lang: Language) -> minijinja::Environment<'static> {
+fn row_env(lang: Language) -> minijinja::Environment<'static> {
     let mut env = spec_env(lang);
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env
+}
+
+/// The environments and values in which `report.yaml`'s texts are rendered: titles, notes and
+/// headers on their own, a column's `text` and a figure's `series_text` over a query row.
+pub(super) struct SpecTexts {
+    env: minijinja::Environment<'static>,
+    row_env: minijinja::Environment<'static>,
+    ctx: minijinja::Value,
+    file: std::path::PathBuf,
+}
+
+impl SpecTexts {
+    pub(super) fn new(pipeline: &Pipeline, spec: &ReportSpec) -> SpecTexts {
+        let lang = pipeline.document.lang();
+        SpecTexts {
+            env: spec_env(lang),
+            row_env: row_env(lang),
+            ctx: minijinja::context! {
+                p => &pipeline.params,
+                q => &pipeline.quality,
+                pipeline => &pipeline.name,
+                cite => reference_names(spec),
+            },
+            file: pipeline.report_dir.join("report.yaml"),
+        }
+    }
+
+    /// A template of `report.yaml` on its own.
+    pub(super) fn text(&self, template: &str) -> Result<String> {
+        self.render(template, None)
+    }
+
+    /// A template of `report.yaml`, on its own or over a query row (`row`); an error names
+    /// report.yaml and quotes the template.
+    pub(super) fn render(&self, template: &str, row: Option<&minijinja::Value>) -> Result<String> {
+        match row {
+            None => self.env.render_str(template, &self.ctx),
+            Some(row) => self.row_env.render_str(
+                template,
+                minijinja::context! { row => row, ..self.ctx.clone() },
+            ),
+        }
+        .map_err(|e| Error::Report {
+            file: self.file.clone(),
+            message: format!("in {template:?}: {e}"),
+        })
+    }
 }
 
 /// A value a template prints, by the language's rules: a number must go through a filter that

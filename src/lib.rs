@@ -15,6 +15,7 @@ pub mod config;
 pub mod error;
 pub mod explain;
 pub mod format;
+pub mod i18n;
 pub mod ingest;
 pub mod parallel;
 pub mod pipeline;

@@ -15,7 +15,7 @@ pub const MINUS: char = '−';
 
 mod prose;
 pub mod style;
-pub use prose::{Count, Language, Role};
+pub use prose::{Count, Language, Role, iso_date_parts};
 
 /// A CSV cell that a spreadsheet cannot run: text beginning with `=`, `+`, `-`, `@`, a tab or a
 /// carriage return is a formula when Excel or LibreOffice opens the file, so it gets a leading

@@ -144,6 +144,12 @@ impl Language {
     }
 }
 
+/// (year, month 1–12, day) of an ISO date ("2025-06-02") or month ("2022-06").
+pub fn iso_date_parts(iso: &str) -> Option<(i32, u32, Option<u32>)> {
+    let (y, m, d) = iso_date(iso)?;
+    Some((y.parse().ok()?, m as u32, d.map(|d| d as u32)))
+}
+
 /// (year, month 1–12, day) of an ISO date or month.
 fn iso_date(iso: &str) -> Option<(&str, usize, Option<usize>)> {
     let parts: Vec<&str> = iso.trim().split('-').collect();

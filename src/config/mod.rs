@@ -166,7 +166,7 @@ impl Pipeline {
                     walk(&path, out)?;
                 } else if matches!(
                     path.extension().and_then(|e| e.to_str()),
-                    Some("yaml" | "j2" | "md" | "css")
+                    Some("yaml" | "j2" | "md" | "css" | "ftl")
                 ) {
                     out.push(path);
                 }

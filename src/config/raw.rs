@@ -217,6 +217,11 @@ pub struct DocumentSettings {
 }
 
 impl DocumentSettings {
+    /// The document's language tag ("en" when not given).
+    pub fn tag(&self) -> &str {
+        self.language.as_deref().unwrap_or("en")
+    }
+
     /// The language whose rules the text follows (checked when the pipeline is read).
     pub fn lang(&self) -> crate::format::Language {
         self.language

@@ -134,6 +134,9 @@ fn named_num(named: &FluentArgs, name: &str) -> Option<f64> {
     }
 }
 
+/// The functions whose text carries a data value's address (settings, factors and dates do not).
+const MARKED: [&str; 4] = ["NUM", "FIGURE", "RATE", "PERCENT"];
+
 /// Registers every function on `bundle`, printing by `rules`.
 pub(super) fn register(bundle: &mut FluentBundle<FluentResource>, rules: &'static Rules) {
     let lang = Language::from_tag(rules.tag);
@@ -180,6 +183,7 @@ pub(super) fn register(bundle: &mut FluentBundle<FluentResource>, rules: &'stati
                     let written = date(rules, lang, s);
                     FluentValue::String(written.into())
                 }
+                Some(FluentValue::None) => FluentValue::String(NA.into()),
                 _ => complain("DATE takes a date (text)".into()),
             }),
             _ => bundle.add_function(name, move |pos, named| {
@@ -187,7 +191,11 @@ pub(super) fn register(bundle: &mut FluentBundle<FluentResource>, rules: &'stati
                     return complain(format!("{name} takes a number"));
                 };
                 match f(rules, lang, &a, pos, named) {
-                    Ok(text) => FluentValue::String(a.marked(text).into()),
+                    // The counts, rates and shares of the data carry their address.
+                    Ok(text) if MARKED.contains(&name) => {
+                        FluentValue::String(a.marked(text).into())
+                    }
+                    Ok(text) => FluentValue::String(text.into()),
                     Err(e) => complain(e),
                 }
             }),

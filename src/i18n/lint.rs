@@ -1,6 +1,7 @@
 //! Checks of a catalogue file beyond Fluent's grammar: every message carries a context comment
-//! for its translators, and a choice on a number selects on `NUMBER($n)` (a bare `{ $n -> … }`
-//! would never match a plural category: the catalogue's numbers are values of their own).
+//! for its translators; and the choices of a message on a bare variable (`{ $n -> … }`), which
+//! must be texts: a number is chosen on through `NUMBER($n)` (the catalogue's numbers are values
+//! of their own, and would never match a plural category or `[0]`).
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
@@ -38,22 +39,13 @@ pub(super) fn problems(text: &str) -> Vec<String> {
                  where it appears and what each variable holds"
             ));
         }
-        let mut bare = Vec::new();
-        for p in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-            bare_selectors(p, &mut bare);
-        }
-        for var in bare {
-            out.push(format!(
-                "line {line}: message {id} chooses on the bare ${var}: write {{ NUMBER(${var}) -> … }} \
-                 (plural categories and [0] match a NUMBER)"
-            ));
-        }
+        let _ = (value, attributes);
     }
     out
 }
 
 /// The variables a pattern selects on bare (`{ $n -> … }`), nested choices included.
-fn bare_selectors(p: &Pattern<&str>, out: &mut Vec<String>) {
+pub(super) fn bare_selectors(p: &Pattern<&str>, out: &mut Vec<String>) {
     for el in &p.elements {
         if let PatternElement::Placeable { expression } = el {
             expression_selectors(expression, out);
@@ -79,11 +71,58 @@ fn expression_selectors(e: &Expression<&str>, out: &mut Vec<String>) {
 }
 
 /// The line (from 1) where `id` is defined.
-fn line_of(text: &str, id: &str) -> usize {
+pub(super) fn line_of(text: &str, id: &str) -> usize {
     text.lines()
         .position(|l| {
             l.strip_prefix(id)
                 .is_some_and(|r| r.trim_start().starts_with('='))
         })
         .map_or(0, |i| i + 1)
+}
+
+/// The messages a catalogue file's messages refer to (`{ T7-state }`).
+pub(super) fn references(text: &str) -> Vec<String> {
+    let resource = match fluent_syntax::parser::parse(text) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    let mut out = Vec::new();
+    for entry in &resource.body {
+        let (value, attributes) = match entry {
+            Entry::Message(m) => (m.value.as_ref(), &m.attributes),
+            Entry::Term(t) => (Some(&t.value), &t.attributes),
+            _ => continue,
+        };
+        for p in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
+            pattern_references(p, &mut out);
+        }
+    }
+    out
+}
+
+fn pattern_references(p: &Pattern<&str>, out: &mut Vec<String>) {
+    for el in &p.elements {
+        if let PatternElement::Placeable { expression } = el {
+            expression_references(expression, out);
+        }
+    }
+}
+
+fn expression_references(e: &Expression<&str>, out: &mut Vec<String>) {
+    match e {
+        Expression::Select { selector, variants } => {
+            inline_references(selector, out);
+            for v in variants {
+                pattern_references(&v.value, out);
+            }
+        }
+        Expression::Inline(i) => inline_references(i, out),
+    }
+}
+
+fn inline_references(i: &InlineExpression<&str>, out: &mut Vec<String>) {
+    match i {
+        InlineExpression::MessageReference { id, .. } => out.push(id.name.to_string()),
+        InlineExpression::Placeable { expression } => expression_references(expression, out),
+        _ => {}
+    }
 }

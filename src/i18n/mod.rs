@@ -20,7 +20,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use crate::error::{Error, Result};
 use crate::format::style::Rules;
 
-pub use functions::Arg;
+pub use functions::{Arg, Cell};
 
 /// The folder of a report's catalogues, under its report folder.
 pub const LOCALES: &str = "locales";
@@ -165,6 +165,19 @@ impl Catalogue {
             Some(a) => message.get_attribute(a).map(|a| a.value()),
         }
         .ok_or_else(|| self.missing(key))?;
+        let mut bare = Vec::new();
+        lint::bare_selectors(pattern, &mut bare);
+        for var in bare {
+            if let Some(FluentValue::Custom(_)) = args.and_then(|a| a.get(var.as_str())) {
+                return Err(self.error(
+                    key,
+                    &format!(
+                        "chooses on the number ${var} bare: write {{ NUMBER(${var}) -> … }} \
+                         (plural categories and [0] match a NUMBER)"
+                    ),
+                ));
+            }
+        }
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, args, &mut errors);
         if let Some(e) = errors.first() {
@@ -208,9 +221,23 @@ impl Catalogue {
             .collect()
     }
 
-    /// The catalogue's own problems, all at once: a message without a context comment, a
-    /// selector on a bare number (`{ $n -> … }` never matches a plural category here: select on
-    /// `NUMBER($n)`).
+    /// The messages its messages refer to.
+    pub fn references(&self) -> Vec<String> {
+        self.files
+            .iter()
+            .flat_map(|(_, text)| lint::references(text))
+            .collect()
+    }
+
+    /// The file and line where message `id` is defined.
+    pub fn locate(&self, id: &str) -> Option<(PathBuf, usize)> {
+        self.files
+            .iter()
+            .find(|(_, text)| defines(text, id))
+            .map(|(p, text)| (p.clone(), lint::line_of(text, id)))
+    }
+
+    /// The catalogue's own problems, all at once: a message without a context comment.
     pub fn lint(&self) -> Result<()> {
         Error::all(
             self.files

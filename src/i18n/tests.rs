@@ -199,6 +199,15 @@ fn problems_are_errors_naming_the_message() {
         .unwrap_err()
         .to_string();
     assert!(lint.contains("a has no comment"), "{lint}");
-    assert!(lint.contains("bare $n"), "{lint}");
+    let bare = catalogue("en", "# x\na = { $n ->\n   *[other] x\n}\n");
+    let e = bare.format(
+        "a",
+        Some(&{
+            let mut a = FluentArgs::new();
+            a.set("n", n(1.0));
+            a
+        }),
+    );
+    assert!(e.unwrap_err().to_string().contains("NUMBER($n)"));
     assert!(!lint.contains("message b"), "{lint}");
 }

@@ -27,6 +27,9 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
         problems.push(e);
     }
     problems.extend(template_syntax(&pipeline));
+    if let Some(spec) = &spec {
+        problems.extend(crate::report::check_catalogue(&pipeline, spec));
+    }
     match dry_warehouse(&pipeline) {
         Ok(warehouse) => {
             let dry = crate::query::prepare::dry_run(&pipeline, &warehouse);

@@ -33,9 +33,11 @@ mod figures;
 mod printed;
 mod tables;
 mod templates;
+mod words;
 
 pub use templates::{NarrativeValues, check_authored, narrative_paragraphs};
 use templates::{SpecTexts, authored_parts, narrative_ctx};
+pub use words::check_catalogue;
 
 /// One output file of the report stage.
 pub struct Artefact {
@@ -73,7 +75,7 @@ pub fn build_with(
     manuscripts: bool,
 ) -> Result<Vec<Artefact>> {
     let dir = &pipeline.report_dir;
-    let texts = SpecTexts::new(pipeline, spec);
+    let texts = SpecTexts::new(pipeline, spec)?;
     let text = |template: &str| texts.text(template);
     let row_text = |template: &str, row: &minijinja::Value| texts.render(template, Some(row));
     // Each figure and table cites exactly the sources its numbers rest on (table `lineage`).
@@ -102,7 +104,7 @@ pub fn build_with(
             title: text(&f.title)?,
             subtitle: text(&f.subtitle)?,
             source: source_of(&f.id),
-            notes: f.notes.iter().map(|n| text(n)).collect::<Result<_>>()?,
+            notes: texts.notes(&f.id)?,
             description: String::new(),
             bare: false,
         };
@@ -173,9 +175,14 @@ pub fn build_with(
     let mut tables = BTreeMap::new();
     let mut table_list = Vec::new();
     for (i, t) in spec.tables.iter().enumerate() {
-        let ctx = table_ctx(dir, t, i as u32 + 1, get(&t.query)?, &|s, row| {
-            texts.render(s, row)
-        })?;
+        let ctx = table_ctx(
+            dir,
+            t,
+            i as u32 + 1,
+            get(&t.query)?,
+            &|s, row| texts.render(s, row),
+            texts.notes(&t.id)?,
+        )?;
         artefacts.push(Artefact {
             path: format!("tables/{}.csv", t.id).into(),
             bytes: table_csv(&ctx)?,

@@ -42,9 +42,10 @@ pub fn printed_table(
     let Some(table) = results.get(&t.query) else {
         return Ok(None);
     };
-    let texts = SpecTexts::new(pipeline, spec);
+    let texts = SpecTexts::new(pipeline, spec)?;
     let render = |s: &str, row: Option<&minijinja::Value>| texts.render(s, row);
-    let t = table_ctx(&pipeline.report_dir, t, i as u32 + 1, table, &render)?;
+    let notes = texts.notes(&t.id)?;
+    let t = table_ctx(&pipeline.report_dir, t, i as u32 + 1, table, &render, notes)?;
     let shown = Table {
         columns: t.headers.clone(),
         rows: t
@@ -71,7 +72,7 @@ pub fn figure_table(
     let Some(table) = results.get(&f.query) else {
         return Ok(None);
     };
-    let texts = SpecTexts::new(pipeline, spec);
+    let texts = SpecTexts::new(pipeline, spec)?;
     let named = series_named(f, table, &|s, row| texts.render(s, Some(row)))?;
     Ok(Some(named.into_owned()))
 }

@@ -16,7 +16,9 @@ use crate::error::Result;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawReport {
-    title: String,
+    /// The catalogue key of the report's title (default `report-title`).
+    #[serde(default)]
+    title: Option<String>,
     figures: Vec<RawFigure>,
     tables: Vec<TableSpec>,
     narrative: Vec<String>,
@@ -43,6 +45,7 @@ pub struct DocumentSpec {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChapterSpec {
+    /// The catalogue key of its heading (`chapter-introduction`).
     pub title: String,
     pub file: String,
     /// The chapter where a figure or table that no paragraph cites is set (at its end).
@@ -53,7 +56,7 @@ pub struct ChapterSpec {
 /// The whole report declaration, checked.
 #[derive(Debug, Clone)]
 pub struct ReportSpec {
-    /// Report title (a template: may use `{{ p.first_year }}` etc.).
+    /// The catalogue key of the report's title.
     pub title: String,
     /// Figures, in order of appearance.
     pub figures: Vec<FigureSpec>,
@@ -132,11 +135,12 @@ struct RawFigure {
     marks: Option<String>,
     #[serde(default)]
     series_text: Option<String>,
-    title: String,
-    subtitle: String,
-    axis: String,
     #[serde(default)]
-    notes: Vec<String>,
+    title: Option<String>,
+    #[serde(default)]
+    subtitle: Option<String>,
+    #[serde(default)]
+    axis: Option<String>,
     #[serde(default)]
     address: Vec<String>,
 }
@@ -147,16 +151,17 @@ pub struct FigureSpec {
     pub id: String,
     pub query: String,
     pub chart: Chart,
-    /// Title, subtitle and axis label (templates).
+    /// The catalogue keys of its title, subtitle and axis label: by default message `F1`, its
+    /// attributes `.subtitle` and `.axis` (its notes: `.note-1`, `.note-2`, …).
     pub title: String,
     pub subtitle: String,
     pub axis: String,
-    pub notes: Vec<String>,
     /// The query columns whose values name one of its rows in an address (`F2/Americas/2015`:
     /// `[series, year]`), in order.
     pub address: Vec<String>,
-    /// The name a row's series has in the legend, as a template over the row (`row`), in place
-    /// of the `series` column's value: the query returns a code (`up`), the report the words.
+    /// The name a row's series has in the legend, in place of the `series` column's value: a
+    /// catalogue key whose message has the row's values (or a template over the row, `row`,
+    /// calling `t()`): the query returns a code (`up`), the catalogue the words.
     pub series_text: Option<String>,
 }
 
@@ -296,8 +301,8 @@ impl RawFigure {
             ChartKind::HorizontalBars => (&["label", "y"], &["annotation"]),
             ChartKind::Strip => (&["series", "label", "y", "median"], &[]),
             ChartKind::Dumbbell => (
-                &["label", "start", "end", "start_name", "end_name"],
-                &["annotation"],
+                &["label", "start", "end"],
+                &["annotation", "start_name", "end_name"],
             ),
             ChartKind::SmallMultiples => (&["x", "y", "series", "secondary", "marks"], &[]),
         };
@@ -341,8 +346,14 @@ impl RawFigure {
                 label: get(&self.label),
                 start: get(&self.start),
                 end: get(&self.end),
-                start_name: get(&self.start_name),
-                end_name: get(&self.end_name),
+                start_name: self
+                    .start_name
+                    .clone()
+                    .unwrap_or_else(|| format!("{}.start-name", self.id)),
+                end_name: self
+                    .end_name
+                    .clone()
+                    .unwrap_or_else(|| format!("{}.end-name", self.id)),
                 annotation: self.annotation.clone(),
             },
             ChartKind::SmallMultiples => Chart::SmallMultiples {
@@ -353,6 +364,22 @@ impl RawFigure {
                 marks: get(&self.marks),
             },
         })
+    }
+}
+
+impl TableSpec {
+    /// The catalogue key of its title.
+    pub fn title_key(&self) -> String {
+        self.title.clone().unwrap_or_else(|| self.id.clone())
+    }
+}
+
+impl ColumnSpec {
+    /// The catalogue key of its heading in table `table`.
+    pub fn header_key(&self, table: &str) -> String {
+        self.header
+            .clone()
+            .unwrap_or_else(|| format!("{table}-columns.{}", self.field))
     }
 }
 
@@ -375,15 +402,18 @@ pub enum Format {
     Integer,
 }
 
-/// One column of a table: a query column printed in `format`, or, with `text`, a template
-/// rendered for each row (the row's values as `row`: `{{ row.rate | decimals(2) }}`), so that the
-/// query returns codes and numbers and the words are the report's. `field` names the column
-/// in the cells' addresses (`T7/MEX/2019/0/rule`); a `text` column need not be a query column.
+/// One column of a table: a query column printed in `format`, or, with `text`, a catalogue
+/// message with the row's values (`{ DECIMALS($rate, places: 2) }`), or a template over the row
+/// (`row`) calling `t()`, so that the query returns codes and numbers and the words are the
+/// catalogue's. Its heading is attribute `.<field>` of message `<table>-columns` unless
+/// `header` names another key. `field` names the column in the cells' addresses
+/// (`T7/MEX/2019/0/rule`); a `text` column need not be a query column.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnSpec {
     pub field: String,
-    pub header: String,
+    #[serde(default)]
+    pub header: Option<String>,
     #[serde(default)]
     pub format: Format,
     #[serde(default)]
@@ -396,10 +426,10 @@ pub struct ColumnSpec {
 pub struct TableSpec {
     pub id: String,
     pub query: String,
-    pub title: String,
-    pub columns: Vec<ColumnSpec>,
+    /// The catalogue key of its title (default: message `<id>`; notes `.note-1`, …).
     #[serde(default)]
-    pub notes: Vec<String>,
+    pub title: Option<String>,
+    pub columns: Vec<ColumnSpec>,
     /// The query columns whose values name one of its rows in an address (`T3/USA`: `[iso3]`).
     #[serde(default)]
     pub address: Vec<String>,
@@ -417,20 +447,22 @@ pub fn load(path: &Path, queries: &[String]) -> Result<ReportSpec> {
                 crate::error::Error::Internal(format!("figure {} passed its check", f.id))
             })?;
             Ok(FigureSpec {
+                title: f.title.clone().unwrap_or_else(|| f.id.clone()),
+                subtitle: f
+                    .subtitle
+                    .clone()
+                    .unwrap_or_else(|| format!("{}.subtitle", f.id)),
+                axis: f.axis.clone().unwrap_or_else(|| format!("{}.axis", f.id)),
                 id: f.id,
                 query: f.query,
                 chart,
-                title: f.title,
-                subtitle: f.subtitle,
-                axis: f.axis,
-                notes: f.notes,
                 address: f.address,
                 series_text: f.series_text,
             })
         })
         .collect::<Result<_>>()?;
     Ok(ReportSpec {
-        title: raw.title,
+        title: raw.title.unwrap_or_else(|| "report-title".into()),
         figures,
         tables: raw.tables,
         narrative: raw.narrative,

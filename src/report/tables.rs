@@ -23,8 +23,8 @@ pub(super) struct TableCtx {
     pub(super) cells: Vec<Vec<String>>,
 }
 
-/// How a table's texts are rendered: a template of `report.yaml` (title, header, note) on its
-/// own, or with a row's values as `row` (a column's `text`).
+/// How a table's texts are rendered: a catalogue key (title, header) on its own, or with a
+/// row's values (a column's `text`).
 pub(super) type Render<'a> = dyn Fn(&str, Option<&minijinja::Value>) -> Result<String> + 'a;
 
 /// One column of a filled table: a query column's index, or a template over the row.
@@ -39,6 +39,7 @@ pub(super) fn table_ctx(
     number: u32,
     table: &Table,
     text: &Render<'_>,
+    notes: Vec<String>,
 ) -> Result<TableCtx> {
     let mut sources = Vec::new();
     for c in &t.columns {
@@ -84,18 +85,14 @@ pub(super) fn table_ctx(
     Ok(TableCtx {
         id: t.id.clone(),
         number,
-        title: text(&t.title, None)?,
+        title: text(&t.title_key(), None)?,
         headers: t
             .columns
             .iter()
-            .map(|c| text(&c.header, None))
+            .map(|c| text(&c.header_key(&t.id), None))
             .collect::<Result<_>>()?,
         rows,
-        notes: t
-            .notes
-            .iter()
-            .map(|n| text(n, None))
-            .collect::<Result<_>>()?,
+        notes,
         values,
         numeric: formats.iter().map(|f| *f != Format::Text).collect(),
         formats,

@@ -5,11 +5,15 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use std::sync::Arc;
+
 use super::document;
 use super::spec::ReportSpec;
+use super::words::{self, BaseArgs};
 use crate::config::Pipeline;
 use crate::error::{Error, Result};
 use crate::format::{self, Count, Language, Role};
+use crate::i18n::Catalogue;
 use crate::store::table::Value;
 use serde::Serialize;
 
@@ -23,9 +27,21 @@ struct ReleaseCtx {
 /// The environment of authored text (narrative, Summary, chapters): strict undefined values,
 /// the number filters, every value printed by the language's rules ([`printed`]) and masked so
 /// that it stays text through the Markdown reading.
-fn authored_env(lang: Language) -> minijinja::Environment<'static> {
+fn authored_env(lang: Language, words: &Words) -> minijinja::Environment<'static> {
     let mut env = narrative_env(lang);
+    words::add_t(
+        &mut env,
+        words.catalogue.clone(),
+        words.base.clone(),
+        Some(document::authored::mask),
+        Some(document::authored::mark),
+    );
     env.set_formatter(move |out, _state, value| {
+        // A message (`t(…)`) is the catalogue's Markdown, its values already made inert.
+        if value.is_safe() {
+            out.write_str(value.as_str().unwrap_or_default())?;
+            return Ok(());
+        }
         if let Some(text) = printed(lang, value)? {
             out.write_str(&document::authored::mask(&text))?;
         }
@@ -34,11 +50,18 @@ fn authored_env(lang: Language) -> minijinja::Environment<'static> {
     env
 }
 
-/// The environment of `report.yaml`'s titles, subtitles, notes and headers: the number
-/// filters, every value printed by the language's rules ([`printed`]).
-fn spec_env(lang: Language) -> minijinja::Environment<'static> {
+/// The environment of `report.yaml`'s templates: the number filters, `t()`, every value
+/// printed by the language's rules ([`printed`]).
+fn spec_env(lang: Language, words: &Words) -> minijinja::Environment<'static> {
     let mut env = minijinja::Environment::new();
     add_filters(&mut env, lang);
+    words::add_t(
+        &mut env,
+        words.catalogue.clone(),
+        words.base.clone(),
+        None,
+        None,
+    );
     env.set_formatter(move |out, _state, value| {
         if let Some(text) = printed(lang, value)? {
             out.write_str(&text)?;
@@ -50,10 +73,28 @@ fn spec_env(lang: Language) -> minijinja::Environment<'static> {
 
 /// The environment of a table column's `text` and a figure's `series_text`: that of
 /// [`spec_env`], where a value the row does not have (`row.prev_rat`) is an error, not nothing.
-fn row_env(lang: Language) -> minijinja::Environment<'static> {
-    let mut env = spec_env(lang);
+fn row_env(lang: Language, words: &Words) -> minijinja::Environment<'static> {
+    let mut env = spec_env(lang, words);
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env
+}
+
+/// The document language's catalogue and the arguments every message has.
+#[derive(Clone)]
+pub(super) struct Words {
+    pub(super) catalogue: Arc<Catalogue>,
+    pub(super) base: Arc<BaseArgs>,
+}
+
+impl Words {
+    /// The catalogue of the pipeline's document language, in the report folder.
+    pub(super) fn new(pipeline: &Pipeline, spec: &ReportSpec) -> Result<Words> {
+        let catalogue = Catalogue::load(&pipeline.report_dir, pipeline.document.tag())?;
+        Ok(Words {
+            catalogue: Arc::new(catalogue),
+            base: Arc::new(words::base_args(pipeline, &reference_names(spec))),
+        })
+    }
 }
 
 /// The environments and values in which `report.yaml`'s texts are rendered: titles, notes and
@@ -63,14 +104,21 @@ pub(super) struct SpecTexts {
     row_env: minijinja::Environment<'static>,
     ctx: minijinja::Value,
     file: std::path::PathBuf,
+    words: Words,
+}
+
+/// Whether a text of `report.yaml` is a template (calling `t()`), not a catalogue key.
+fn is_template(s: &str) -> bool {
+    s.contains("{{") || s.contains("{%")
 }
 
 impl SpecTexts {
-    pub(super) fn new(pipeline: &Pipeline, spec: &ReportSpec) -> SpecTexts {
+    pub(super) fn new(pipeline: &Pipeline, spec: &ReportSpec) -> Result<SpecTexts> {
         let lang = pipeline.document.lang();
-        SpecTexts {
-            env: spec_env(lang),
-            row_env: row_env(lang),
+        let words = Words::new(pipeline, spec)?;
+        Ok(SpecTexts {
+            env: spec_env(lang, &words),
+            row_env: row_env(lang, &words),
             ctx: minijinja::context! {
                 p => &pipeline.params,
                 q => &pipeline.quality,
@@ -78,17 +126,32 @@ impl SpecTexts {
                 cite => reference_names(spec),
             },
             file: pipeline.report_dir.join("report.yaml"),
-        }
+            words,
+        })
     }
 
-    /// A template of `report.yaml` on its own.
-    pub(super) fn text(&self, template: &str) -> Result<String> {
-        self.render(template, None)
+    /// A text of `report.yaml` on its own: a catalogue key (or a template).
+    pub(super) fn text(&self, key: &str) -> Result<String> {
+        self.render(key, None)
     }
 
-    /// A template of `report.yaml`, on its own or over a query row (`row`); an error names
-    /// report.yaml and quotes the template.
+    /// The notes of figure or table `id`: its message's attributes `.note-1`, `.note-2`, ….
+    pub(super) fn notes(&self, id: &str) -> Result<Vec<String>> {
+        self.words
+            .catalogue
+            .numbered(id, "note")
+            .iter()
+            .map(|k| self.text(k))
+            .collect()
+    }
+
+    /// A text of `report.yaml`, on its own or over a query row (`row`): a catalogue key, whose
+    /// message has the row's values, or a template calling `t()`; an error names the catalogue
+    /// or report.yaml and quotes the template.
     pub(super) fn render(&self, template: &str, row: Option<&minijinja::Value>) -> Result<String> {
+        if !is_template(template) {
+            return words::message(&self.words.catalogue, &self.words.base, template, row);
+        }
         match row {
             None => self.env.render_str(template, &self.ctx),
             Some(row) => self.row_env.render_str(
@@ -132,6 +195,7 @@ fn printed(lang: Language, value: &minijinja::Value) -> Result<Option<String>, m
 /// One authored file of the report folder rendered with `ctx` and read.
 fn authored(
     pipeline: &Pipeline,
+    words: &Words,
     file: &str,
     ctx: &minijinja::Value,
 ) -> Result<document::authored::Authored> {
@@ -139,7 +203,7 @@ fn authored(
     let src = super::read_input(&path)?;
     // A template's line numbers are unchanged by the markers (they are single characters
     // beside the tags).
-    let text = authored_env(pipeline.document.lang())
+    let text = authored_env(pipeline.document.lang(), words)
         .render_str(&document::authored::mark_values(&src), ctx)
         .map_err(|e| template_error(&path, e))?;
     document::authored::parse(&path, &text)
@@ -156,15 +220,23 @@ pub(super) fn authored_parts(
     spec: &ReportSpec,
     ctx: &minijinja::Value,
 ) -> Result<AuthoredParts> {
+    let words = Words::new(pipeline, spec)?;
     let mut errors = Vec::new();
-    let summary = authored(pipeline, &spec.document.summary, ctx)
+    let summary = authored(pipeline, &words, &spec.document.summary, ctx)
         .map_err(|e| errors.push(e))
         .ok();
     let mut chapters = Vec::new();
     for c in &spec.document.chapters {
-        match authored(pipeline, &c.file, ctx) {
+        let title = match words.catalogue.format(&c.title, None) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        match authored(pipeline, &words, &c.file, ctx) {
             Ok(text) => chapters.push(document::build::ChapterPart {
-                title: c.title.clone(),
+                title,
                 file: pipeline.report_dir.join(&c.file),
                 text,
                 floats: c.floats,
@@ -226,7 +298,13 @@ pub fn narrative_paragraphs(
     spec: &ReportSpec,
     n: &NarrativeValues,
 ) -> Result<Vec<String>> {
-    let text = authored(pipeline, "narrative.j2", &narrative_ctx(pipeline, n))?;
+    let words = Words::new(pipeline, spec)?;
+    let text = authored(
+        pipeline,
+        &words,
+        "narrative.j2",
+        &narrative_ctx(pipeline, n),
+    )?;
     let names = reference_names(spec);
     Ok(text
         .blocks

@@ -366,13 +366,13 @@ fn one_open_page_follows_the_authors_edits_errors_and_mends() {
     );
     // A mark the tab keeps across its own reloads, and the scroll position.
     b.eval("sessionStorage.setItem('kidnap-trends-test', 'same tab'); window.scrollTo(0, 600); window.scrollY");
-    let yaml = report.join("report.yaml");
+    let catalogue = report.join("locales/en/report.ftl");
     let title = "Countries and areas reporting kidnapping data, edited in preview";
-    edit(&yaml, |s| {
-        // The first figure's title (figures are listed before tables).
-        let at = s.find("\n    title: ").expect("a figure title") + 1;
+    edit(&catalogue, |s| {
+        // The first figure's title: the value of message F1.
+        let at = s.find("\nF1 = ").expect("figure F1's title") + 1;
         let end = at + s[at..].find('\n').unwrap();
-        format!("{}    title: \"{title}\"{}", &s[..at], &s[end..])
+        format!("{}F1 = {title}{}", &s[..at], &s[end..])
     });
     b.until(
         &format!("document.body.innerText.includes({title:?})"),

@@ -111,7 +111,9 @@ fn templates_sql_and_report_columns_are_all_checked_at_once() {
         "syntax error",
         "T4.sql: SQL error",
         "table T2: `field: panel_count` is not a column of query T2",
-        "3 problems in pipeline.yaml",
+        // Its heading is attribute .panel_count of T2-columns, which the catalogue lacks.
+        "uses message T2-columns.panel_count",
+        "4 problems in pipeline.yaml",
     ] {
         assert!(err.contains(expect), "{expect} missing:\n{err}");
     }
@@ -181,9 +183,10 @@ fn report_yaml_problems_come_all_at_once_at_their_lines() {
     assert!(err.contains("did you mean `T3`?"), "{err}");
 }
 
-/// A number printed without the filter that says what it is (`{{ n.R1.added }}` instead of
-/// `{{ n.R1.added | num }}`) is an error at its file and line, even in a branch that the dry run
-/// (no observations) does not take; so is a year without `| year`.
+/// A number printed without the filter that says what it is (`{{ n.N7.confirmed }}` instead of
+/// a message printing it with NUM) is an error at its file and line, even in a branch that the
+/// dry run (no observations) does not take; so is a year without `| year`; and a message of the
+/// catalogue naming a value it does not have is an error naming the catalogue and the message.
 #[test]
 fn a_bare_number_in_running_text_is_a_validate_error() {
     let tmp = sandbox();
@@ -197,12 +200,12 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
             .unwrap_or_else(|| panic!("{needle} not in narrative.j2"))
             + 1
     };
-    let r1 = line_of("added and {{ sa[1] | num(\"alone\") }} removed");
+    let n7 = line_of("{{ t(\"n7-breaks\", confirmed=n.N7.confirmed) }}");
     std::fs::write(
         &narrative,
         original.replace(
-            "{{ sa[0] }} {{ \"country-year was\"",
-            "{{ n.R1.added }} {{ \"country-year was\"",
+            "{{ t(\"n7-breaks\", confirmed=n.N7.confirmed) }}",
+            "{{ t(\"n7-breaks\", confirmed=n.N7.confirmed) }} {{ n.N7.confirmed }}",
         ),
     )
     .unwrap();
@@ -210,7 +213,7 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     for expect in [
-        format!("narrative.j2: line {r1}"),
+        format!("narrative.j2: line {n7}"),
         "printed without a filter that says what it is".into(),
         "`| num`".into(),
     ] {
@@ -219,7 +222,11 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
     // A year printed bare in the Summary.
     std::fs::write(&narrative, &original).unwrap();
     edit(&report.join("summary.md"), |s| {
-        s.replacen("{{ p.first_year | year }}", "{{ p.first_year }}", 1)
+        s.replacen(
+            "{{ t(\"summary-caveat\") }}",
+            "{{ t(\"summary-caveat\") }} {{ p.first_year }}",
+            1,
+        )
     });
     let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
     let err = text(&out.stderr);
@@ -228,14 +235,14 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
         err.contains("summary.md: line") && err.contains("the number 2018"),
         "{err}"
     );
-    // And in a title of report.yaml.
+    // A title naming a value no message has.
     edit(&report.join("summary.md"), |s| {
-        s.replacen("{{ p.first_year }}", "{{ p.first_year | year }}", 1)
+        s.replacen(" {{ p.first_year }}", "", 1)
     });
-    edit(&report.join("report.yaml"), |s| {
+    edit(&report.join("locales/en/report.ftl"), |s| {
         s.replacen(
-            "by region, {{ p.first_year | year }}",
-            "by region, {{ p.first_year }}",
+            "by region, { $first_year }",
+            "by region, { $first_yaer }",
             1,
         )
     });
@@ -243,7 +250,7 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("report.yaml") && err.contains("the number 2018 is printed without"),
+        err.contains("report.ftl") && err.contains("message F1") && err.contains("first_yaer"),
         "{err}"
     );
 }
@@ -254,10 +261,11 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
 fn a_bare_number_in_a_row_text_is_a_validate_error() {
     let tmp = sandbox();
     let report = own_report(tmp.path());
-    edit(&report.join("report.yaml"), |s| {
+    let catalogue = report.join("locales/en/report.ftl");
+    edit(&catalogue, |s| {
         s.replacen(
-            "(count {{ row.prev_count | decimals(0) }}",
-            "(count {{ row.prev_count }}",
+            "(count { DECIMALS($prev_count, places: 0) }",
+            "(count { NOSUCH($prev_count) }",
             1,
         )
     });
@@ -265,34 +273,26 @@ fn a_bare_number_in_a_row_text_is_a_validate_error() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("report.yaml") && err.contains("is printed without a filter"),
+        err.contains("report.ftl") && err.contains("T7-change") && err.contains("NOSUCH"),
         "{err}"
     );
     // Said once, not once for each sample number.
-    assert_eq!(
-        err.matches("is printed without a filter").count(),
-        1,
-        "{err}"
-    );
-    // A figure's series name with a filter that does not exist, in the branch a sample row takes
-    // (its text columns hold a placeholder word, so a branch on a code is not taken).
-    edit(&report.join("report.yaml"), |s| {
+    assert_eq!(err.matches("message T7-change").count(), 1, "{err}");
+    // A figure's series name with a function that does not exist, in the branch a sample row
+    // takes (its text columns hold a placeholder word, so a branch on a code is not taken).
+    edit(&catalogue, |s| {
         s.replacen(
-            "(count {{ row.prev_count }}",
-            "(count {{ row.prev_count | decimals(0) }}",
+            "(count { NOSUCH($prev_count) }",
+            "(count { DECIMALS($prev_count, places: 0) }",
             1,
         )
-        .replacen(
-            "{% else %}Down{% endif %}",
-            "{% else %}{{ row.units | nosuch }}{% endif %}",
-            1,
-        )
+        .replacen("*[other] Down", "*[other] { NOSUCH($units) }", 1)
     });
     let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("report.yaml") && err.contains("nosuch"),
+        err.contains("report.ftl") && err.contains("F8-series") && err.contains("NOSUCH"),
         "{err}"
     );
 }
@@ -302,10 +302,10 @@ fn a_bare_number_in_a_row_text_is_a_validate_error() {
 fn a_misspelt_row_value_is_a_validate_error() {
     let tmp = sandbox();
     let report = own_report(tmp.path());
-    edit(&report.join("report.yaml"), |s| {
+    edit(&report.join("locales/en/report.ftl"), |s| {
         s.replacen(
-            "{{ row.prev_rate | decimals(2) }}",
-            "{{ row.prev_rat | decimals(2) }}",
+            "{ DECIMALS($prev_rate, places: 2) }",
+            "{ DECIMALS($prev_rat, places: 2) }",
             1,
         )
     });
@@ -313,7 +313,32 @@ fn a_misspelt_row_value_is_a_validate_error() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("report.yaml") && err.contains("undefined"),
+        err.contains("report.ftl") && err.contains("T7-change") && err.contains("prev_rat"),
         "{err}"
     );
+}
+
+/// The catalogue against the report: a message the report uses and the catalogue lacks (in a
+/// branch no sample takes too), a message nothing uses, a message without its translators'
+/// comment are `validate` errors, each naming its file.
+#[test]
+fn the_catalogue_has_every_message_the_report_uses_and_no_other() {
+    let tmp = sandbox();
+    let report = own_report(tmp.path());
+    let catalogue = report.join("locales/en/narrative.ftl");
+    edit(&catalogue, |s| {
+        s.replacen("\nn5-one = ", "\nn5-single = ", 1) + "\nstray-words = Nothing uses this.\n"
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    for expect in [
+        "narrative.j2: uses message n5-one, which the \"en\" catalogue does not have",
+        "narrative.ftl: line",
+        "message n5-single is used nowhere in the report",
+        "message stray-words has no comment",
+        "message stray-words is used nowhere",
+    ] {
+        assert!(err.contains(expect), "{expect} missing:\n{err}");
+    }
 }

@@ -28,60 +28,9 @@ const VALUE_OPEN: char = '\u{E080}';
 const VALUE_SEP: char = '\u{E081}';
 const VALUE_CLOSE: char = '\u{E082}';
 
-/// The filters that print a number (a value printed without one, a name, is not marked).
-const NUMBER_FILTERS: [&str; 6] = ["num", "Num", "count", "rate", "per_cent", "percent"];
+mod marks;
 
-/// A template's number tags marked with their address: `{{ n.N2.kidnappings | num }}` is
-/// printed between markers naming `N2/kidnappings` (read back by [`parse`] as an
-/// [`Inline::Number`]). Only a tag that is exactly a narrative value and number filters is
-/// marked; the rest of the template is left as it is.
-pub fn mark_values(template: &str) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        let Some(len) = rest[start..].find("}}") else {
-            break;
-        };
-        let tag = &rest[start..start + len + 2];
-        out.push_str(&rest[..start]);
-        match value_address(&tag[2..tag.len() - 2]) {
-            Some(address) => {
-                out.push(VALUE_OPEN);
-                out.push_str(&mask(&address));
-                out.push(VALUE_SEP);
-                out.push_str(tag);
-                out.push(VALUE_CLOSE);
-            }
-            None => out.push_str(tag),
-        }
-        rest = &rest[start + len + 2..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `N2/kidnappings` for the inside of `{{ n.N2.kidnappings | num }}`; `None` for any other
-/// tag (whitespace control `{{-` … `-}}` left aside).
-fn value_address(inner: &str) -> Option<String> {
-    let inner = inner.trim_start_matches('-').trim_end_matches('-').trim();
-    let mut parts = inner.split('|').map(str::trim);
-    let path: Vec<&str> = parts.next()?.split('.').collect();
-    let filters: Vec<&str> = parts.collect();
-    let ident = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-    match path[..] {
-        ["n", item, field]
-            if ident(item)
-                && ident(field)
-                && !filters.is_empty()
-                && filters.iter().all(|f| {
-                    NUMBER_FILTERS.contains(&f.split('(').next().unwrap_or("").trim())
-                }) =>
-        {
-            Some(format!("{item}/{field}"))
-        }
-        _ => None,
-    }
-}
+pub use marks::{mark, mark_values};
 
 /// Text with marked values split into text and numbers, unmasked.
 fn values(s: &str, out: &mut Vec<Inline>) {

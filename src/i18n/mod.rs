@@ -3,7 +3,7 @@
 //! the plural forms of each language and a context comment on every message.
 //!
 //! A message's numbers are typed values ([`Arg`]): the catalogue says what each one is through a
-//! function of its own (`NUM`, `RATE`, `PERCENT`, …, in [`functions`]), which prints it by the
+//! function of its own (`NUM`, `RATE`, `PERCENT`, …, in `functions.rs`), which prints it by the
 //! language's rules (`format::style`), and selects on it through `NUMBER($n)` (plural
 //! categories, or an exact `[0]`). The logic that decides which sentence is said stays in the
 //! templates and the code; a sentence's words live in the catalogue.

@@ -7,8 +7,8 @@ use super::{VALUE_CLOSE, VALUE_OPEN, VALUE_SEP, mask};
 const NUMBER_FILTERS: [&str; 6] = ["num", "Num", "count", "rate", "per_cent", "percent"];
 
 /// A template's number tags marked with their address: `{{ n.N2.kidnappings | num }}` is
-/// printed between markers naming `N2/kidnappings` (read back by [`parse`] as an
-/// [`Inline::Number`]). Only a tag that is exactly a narrative value and number filters is
+/// printed between markers naming `N2/kidnappings` (read back by [`super::parse`] as an
+/// [`super::Inline::Number`]). Only a tag that is exactly a narrative value and number filters is
 /// marked; the rest of the template is left as it is.
 pub fn mark_values(template: &str) -> String {
     let mut out = String::with_capacity(template.len());

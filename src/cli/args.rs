@@ -47,13 +47,18 @@ pub(super) struct Cli {
 
 /// `--carry-over`, the same for every command that publishes (and for `plan`, which says what
 /// `run` would do with it).
-#[derive(clap::Args, Debug, Clone, Copy)]
+#[derive(clap::Args, Debug, Clone, Default)]
 pub(super) struct Keep {
     /// Keep files this tool did not write in the output folder: they are carried over,
     /// unchanged, into the new output (without it such files make the command refuse;
     /// nothing the tool did not write is ever deleted).
     #[arg(long)]
     pub(super) carry_over: bool,
+    /// Write the document in these of the pipeline's languages only (`--lang fr,es`; run,
+    /// render and plan): the original is always written, every other language keeps its
+    /// folder from the published output.
+    #[arg(long, value_delimiter = ',', value_name = "LANGUAGES")]
+    pub(super) lang: Vec<String>,
 }
 
 impl Keep {
@@ -61,6 +66,7 @@ impl Keep {
         Options {
             force,
             carry_over: self.carry_over,
+            languages: (!self.lang.is_empty()).then_some(self.lang),
         }
     }
 }

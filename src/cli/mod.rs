@@ -67,7 +67,7 @@ pub fn main() -> i32 {
         pipeline: DEFAULT_PIPELINE.into(),
         out: None,
         force: false,
-        keep: Keep { carry_over: false },
+        keep: Keep::default(),
     }));
     let result = match command {
         Command::Run(RunArgs {

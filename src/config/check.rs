@@ -358,6 +358,12 @@ pub(super) fn check(path: &Path, spans: &spans::Spans, raw: RawPipeline) -> (Pip
         param_error("population_floor", "`population_floor` must be ≥ 0".into());
     }
 
+    let rules_help = || {
+        Some(format!(
+            "languages with rules: {}",
+            crate::format::Language::TAGS.join(", ")
+        ))
+    };
     if let Some(tag) = &raw.document.language
         && crate::format::Language::from_tag(tag).is_none()
     {
@@ -368,10 +374,59 @@ pub(super) fn check(path: &Path, spans: &spans::Spans, raw: RawPipeline) -> (Pip
             message: format!(
                 "`document.language` is `{tag}`, a language whose number and date rules are not written yet"
             ),
-            help: Some(format!(
-                "languages with rules: {}",
-                crate::format::Language::TAGS.join(", ")
-            )),
+            help: rules_help(),
+        });
+    }
+    if let Some(list) = &raw.document.languages {
+        let (line, col) = at("document.languages");
+        if raw.document.language.is_some() {
+            diags.push(Diag {
+                line,
+                col,
+                message:
+                    "`document.languages` and `document.language` both given: keep `languages`"
+                        .into(),
+                help: None,
+            });
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for tag in list {
+            if crate::format::Language::from_tag(tag).is_none() {
+                diags.push(Diag {
+                    line,
+                    col,
+                    message: format!(
+                        "`document.languages` names `{tag}`, a language whose number and date rules are not written yet"
+                    ),
+                    help: rules_help(),
+                });
+            }
+            if !seen.insert(tag) {
+                diags.push(Diag {
+                    line,
+                    col,
+                    message: format!("`document.languages` names `{tag}` twice"),
+                    help: None,
+                });
+            }
+        }
+    }
+    let listed = raw
+        .document
+        .languages
+        .clone()
+        .unwrap_or_else(|| vec![raw.document.tag().to_string()]);
+    if let Some(o) = &raw.document.original
+        && !listed.contains(o)
+    {
+        let (line, col) = at("document.original");
+        diags.push(Diag {
+            line,
+            col,
+            message: format!(
+                "`document.original` is `{o}`, which is not one of `document.languages`"
+            ),
+            help: None,
         });
     }
     let output = match &raw.output {

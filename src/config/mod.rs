@@ -150,9 +150,17 @@ impl Pipeline {
         Ok(names)
     }
 
+    /// The pipeline as it writes its document in language `tag`.
+    pub fn in_language(&self, tag: &str) -> Pipeline {
+        Pipeline {
+            document: self.document.in_language(tag),
+            ..self.clone()
+        }
+    }
+
     /// Every input of the report folder, sorted, its subfolders included: the spec
-    /// (`.yaml`), templates (`.j2`), authored chapters (`.md`) and styles (`.css`). What the
-    /// step cache hashes and the manifest lists.
+    /// (`.yaml`), templates (`.j2`), authored chapters (`.md`), styles (`.css`) and
+    /// catalogues (`.ftl`). What the step cache hashes and the manifest lists.
     pub fn report_files(&self) -> Result<Vec<PathBuf>> {
         fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::result::Result<(), ConfigError> {
             let unreadable = |source| ConfigError::Read {

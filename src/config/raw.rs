@@ -212,11 +212,51 @@ pub struct DocumentSettings {
     pub title: Option<String>,
     /// "Executive Director" (default) or "Secretary-General".
     pub author: Option<String>,
-    /// BCP 47 language tag of the text; default "en".
+    /// BCP 47 language tag of the text, when the document is written in one language; default
+    /// "en".
     pub language: Option<String>,
+    /// The languages the document is written in (`[en, fr, es, ru]`): the original where the
+    /// output is, every other in `<output>/<language>/`. Not with `language`.
+    pub languages: Option<Vec<String>>,
+    /// The language of the original (default: English when written, else the first).
+    pub original: Option<String>,
 }
 
 impl DocumentSettings {
+    /// Every language the document is written in, the original first.
+    pub fn languages(&self) -> Vec<String> {
+        let mut all = match (&self.languages, &self.language) {
+            (Some(l), _) if !l.is_empty() => l.clone(),
+            (_, Some(one)) => vec![one.clone()],
+            _ => vec!["en".to_string()],
+        };
+        let original = self.original();
+        all.retain(|l| *l != original);
+        all.insert(0, original);
+        all
+    }
+
+    /// The original's language tag.
+    pub fn original(&self) -> String {
+        if let Some(o) = &self.original {
+            return o.clone();
+        }
+        match (&self.languages, &self.language) {
+            (Some(l), _) if l.iter().any(|t| t == "en") => "en".into(),
+            (Some(l), _) if !l.is_empty() => l[0].clone(),
+            (_, Some(one)) => one.clone(),
+            _ => "en".into(),
+        }
+    }
+
+    /// These settings for the document in language `tag` (the language its texts follow).
+    pub fn in_language(&self, tag: &str) -> DocumentSettings {
+        DocumentSettings {
+            language: Some(tag.to_string()),
+            ..self.clone()
+        }
+    }
+
     /// The document's language tag ("en" when not given).
     pub fn tag(&self) -> &str {
         self.language.as_deref().unwrap_or("en")

@@ -3,8 +3,13 @@
 //! series in the style of the largest, a sentence never beginning with a figure, zero always in
 //! words ("no source rows", "none were removed"), a date as "16 May 2024".
 //!
-//! Every rule takes a [`Language`]; English is the only one so far.
+//! Every rule takes a [`Language`]. English has them all (the UN Editorial Manual); French,
+//! Spanish and Russian write their numbers and dates by `style`'s table, Spanish its counts
+//! from one to ten in words (the UN Spanish Translation Service), the others in figures
+//! (unsettled, LANGUAGES.md); their zero, and the forms of a noun after a number, are their
+//! catalogues' (a choice on `NUMBER($n)`).
 
+use super::style::{self, Rules};
 use super::{NA, number};
 
 /// The language whose rules the running text follows.
@@ -12,7 +17,15 @@ use super::{NA, number};
 pub enum Language {
     #[default]
     English,
+    French,
+    Spanish,
+    Russian,
 }
+
+/// Spanish counts from one to ten in words (a count before a feminine noun: `una`).
+const SPANISH_WORDS: [&str; 11] = [
+    "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+];
 
 /// How a count stands in its sentence: before the noun it counts ("nine series", "no source
 /// rows") or for it, the noun left out ("86 were added and none removed").
@@ -49,18 +62,47 @@ impl Language {
         let primary = tag.split(['-', '_']).next().unwrap_or("");
         match primary.to_ascii_lowercase().as_str() {
             "en" => Some(Language::English),
+            "fr" => Some(Language::French),
+            "es" => Some(Language::Spanish),
+            "ru" => Some(Language::Russian),
             _ => None,
         }
     }
 
     /// The languages with rules, as tags (for messages).
-    pub const TAGS: &'static [&'static str] = &["en"];
+    pub const TAGS: &'static [&'static str] = &["en", "fr", "es", "ru"];
+
+    /// The language's tag.
+    pub fn tag(self) -> &'static str {
+        self.rules().tag
+    }
+
+    /// The language's writing rules (`style`).
+    pub fn rules(self) -> &'static Rules {
+        match self {
+            Language::English => &style::ENGLISH,
+            Language::French => &style::FRENCH,
+            Language::Spanish => &style::SPANISH,
+            Language::Russian => &style::RUSSIAN,
+        }
+    }
 
     /// A whole number in words, lower case: "zero", "nine", "thirty-eight", "one hundred and
     /// five", "two thousand and twelve"; the minus sign written "minus". From a billion, figures.
+    /// Spanish: "uno" to "diez"; beyond the words a language has, figures.
     pub fn words(self, n: i64) -> String {
         match self {
             Language::English => english_words(n),
+            Language::Spanish if (0..=10).contains(&n) => SPANISH_WORDS[n as usize].into(),
+            _ => self.rules().number(n as f64, 0),
+        }
+    }
+
+    /// Whether the count `n` is written in words in running text.
+    fn in_words(self, n: i64) -> bool {
+        match self {
+            Language::English => in_words(n),
+            _ => (1..=i64::from(self.rules().words_up_to)).contains(&n),
         }
     }
 
@@ -73,7 +115,7 @@ impl Language {
                 Role::BeforeNoun => "no".into(),
                 Role::Alone => "none".into(),
             },
-            (_, Some(n)) if c.figures || !in_words(n) => number(n as f64, 0),
+            (_, Some(n)) if c.figures || !self.in_words(n) => self.rules().number(n as f64, 0),
             (_, Some(n)) => self.words(n),
         }
     }
@@ -96,7 +138,7 @@ impl Language {
     /// The counts of one series ("rose in 12, fell in 7 and stayed stable in 3"): all in
     /// figures when one would be a figure on its own, else all in words; zero in words always.
     pub fn series(self, ns: &[Option<i64>]) -> Vec<Count> {
-        let figures = ns.iter().flatten().any(|&n| !in_words(n));
+        let figures = ns.iter().flatten().any(|&n| n != 0 && !self.in_words(n));
         ns.iter().map(|&n| Count { n, figures }).collect()
     }
 
@@ -135,11 +177,14 @@ impl Language {
     /// prints as it is).
     pub fn written_date(self, iso: &str) -> Option<String> {
         let (y, m, d) = iso_date(iso)?;
+        let rules = self.rules();
         Some(match (self, d) {
-            (Language::English, Some(d)) => {
-                super::style::ENGLISH.date(y.parse().ok()?, m as u32, d as u32)?
-            }
-            (Language::English, None) => format!("{} {y}", ENGLISH_MONTHS[m - 1]),
+            (_, Some(d)) => rules.date(y.parse().ok()?, m as u32, d as u32)?,
+            (Language::English | Language::French, None) => format!("{} {y}", rules.months[m - 1]),
+            (Language::Spanish, None) => format!("{} de {y}", rules.months[m - 1]),
+            // A month on its own takes the nominative in Russian, which the table does not
+            // hold: the month as given.
+            (Language::Russian, None) => return None,
         })
     }
 }
@@ -359,6 +404,43 @@ mod tests {
     fn languages_by_tag() {
         assert_eq!(Language::from_tag("en"), Some(EN));
         assert_eq!(Language::from_tag("en-GB"), Some(EN));
-        assert_eq!(Language::from_tag("fr"), None);
+        assert_eq!(Language::from_tag("fr-CA"), Some(Language::French));
+        assert_eq!(Language::from_tag("de"), None);
+    }
+
+    #[test]
+    fn counts_in_the_other_languages() {
+        // Spanish: one to ten in words (UN Spanish Translation Service); French and Russian in
+        // figures; every language's zero is its catalogue's (here the figure).
+        let es = Language::Spanish;
+        assert_eq!(es.count(Count::single(Some(7)), Role::BeforeNoun), "siete");
+        assert_eq!(es.count(Count::single(Some(10)), Role::BeforeNoun), "diez");
+        assert_eq!(es.count(Count::single(Some(11)), Role::BeforeNoun), "11");
+        assert_eq!(
+            es.count(Count::single(Some(1998)), Role::BeforeNoun),
+            "1.998"
+        );
+        assert_eq!(
+            es.sentence_start(Count::single(Some(3)), Role::BeforeNoun),
+            "Tres"
+        );
+        let fr = Language::French;
+        assert_eq!(fr.count(Count::single(Some(7)), Role::BeforeNoun), "7");
+        assert_eq!(
+            fr.count(Count::single(Some(15897)), Role::Alone),
+            "15\u{a0}897"
+        );
+        assert_eq!(fr.count(Count::single(Some(0)), Role::Alone), "0");
+        assert_eq!(fr.date("1999-07-01"), "1er juillet 1999");
+        assert_eq!(es.date("2022-06"), "junio de 2022");
+        assert_eq!(Language::Russian.date("1999-06-08"), "8 июня 1999 года");
+        // A series: Spanish words unless one is past ten.
+        assert_eq!(
+            es.series(&[Some(3), Some(12)])
+                .iter()
+                .map(|c| es.count(*c, Role::Alone))
+                .collect::<Vec<_>>(),
+            ["3", "12"]
+        );
     }
 }

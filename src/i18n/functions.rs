@@ -155,9 +155,15 @@ pub(super) fn register(bundle: &mut FluentBundle<FluentResource>, rules: &'stati
                 .map(|x| r.number(x, places))
                 .unwrap_or_default())
         }),
-        ("FOLD", |_, l, a, _, _| {
-            let l = l.ok_or("FOLD: no words for this language yet")?;
-            Ok(a.value.map_or_else(|| NA.to_string(), |x| l.fold(x)))
+        ("FOLD", |_, l, a, _, _| match l {
+            Some(Language::English) => Ok(a
+                .value
+                .map_or_else(|| NA.to_string(), |x| Language::English.fold(x))),
+            _ => Err(
+                "FOLD writes English words (\"fivefold\"): in this language print the \
+                      factor with PLAIN and write the words around it"
+                    .into(),
+            ),
         }),
         ("NUMBER", |_, _, _, _, _| Ok(String::new())),
         ("YEAR", |_, _, a, _, _| Ok(a.bare())),

@@ -123,6 +123,21 @@ impl Catalogue {
         })
     }
 
+    /// Whether every file of the catalogue says in its header that it was reviewed (a line
+    /// `### Reviewed: yes`); a translation that does not is provisional.
+    pub fn reviewed(&self) -> bool {
+        self.files.iter().all(|(_, text)| {
+            text.lines()
+                .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+                .any(|l| {
+                    l.trim_start_matches('#')
+                        .trim()
+                        .strip_prefix("Reviewed:")
+                        .is_some_and(|v| v.trim().to_ascii_lowercase().starts_with("yes"))
+                })
+        })
+    }
+
     /// The language tag.
     pub fn tag(&self) -> &str {
         &self.tag
@@ -134,6 +149,11 @@ impl Catalogue {
             None => m.value().is_some(),
             Some(a) => m.get_attribute(a).is_some(),
         })
+    }
+
+    /// Whether the catalogue defines message `id` (with a value, attributes or both).
+    pub fn defines(&self, id: &str) -> bool {
+        self.bundle.get_message(id).is_some()
     }
 
     /// The attributes of message `id` named `prefix-1`, `prefix-2`, … in order (a figure's

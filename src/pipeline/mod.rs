@@ -57,13 +57,16 @@ pub struct Summary {
 }
 
 /// How a command that writes an output folder treats it.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Run every step even when nothing changed.
     pub force: bool,
     /// Keep files this tool did not write: carried over, unchanged, into the new output
     /// (without it, such files make the command refuse before doing anything).
     pub carry_over: bool,
+    /// The languages to write (`--lang`), when not all the pipeline's: the original always,
+    /// the others' folders carried over from the published output.
+    pub languages: Option<Vec<String>>,
 }
 
 /// The output folder a command writes: `output` when given, else the pipeline's.

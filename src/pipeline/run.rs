@@ -107,6 +107,7 @@ pub fn run(pipeline: &Pipeline, output: Option<&Path>, options: Options) -> Resu
         &warehouse,
         (&fingerprint, &mut hashes),
         (timings, outcome, reasons),
+        &languages(pipeline, &options)?,
     )
 }
 
@@ -142,7 +143,62 @@ pub fn render(pipeline: &Pipeline, output: Option<&Path>, options: Options) -> R
         &warehouse,
         (&fingerprint, &mut hashes),
         (timings, Outcome::Rendered, vec!["render requested".into()]),
+        &languages(pipeline, &options)?,
     )
+}
+
+/// Every file under `dir`, written into the staging folder under `rel`.
+fn copy_folder(dir: &Path, rel: &str, staging: &store::publish::Staging) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::environment("cannot list", dir, e))?;
+    let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let inner = format!("{rel}/{name}");
+        if p.is_dir() {
+            copy_folder(&p, &inner, staging)?;
+        } else {
+            let bytes = std::fs::read(&p).map_err(|e| Error::environment("cannot read", &p, e))?;
+            staging.write(&inner, &bytes)?;
+        }
+    }
+    Ok(())
+}
+
+/// The languages a run writes (the original first) and those whose folders the new output
+/// keeps from the published one (`--lang`): the original is always written.
+pub(super) struct Languages {
+    pub(super) write: Vec<String>,
+    pub(super) keep: Vec<String>,
+}
+
+pub(super) fn languages(pipeline: &Pipeline, options: &Options) -> Result<Languages> {
+    let all = pipeline.document.languages();
+    let Some(asked) = &options.languages else {
+        return Ok(Languages {
+            write: all,
+            keep: Vec::new(),
+        });
+    };
+    if let Some(unknown) = asked.iter().find(|l| !all.contains(l)) {
+        return Err(crate::error::ConfigError::Invalid(format!(
+            "--lang {unknown}: the pipeline writes {} (document.languages)",
+            all.join(", ")
+        ))
+        .into());
+    }
+    let (write, keep) = all
+        .iter()
+        .cloned()
+        .enumerate()
+        .partition::<Vec<_>, _>(|(i, l)| *i == 0 || asked.contains(l));
+    Ok(Languages {
+        write: write.into_iter().map(|(_, l)| l).collect(),
+        keep: keep.into_iter().map(|(_, l)| l).collect(),
+    })
 }
 
 /// What `run` would do now, step by step (refused, as `run` would be, when the output may
@@ -173,6 +229,7 @@ fn publish(
     warehouse: &Warehouse,
     (fingerprint, hashes): (&store::manifest::Fingerprint, &mut cache::FileHashes),
     (mut timings, outcome, reasons): (Timings, Outcome, Vec<String>),
+    languages: &Languages,
 ) -> Result<Summary> {
     let (results, lineage) = timings.time("sql", || {
         crate::query::prepare::query_with_lineage(pipeline, warehouse)
@@ -211,7 +268,9 @@ fn publish(
             });
             (done, start.elapsed().as_secs_f64())
         });
-        let artefacts = timings.time("report", || report::build(pipeline, report_spec, &results));
+        let artefacts = timings.time("report", || {
+            report::build_languages(pipeline, report_spec, &results, &languages.write)
+        });
         let written = writer.join().unwrap_or_else(|_| {
             (
                 Err(Error::Internal("the Parquet writer panicked".into())),
@@ -228,6 +287,15 @@ fn publish(
     let write_start = std::time::Instant::now();
     for a in &artefacts {
         staging.write(&a.path.to_string_lossy(), &a.bytes)?;
+    }
+    // The languages not written this time keep their folders (`--lang`).
+    for l in &languages.keep {
+        let kept = out.path().join(l);
+        if kept.is_dir() {
+            copy_folder(&kept, l, &staging)?;
+        } else {
+            tracing::warn!(language = %l, "Not in the published output, and not written (--lang)");
+        }
     }
     tracing::info!(
         stage = "write report files",

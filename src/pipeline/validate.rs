@@ -41,13 +41,21 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
                 problems.extend(lineage_exists(&pipeline, spec));
             }
             if let (Some(spec), true, true) = (&spec, sql_ok, problems.is_empty())
-                && let Err(e) = crate::report::build(&pipeline, spec, &results)
+                && let Err(e) = crate::report::build_languages(
+                    &pipeline,
+                    spec,
+                    &results,
+                    &pipeline.document.languages(),
+                )
             {
                 problems.push(e);
             }
             if let (Some(spec), true) = (&spec, problems.is_empty()) {
-                problems.extend(authored_with_counts(&pipeline, spec, &samples));
-                problems.extend(row_texts_with_counts(&pipeline, spec, &samples));
+                for tag in pipeline.document.languages() {
+                    let p = pipeline.in_language(&tag);
+                    problems.extend(authored_with_counts(&p, spec, &samples));
+                    problems.extend(row_texts_with_counts(&p, spec, &samples));
+                }
             }
         }
         Err(e) => problems.push(e),

@@ -66,6 +66,45 @@ pub fn build(
     build_with(pipeline, spec, results, true)
 }
 
+/// The messages of the catalogue the code itself uses (the document's own words).
+pub const DOCUMENT_KEYS: &[&str] = &[
+    templates::UNTRANSLATED,
+    "document-provisional",
+    "document-masthead",
+    "document-slots",
+    "document-references",
+    "document-headings",
+];
+
+/// The report in each language of `languages` (the original first): the original's files
+/// where the output is, every other language's under `<language>/`.
+pub fn build_languages(
+    pipeline: &Pipeline,
+    spec: &ReportSpec,
+    results: &BTreeMap<String, Table>,
+    languages: &[String],
+) -> Result<Vec<Artefact>> {
+    let original = pipeline.document.original();
+    let mut all = Vec::new();
+    for tag in languages {
+        let started = std::time::Instant::now();
+        let mut artefacts = build(&pipeline.in_language(tag), spec, results)?;
+        if *tag != original {
+            for a in &mut artefacts {
+                a.path = std::path::Path::new(tag).join(&a.path);
+            }
+        }
+        tracing::info!(
+            stage = "report",
+            language = %tag,
+            seconds = started.elapsed().as_secs_f64(),
+            "Stage finished"
+        );
+        all.extend(artefacts);
+    }
+    Ok(all)
+}
+
 /// [`build`], with the Word manuscripts and the PDF documents only when `manuscripts` (a
 /// preview leaves them out unless asked).
 pub fn build_with(
@@ -215,6 +254,8 @@ pub fn build_with(
     let (summary, chapters) = authored_parts(pipeline, spec, &ctx)?;
     let parts = document::Parts {
         settings: pipeline.document.clone(),
+        words: texts.document_words(),
+        original: pipeline.document.tag() == pipeline.document.original(),
         summary_file: dir.join(&spec.document.summary),
         summary,
         chapters,

@@ -84,15 +84,27 @@ fn row_env(lang: Language, words: &Words) -> minijinja::Environment<'static> {
 pub(super) struct Words {
     pub(super) catalogue: Arc<Catalogue>,
     pub(super) base: Arc<BaseArgs>,
+    /// The document's own words (masthead, cross-reference nouns, …).
+    pub(super) document: Arc<document::DocWords>,
 }
 
 impl Words {
     /// The catalogue of the pipeline's document language, in the report folder.
     pub(super) fn new(pipeline: &Pipeline, spec: &ReportSpec) -> Result<Words> {
-        let catalogue = Catalogue::load(&pipeline.report_dir, pipeline.document.tag())?;
+        let tag = pipeline.document.tag();
+        let catalogue = Catalogue::load(&pipeline.report_dir, tag)?;
+        let document = document::DocWords::from_catalogue(
+            &catalogue,
+            tag == pipeline.document.original(),
+            pipeline.document.author.as_deref(),
+        )?;
         Ok(Words {
             catalogue: Arc::new(catalogue),
-            base: Arc::new(words::base_args(pipeline, &reference_names(spec))),
+            base: Arc::new(words::base_args(
+                pipeline,
+                &reference_names(&document, spec),
+            )),
+            document: Arc::new(document),
         })
     }
 }
@@ -123,11 +135,16 @@ impl SpecTexts {
                 p => &pipeline.params,
                 q => &pipeline.quality,
                 pipeline => &pipeline.name,
-                cite => reference_names(spec),
+                cite => reference_names(&words.document, spec),
             },
             file: pipeline.report_dir.join("report.yaml"),
             words,
         })
+    }
+
+    /// The document's own words in its language.
+    pub(super) fn document_words(&self) -> document::DocWords {
+        (*self.words.document).clone()
     }
 
     /// A text of `report.yaml` on its own: a catalogue key (or a template).
@@ -222,7 +239,7 @@ pub(super) fn authored_parts(
 ) -> Result<AuthoredParts> {
     let words = Words::new(pipeline, spec)?;
     let mut errors = Vec::new();
-    let summary = authored(pipeline, &words, &spec.document.summary, ctx)
+    let summary = translated(pipeline, &words, &spec.document.summary, ctx)
         .map_err(|e| errors.push(e))
         .ok();
     let mut chapters = Vec::new();
@@ -234,7 +251,7 @@ pub(super) fn authored_parts(
                 continue;
             }
         };
-        match authored(pipeline, &words, &c.file, ctx) {
+        match translated(pipeline, &words, &c.file, ctx) {
             Ok(text) => chapters.push(document::build::ChapterPart {
                 title,
                 file: pipeline.report_dir.join(&c.file),
@@ -247,6 +264,34 @@ pub(super) fn authored_parts(
     Error::all(errors)?;
     Ok((summary.unwrap_or_default(), chapters))
 }
+
+/// An authored file in the document's language. A template (`.j2`) says its sentences through
+/// the catalogue, the same file in every language; authored prose (`.md`) is in the original's
+/// language, and another language reads its translation beside it (`introduction.fr.md`) or,
+/// while there is none, a visible placeholder in that language, never the original's text.
+fn translated(
+    pipeline: &Pipeline,
+    words: &Words,
+    file: &str,
+    ctx: &minijinja::Value,
+) -> Result<document::authored::Authored> {
+    let tag = pipeline.document.tag();
+    let path = std::path::Path::new(file);
+    if tag == pipeline.document.original() || path.extension().is_none_or(|e| e != "md") {
+        return authored(pipeline, words, file, ctx);
+    }
+    let local = path.with_extension(format!("{tag}.md"));
+    if pipeline.report_dir.join(&local).is_file() {
+        return authored(pipeline, words, &local.to_string_lossy(), ctx);
+    }
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("file", file.to_string());
+    let text = words.catalogue.format(UNTRANSLATED, Some(&args))?;
+    document::authored::parse(&pipeline.report_dir.join(&local), &format!("{text}\n"))
+}
+
+/// The message standing for an authored file not yet translated.
+pub(super) const UNTRANSLATED: &str = "document-untranslated";
 
 /// The Summary and every chapter rendered with the narrative values `n` and read, for
 /// `validate`: every template error (a number printed without its filter, an unknown value) at
@@ -305,16 +350,16 @@ pub fn narrative_paragraphs(
         "narrative.j2",
         &narrative_ctx(pipeline, n),
     )?;
-    let names = reference_names(spec);
+    let names = reference_names(&words.document, spec);
     Ok(text
         .blocks
         .iter()
         .filter_map(|b| match b {
             document::authored::Block::Paragraph { text, items, .. } => {
-                let mut out = document::build::named(text, &names);
+                let mut out = document::build::named(text, &names, &words.document);
                 for i in items {
                     out.push(' ');
-                    out.push_str(&document::build::named(&i.text, &names));
+                    out.push_str(&document::build::named(&i.text, &names, &words.document));
                 }
                 Some(out)
             }
@@ -325,14 +370,17 @@ pub fn narrative_paragraphs(
 
 /// How the document cites each figure and table ("figure II", "table 3", "annex table 7"):
 /// `cite.F2` in the titles and notes of `report.yaml`.
-pub(super) fn reference_names(spec: &ReportSpec) -> BTreeMap<String, String> {
+pub(super) fn reference_names(
+    words: &document::DocWords,
+    spec: &ReportSpec,
+) -> BTreeMap<String, String> {
     let figures: Vec<&str> = spec.figures.iter().map(|f| f.id.as_str()).collect();
     let (body, annex): (Vec<&str>, Vec<&str>) = spec
         .tables
         .iter()
         .map(|t| t.id.as_str())
         .partition(|id| !spec.document.annex.iter().any(|a| a == id));
-    document::build::reference_names(&figures, &body, &annex)
+    document::build::reference_names(words, &figures, &body, &annex)
 }
 
 pub(super) fn template_error(path: &Path, e: minijinja::Error) -> Error {

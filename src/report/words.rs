@@ -219,6 +219,16 @@ pub fn check_catalogue(
     pipeline: &Pipeline,
     spec: &super::spec::ReportSpec,
 ) -> Vec<crate::error::Error> {
+    pipeline
+        .document
+        .languages()
+        .iter()
+        .flat_map(|tag| check_language(&pipeline.in_language(tag), spec))
+        .collect()
+}
+
+/// [`check_catalogue`] for the pipeline's document language.
+fn check_language(pipeline: &Pipeline, spec: &super::spec::ReportSpec) -> Vec<crate::error::Error> {
     use crate::error::Error;
     let catalogue = match Catalogue::load(&pipeline.report_dir, pipeline.document.tag()) {
         Ok(c) => c,
@@ -250,7 +260,22 @@ pub fn check_catalogue(
             });
         }
     }
+    let folder = pipeline
+        .report_dir
+        .join(crate::i18n::LOCALES)
+        .join(catalogue.tag());
+    for key in super::DOCUMENT_KEYS {
+        if !catalogue.defines(key) {
+            problems.push(Error::Report {
+                file: folder.clone(),
+                message: format!(
+                    "the document's own words need message {key} (see the original's document.ftl)"
+                ),
+            });
+        }
+    }
     let mut known: std::collections::BTreeSet<String> = used.iter().map(|(k, _)| id(k)).collect();
+    known.extend(super::DOCUMENT_KEYS.iter().map(|k| k.to_string()));
     known.extend(catalogue.references());
     known.extend(templates);
     for m in catalogue.ids() {

@@ -499,7 +499,7 @@ fn a_note_of_the_summary_is_lettered_and_the_chapters_notes_count_from_one() {
     // DOCUMENT_SPEC: footnote marks in the Summary are letters; the chapters' are numbers.
     let tmp = sandbox();
     let report = own_report(tmp.path());
-    edit(&report.join("summary.md"), |s| {
+    edit(&report.join("summary.j2"), |s| {
         format!("{s}\n\nThe data are those Member States reported.[^s]\n\n[^s]: Summary note.\n")
     });
     edit(&report.join("chapters/assistance.md"), |_| {

@@ -8,6 +8,7 @@ mod document;
 mod escaping;
 mod explain;
 mod golden;
+mod languages;
 mod lineage;
 mod narrative;
 mod preview;

@@ -221,7 +221,7 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
     }
     // A year printed bare in the Summary.
     std::fs::write(&narrative, &original).unwrap();
-    edit(&report.join("summary.md"), |s| {
+    edit(&report.join("summary.j2"), |s| {
         s.replacen(
             "{{ t(\"summary-caveat\") }}",
             "{{ t(\"summary-caveat\") }} {{ p.first_year }}",
@@ -232,11 +232,11 @@ fn a_bare_number_in_running_text_is_a_validate_error() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
-        err.contains("summary.md: line") && err.contains("the number 2018"),
+        err.contains("summary.j2: line") && err.contains("the number 2018"),
         "{err}"
     );
     // A title naming a value no message has.
-    edit(&report.join("summary.md"), |s| {
+    edit(&report.join("summary.j2"), |s| {
         s.replacen(" {{ p.first_year }}", "", 1)
     });
     edit(&report.join("locales/en/report.ftl"), |s| {

@@ -9,13 +9,19 @@ use std::path::PathBuf;
 use super::authored::{self, Authored};
 use super::references::{capital, cited, resolve, resolve_items};
 pub use super::references::{named, reference_names};
-use super::{Annex, Block, Chapter, Document, Figure, Inline, Item, Masthead, Table, roman};
+use super::{
+    Annex, Block, Chapter, DocWords, Document, Figure, Inline, Item, Masthead, Table, roman,
+};
 use crate::config::DocumentSettings;
 use crate::error::{Error, Result};
 
 /// What the report stage has rendered, in document order.
 pub struct Parts {
     pub settings: DocumentSettings,
+    /// The document's own words in its language; whether it is the original (whose words the
+    /// settings' texts are).
+    pub words: DocWords,
+    pub original: bool,
     pub summary_file: PathBuf,
     pub summary: Authored,
     pub chapters: Vec<ChapterPart>,
@@ -36,39 +42,29 @@ pub struct ChapterPart {
     pub floats: bool,
 }
 
-/// A value not given in the settings: a visible placeholder, never an invented one.
-fn or_slot(v: &Option<String>, slot: &str) -> String {
-    v.clone().unwrap_or_else(|| format!("[{slot}]"))
-}
-
-fn masthead(s: &DocumentSettings) -> Masthead {
+/// The masthead: the settings' values (the original's words: a translation takes its own from
+/// the catalogue) and, for what is not given, a visible placeholder, never an invented value.
+fn masthead(s: &DocumentSettings, w: &DocWords, original: bool) -> Masthead {
+    let given = |v: &Option<String>| v.clone().filter(|_| original);
+    let or_slot = |v: &Option<String>, i: usize| given(v).unwrap_or_else(|| w.slot(i));
     Masthead {
-        symbol: or_slot(&s.symbol, "symbol"),
-        organ: s
-            .organ
-            .clone()
-            .unwrap_or_else(|| "Economic and Social Council".into()),
-        distribution: "Distr.: General".into(),
+        // The symbol, date and agenda number are the same in every language.
+        symbol: s.symbol.clone().unwrap_or_else(|| w.slot(0)),
+        organ: given(&s.organ).unwrap_or_else(|| w.organ.clone()),
+        distribution: w.distribution.clone(),
         date: s
             .date
             .as_deref()
-            .map_or_else(|| "[date of submission]".into(), |d| s.lang().date(d)),
-        original: "Original: English".into(),
-        commission: s
-            .commission
-            .clone()
-            .unwrap_or_else(|| "Commission on Crime Prevention and Criminal Justice".into()),
-        session: or_slot(&s.session, "session"),
-        place_and_dates: or_slot(&s.place_and_dates, "place and dates"),
-        agenda_item: format!(
-            "Item {} of the provisional agenda",
-            or_slot(&s.agenda_item, "number")
-        ),
-        agenda_title: or_slot(&s.agenda_title, "title of the agenda item"),
-        agenda_note: format!(
-            "{}.",
-            or_slot(&s.agenda_symbol, "symbol of the provisional agenda")
-        ),
+            .map_or_else(|| w.slot(1), |d| s.lang().date(d)),
+        language: w.language_line.clone(),
+        original: w.original.clone(),
+        commission: given(&s.commission).unwrap_or_else(|| w.commission.clone()),
+        session: or_slot(&s.session, 2),
+        place_and_dates: or_slot(&s.place_and_dates, 3),
+        agenda_item: w.agenda_item(&s.agenda_item.clone().unwrap_or_else(|| w.slot(4))),
+        agenda_title: or_slot(&s.agenda_title, 5),
+        agenda_note: format!("{}.", s.agenda_symbol.clone().unwrap_or_else(|| w.slot(6))),
+        provisional: w.provisional.clone(),
     }
 }
 
@@ -102,6 +98,8 @@ fn label_items(items: &mut [Item], depth: usize) {
 pub fn assemble(parts: Parts) -> Result<Document> {
     let Parts {
         settings,
+        words,
+        original,
         summary_file,
         summary,
         chapters,
@@ -115,7 +113,7 @@ pub fn assemble(parts: Parts) -> Result<Document> {
         let f: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
         let t: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
         let a: Vec<&str> = annex.iter().map(|t| t.id.as_str()).collect();
-        reference_names(&f, &t, &a)
+        reference_names(&words, &f, &t, &a)
     };
     for f in figures.iter_mut() {
         f.label = capital(&names[&f.id]);
@@ -125,7 +123,9 @@ pub fn assemble(parts: Parts) -> Result<Document> {
     }
     let mut annex_tables = annex;
     for t in annex_tables.iter_mut() {
-        t.label = capital(names[&t.id].trim_start_matches("annex "));
+        // "Table 6": the table noun and the number the annex gives it.
+        let number = names[&t.id].rsplit(' ').next().unwrap_or_default();
+        t.label = capital(&format!("{} {number}", words.table[0]));
     }
     // Paragraph numbers, through the whole document.
     let mut number = 0u32;
@@ -142,7 +142,7 @@ pub fn assemble(parts: Parts) -> Result<Document> {
                             ),
                         });
                     }
-                    names.insert(l.clone(), format!("para. {number}"));
+                    names.insert(l.clone(), format!("{} {number}", words.para[0]));
                 }
             }
         }
@@ -176,7 +176,7 @@ pub fn assemble(parts: Parts) -> Result<Document> {
         let offset = notes.len() as u32;
         for n in &text.notes {
             let mut n = n.clone();
-            resolve(&mut n, &names, offset);
+            resolve(&mut n, &names, &words, offset);
             notes.push(n);
         }
         offset
@@ -190,7 +190,7 @@ pub fn assemble(parts: Parts) -> Result<Document> {
         .filter_map(|b| match b {
             authored::Block::Paragraph { text, .. } => {
                 let mut t = text.clone();
-                resolve(&mut t, &names, summary_offset);
+                resolve(&mut t, &names, &words, summary_offset);
                 Some(t)
             }
             authored::Block::Heading { .. } => None,
@@ -228,7 +228,7 @@ pub fn assemble(parts: Parts) -> Result<Document> {
                         format!("{h2}.")
                     };
                     let mut text = text.clone();
-                    resolve(&mut text, &names, offset);
+                    resolve(&mut text, &names, &words, offset);
                     blocks.push(Block::Heading {
                         level: *level,
                         label,
@@ -238,9 +238,9 @@ pub fn assemble(parts: Parts) -> Result<Document> {
                 authored::Block::Paragraph { text, items, .. } => {
                     number += 1;
                     let (mut text, mut items) = (text.clone(), items.clone());
-                    resolve(&mut text, &names, offset);
+                    resolve(&mut text, &names, &words, offset);
                     label_items(&mut items, 0);
-                    resolve_items(&mut items, &names, offset);
+                    resolve_items(&mut items, &names, &words, offset);
                     let mut ids = Vec::new();
                     cited(&text, &items, &mut ids);
                     blocks.push(Block::Paragraph {
@@ -287,26 +287,24 @@ pub fn assemble(parts: Parts) -> Result<Document> {
         }
     }
     Ok(Document {
-        masthead: masthead(&settings),
-        title: settings.title.clone().unwrap_or_else(|| {
-            "International cooperation to prevent, combat and eliminate kidnapping and to \
-             provide assistance to victims of kidnapping"
-                .into()
-        }),
-        author_line: format!(
-            "Report of the {}",
-            settings.author.as_deref().unwrap_or("Executive Director")
-        ),
+        masthead: masthead(&settings, &words, original),
+        title: settings
+            .title
+            .clone()
+            .filter(|_| original)
+            .unwrap_or_else(|| words.title.clone()),
+        author_line: words.author_line.clone(),
         language: settings.language.clone().unwrap_or_else(|| "en".into()),
         summary: summary_paras,
         chapters: out_chapters,
         notes,
         summary_notes,
         annex: Annex {
-            title: "Statistical annex".into(),
+            title: words.annex_title.clone(),
             tables: annex_tables,
         },
         uncited,
+        words,
     })
 }
 
@@ -344,6 +342,8 @@ mod tests {
 
     fn parts(chapters: &[&str]) -> Parts {
         Parts {
+            words: DocWords::default(),
+            original: true,
             settings: DocumentSettings {
                 symbol: Some("E/CN.15/2026/9".into()),
                 ..Default::default()
@@ -436,7 +436,7 @@ mod tests {
                 text: "table 3".into(),
             },
         ];
-        group_references(&mut v);
+        group_references(&mut v, &DocWords::default());
         assert_eq!(
             super::super::plain(&v),
             "figures II and III and tables 2 and 3"

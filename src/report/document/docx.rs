@@ -256,7 +256,7 @@ impl Writer<'_> {
         out.push_str("</w:tr>");
         if g.rows.is_empty() {
             out.push_str("<w:tr>");
-            cell(0, "No data for this report.", false, false, out);
+            cell(0, &self.doc.words.no_data, false, false, out);
             for i in 1..cols {
                 cell(i, "", false, false, out);
             }
@@ -283,11 +283,11 @@ impl Writer<'_> {
         // for the emblem and for the job number and barcode that conference services add.
         self.plain_paragraph(
             "Masthead",
-            &format!("United Nations\t{}", m.symbol),
+            &format!("{}\t{}", doc.words.united_nations, m.symbol),
             &mut out,
         );
         self.plain_paragraph("Organ", &format!("[emblem]  {}", m.organ), &mut out);
-        for line in [&m.distribution, &m.date, &m.original] {
+        for line in m.distribution_lines() {
             self.plain_paragraph("Distribution", line, &mut out);
         }
         for line in [&m.commission, &m.session, &m.place_and_dates] {
@@ -306,7 +306,7 @@ impl Writer<'_> {
         self.plain_paragraph("Slots", "[job number]  [barcode]", &mut out);
         self.plain_paragraph("Title", &doc.title, &mut out);
         self.plain_paragraph("Subtitle", &doc.author_line, &mut out);
-        self.plain_paragraph("SummaryHeading", "Summary", &mut out);
+        self.plain_paragraph("SummaryHeading", &doc.words.summary, &mut out);
         for p in &doc.summary {
             out.push_str("<w:p><w:pPr><w:pStyle w:val=\"SummaryText\"/></w:pPr>");
             self.inlines(p, "", &mut out);
@@ -365,7 +365,7 @@ impl Writer<'_> {
         let mut out = String::new();
         self.plain_paragraph(
             "Masthead",
-            &format!("United Nations\t{}", doc.masthead.symbol),
+            &format!("{}\t{}", doc.words.united_nations, doc.masthead.symbol),
             &mut out,
         );
         self.plain_paragraph("Title", &doc.title, &mut out);

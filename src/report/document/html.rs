@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Block, Document, Figure, Grid, Inline, Item, Table};
+use super::{Block, DocWords, Document, Figure, Grid, Inline, Item, Table};
 
 /// `s` as HTML text or attribute value.
 pub fn escape(s: &str) -> String {
@@ -53,7 +53,8 @@ fn inlines(v: &[Inline], doc: &Document, out: &mut String) {
                 let m = doc.mark(*n);
                 let _ = write!(
                     out,
-                    "<sup><a href=\"#fn{n}\" id=\"fnref{n}\" aria-label=\"note {m}\">{m}</a></sup>"
+                    "<sup><a href=\"#fn{n}\" id=\"fnref{n}\" aria-label=\"{} {m}\">{m}</a></sup>",
+                    escape(&doc.words.note)
                 );
             }
         }
@@ -78,7 +79,7 @@ fn items(v: &[Item], doc: &Document, out: &mut String) {
     out.push_str("</ol>");
 }
 
-fn grid(g: &Grid, caption: &str, id: Option<&str>, out: &mut String) {
+fn grid(g: &Grid, caption: &str, id: Option<&str>, w: &DocWords, out: &mut String) {
     match id {
         Some(id) => {
             let _ = write!(out, "<table id=\"{}\">", escape(id));
@@ -100,8 +101,9 @@ fn grid(g: &Grid, caption: &str, id: Option<&str>, out: &mut String) {
     if g.rows.is_empty() {
         let _ = writeln!(
             out,
-            "<tr><td colspan=\"{}\">No data for this report.</td></tr>",
-            g.headers.len().max(1)
+            "<tr><td colspan=\"{}\">{}</td></tr>",
+            g.headers.len().max(1),
+            escape(&w.no_data)
         );
     }
     for (r, row) in g.rows.iter().enumerate() {
@@ -141,7 +143,7 @@ fn notes_and_source(notes: &[String], source: &str, out: &mut String) {
     out.push_str("</div>\n");
 }
 
-fn figure(f: &Figure, out: &mut String) {
+fn figure(f: &Figure, w: &DocWords, out: &mut String) {
     let _ = write!(
         out,
         "<figure id=\"{}\">\n<figcaption><span class=\"label\">{}</span> <strong>{}</strong>",
@@ -167,22 +169,23 @@ fn figure(f: &Figure, out: &mut String) {
     if !f.data.headers.is_empty() {
         let _ = writeln!(
             out,
-            "<details><summary>Data for {}</summary>",
-            escape(&f.label.replacen("Figure", "figure", 1))
+            "<details><summary>{} {}</summary>",
+            escape(&w.data_for),
+            escape(&lower_first(&f.label))
         );
-        grid(&f.data, "", None, out);
+        grid(&f.data, "", None, w, out);
         out.push_str("</details>\n");
     }
     out.push_str("</figure>\n");
 }
 
-fn table(t: &Table, out: &mut String) {
+fn table(t: &Table, w: &DocWords, out: &mut String) {
     let caption = format!(
         "<caption><span class=\"label\">{}</span> <strong>{}</strong></caption>",
         escape(&t.label),
         escape(&t.title)
     );
-    grid(&t.grid, &caption, Some(&t.id), out);
+    grid(&t.grid, &caption, Some(&t.id), w, out);
     notes_and_source(&t.notes, &t.source, out);
 }
 
@@ -201,27 +204,36 @@ pub fn write(doc: &Document, css: &str, fonts: &str) -> String {
     );
     let _ = write!(
         out,
-        "<header class=\"masthead\">\n<div class=\"un\">United Nations</div>\
+        "<header class=\"masthead\">\n<div class=\"un\">{}</div>\
          <div class=\"symbol\">{}</div>\n\
          <div class=\"organ\"><span class=\"emblem\" aria-hidden=\"true\"></span>{}</div>\n\
-         <div class=\"distr\"><p>{}</p><p>{}</p><p>{}</p></div>\n\
+         <div class=\"distr\"><p>{}</p><p>{}</p>{}<p>{}</p></div>\n\
          <div class=\"slots\" aria-hidden=\"true\"><span>[job number]</span> <span>[barcode]</span></div>\n\
          </header>\n",
+        escape(&doc.words.united_nations),
         escape(&m.symbol),
         escape(&m.organ),
         escape(&m.distribution),
         escape(&m.date),
+        m.language
+            .as_deref()
+            .map(|l| format!("<p>{}</p>", escape(l)))
+            .unwrap_or_default(),
         escape(&m.original)
     );
+    if let Some(p) = &m.provisional {
+        let _ = writeln!(out, "<p class=\"provisional\">{}</p>", escape(p));
+    }
     let _ = writeln!(
         out,
         "<div class=\"session\"><p>{}</p><p>{}</p><p>{}</p>\
-         <p>{}<a href=\"#agenda-note\" aria-label=\"note\">*</a></p>\
+         <p>{}<a href=\"#agenda-note\" aria-label=\"{}\">*</a></p>\
          <p class=\"agenda-title\"><strong>{}</strong></p></div>",
         escape(&m.commission),
         escape(&m.session),
         escape(&m.place_and_dates),
         escape(&m.agenda_item),
+        escape(&doc.words.note),
         escape(&m.agenda_title)
     );
     let _ = write!(
@@ -230,7 +242,11 @@ pub fn write(doc: &Document, css: &str, fonts: &str) -> String {
         escape(&doc.title),
         escape(&doc.author_line)
     );
-    out.push_str("<section class=\"summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">Summary</h2>\n");
+    let _ = writeln!(
+        out,
+        "<section class=\"summary\" aria-labelledby=\"summary\">\n<h2 id=\"summary\">{}</h2>",
+        escape(&doc.words.summary)
+    );
     for p in &doc.summary {
         out.push_str("<p>");
         inlines(p, doc, &mut out);
@@ -267,13 +283,17 @@ pub fn write(doc: &Document, css: &str, fonts: &str) -> String {
                     items(sub, doc, &mut out);
                     out.push_str("</div></div>\n");
                 }
-                Block::Figure(f) => figure(f, &mut out),
-                Block::Table(t) => table(t, &mut out),
+                Block::Figure(f) => figure(f, &doc.words, &mut out),
+                Block::Table(t) => table(t, &doc.words, &mut out),
             }
         }
         out.push_str("</section>\n");
     }
-    out.push_str("<section class=\"footnotes\" aria-label=\"Notes\">\n<hr>\n<ol>\n");
+    let _ = write!(
+        out,
+        "<section class=\"footnotes\" aria-label=\"{}\">\n<hr>\n<ol>\n",
+        escape(&doc.words.notes)
+    );
     let _ = writeln!(
         out,
         "<li id=\"agenda-note\" class=\"star\">* {}</li>",
@@ -294,7 +314,11 @@ pub fn write(doc: &Document, css: &str, fonts: &str) -> String {
         let value = if k <= lettered { k } else { k - lettered };
         let _ = write!(out, "<li id=\"fn{k}\" value=\"{value}\">");
         inlines(n, doc, &mut out);
-        let _ = writeln!(out, " <a href=\"#fnref{k}\" aria-label=\"back\">↩</a></li>");
+        let _ = writeln!(
+            out,
+            " <a href=\"#fnref{k}\" aria-label=\"{}\">↩</a></li>",
+            escape(&doc.words.back)
+        );
     }
     out.push_str("</ol>\n</section>\n");
     let _ = write!(
@@ -303,8 +327,16 @@ pub fn write(doc: &Document, css: &str, fonts: &str) -> String {
         escape(&doc.annex.title)
     );
     for t in &doc.annex.tables {
-        table(t, &mut out);
+        table(t, &doc.words, &mut out);
     }
     out.push_str("</section>\n</main>\n</body>\n</html>\n");
     out
+}
+
+/// "Figure II" → "figure II" (a label in running text).
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }

@@ -37,9 +37,9 @@ fn items(v: &[Item], depth: usize, doc: &Document, out: &mut String) {
     }
 }
 
-fn grid(g: &Grid, out: &mut String) {
+fn grid(g: &Grid, no_data: &str, out: &mut String) {
     if g.rows.is_empty() {
-        out.push_str("No data for this report.\n\n");
+        let _ = write!(out, "{}\n\n", esc(no_data));
         return;
     }
     out.push('|');
@@ -80,9 +80,9 @@ fn figure(f: &Figure, out: &mut String) {
     notes_and_source(&f.notes, &f.source, out);
 }
 
-fn table(t: &Table, out: &mut String) {
+fn table(t: &Table, no_data: &str, out: &mut String) {
     let _ = writeln!(out, "{}\n\n**{}**\n", esc(&t.label), esc(&t.title));
-    grid(&t.grid, out);
+    grid(&t.grid, no_data, out);
     notes_and_source(&t.notes, &t.source, out);
 }
 
@@ -92,13 +92,21 @@ pub fn write(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "United Nations — {}\n\n{}\n\n{} · {} · {}\n",
+        "{} — {}\n\n{}\n\n{} · {} · {}{}\n",
+        esc(&doc.words.united_nations),
         esc(&m.symbol),
         esc(&m.organ),
         esc(&m.distribution),
         esc(&m.date),
+        m.language
+            .as_deref()
+            .map(|l| format!("{} · ", esc(l)))
+            .unwrap_or_default(),
         esc(&m.original)
     );
+    if let Some(p) = &m.provisional {
+        let _ = writeln!(out, "*{}*\n", esc(p));
+    }
     let _ = writeln!(
         out,
         "{}  \n{}  \n{}  \n{}\\*  \n**{}**\n",
@@ -114,7 +122,7 @@ pub fn write(doc: &Document) -> String {
         esc(&doc.title),
         esc(&doc.author_line)
     );
-    out.push_str("## Summary\n\n");
+    let _ = write!(out, "## {}\n\n", esc(&doc.words.summary));
     for p in &doc.summary {
         inlines(p, doc, &mut out);
         out.push_str("\n\n");
@@ -142,7 +150,7 @@ pub fn write(doc: &Document) -> String {
                     }
                 }
                 Block::Figure(f) => figure(f, &mut out),
-                Block::Table(t) => table(t, &mut out),
+                Block::Table(t) => table(t, &doc.words.no_data, &mut out),
             }
         }
     }
@@ -154,7 +162,7 @@ pub fn write(doc: &Document) -> String {
     }
     let _ = writeln!(out, "## {}\n", esc(&doc.annex.title));
     for t in &doc.annex.tables {
-        table(t, &mut out);
+        table(t, &doc.words.no_data, &mut out);
     }
     while out.ends_with("\n\n") {
         out.pop();

@@ -15,9 +15,11 @@ pub mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 mod references;
+pub mod words;
 
 pub use build::{Parts, assemble};
 pub use count::words;
+pub use words::DocWords;
 
 /// The whole document.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,6 +42,8 @@ pub struct Document {
     pub annex: Annex,
     /// Figures and tables that no paragraph cites (set at the end of the `floats` chapter).
     pub uncited: Vec<String>,
+    /// The document's own words in its language.
+    pub words: DocWords,
 }
 
 /// First-page furniture; unknown values are visible placeholders (`[symbol]`).
@@ -50,6 +54,8 @@ pub struct Masthead {
     pub distribution: String,
     /// "2 March 2026".
     pub date: String,
+    /// In a translation, its language ("Français"), above the "Original" line.
+    pub language: Option<String>,
     pub original: String,
     pub commission: String,
     pub session: String,
@@ -59,6 +65,24 @@ pub struct Masthead {
     pub agenda_title: String,
     /// The footnote on the agenda item: "E/CN.15/2026/1.".
     pub agenda_note: String,
+    /// Under the masthead of a provisional translation: that it has not been reviewed.
+    pub provisional: Option<String>,
+}
+
+impl Masthead {
+    /// The distribution lines in order: "Distr.: General", the date, in a translation its
+    /// language, the "Original" line, and the provisional line when there is one.
+    pub fn distribution_lines(&self) -> impl Iterator<Item = &String> {
+        [
+            Some(&self.distribution),
+            Some(&self.date),
+            self.language.as_ref(),
+            Some(&self.original),
+            self.provisional.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+    }
 }
 
 /// A chapter: "I. Introduction" and its blocks.

@@ -165,7 +165,7 @@ impl Writer<'_> {
             let _ = write!(
                 cells,
                 "table.cell(colspan: {cols}, {}), ",
-                lit("No data for this report.")
+                lit(&self.doc.words.no_data)
             );
         }
         for (r, row) in g.rows.iter().enumerate() {
@@ -245,14 +245,20 @@ fn report_source(doc: &Document) -> String {
          text(size: 16pt, weight: \"bold\", {}), text(size: 9pt, {{{}; linebreak(); {}; linebreak(); {}}}))\n\
          #text(size: 7pt, fill: luma(100), {})\n\
          #line(length: 100%, stroke: 1.6pt)",
-        lit("United Nations"),
+        lit(&doc.words.united_nations),
         lit(&m.symbol),
         lit(&m.organ),
         lit(&m.distribution),
         lit(&m.date),
-        lit(&m.original),
+        match &m.language {
+            Some(l) => format!("{}; linebreak(); {}", lit(l), lit(&m.original)),
+            None => lit(&m.original),
+        },
         lit("[job number]  [barcode]"),
     );
+    if let Some(p) = &m.provisional {
+        let _ = writeln!(out, "#par(justify: false, emph({}))", lit(p));
+    }
     let _ = writeln!(
         out,
         "#par(justify: false, {{{}; linebreak(); {}; linebreak(); {}; linebreak(); {}; \
@@ -279,7 +285,7 @@ fn report_source(doc: &Document) -> String {
     let _ = writeln!(
         out,
         "#block(stroke: 0.6pt, inset: 10pt, width: 100%, {{align(center, heading(level: 1, {})); {summary}}})",
-        lit("Summary")
+        lit(&doc.words.summary)
     );
     if doc.summary_notes > 0 {
         out.push_str("#counter(footnote).update(0)\n");
@@ -334,7 +340,7 @@ fn annex_source(doc: &Document) -> String {
         "#grid(columns: (1fr, 1fr), align: (left, right), text(size: 11pt, weight: \"bold\", {}), \
          text(size: 14pt, weight: \"bold\", {}))\n#line(length: 100%, stroke: 1.6pt)\n\
          #text(size: 12pt, weight: \"bold\", {})\n#heading(level: 1, {})",
-        lit("United Nations"),
+        lit(&doc.words.united_nations),
         lit(&doc.masthead.symbol),
         lit(&doc.title),
         lit(&doc.annex.title)

@@ -4,32 +4,39 @@
 
 use std::collections::BTreeMap;
 
-use super::{Inline, Item, roman};
+use super::{DocWords, Inline, Item, roman};
 
 /// References resolved to their printed text and footnote marks moved by `offset`.
-pub(super) fn resolve(v: &mut [Inline], names: &BTreeMap<String, String>, offset: u32) {
+pub(super) fn resolve(
+    v: &mut [Inline],
+    names: &BTreeMap<String, String>,
+    words: &DocWords,
+    offset: u32,
+) {
+    let para = format!("{} ", words.para[0]);
     for i in v.iter_mut() {
         match i {
             Inline::Ref { id, text } => {
                 if let Some(name) = names.get(id) {
                     *text = name.clone();
                     // A paragraph is found by its number.
-                    if let Some(n) = name.strip_prefix("para. ") {
+                    if let Some(n) = name.strip_prefix(&para) {
                         *id = format!("para-{n}");
                     }
                 }
             }
             Inline::Note(n) => *n += offset,
-            Inline::Emph(x) | Inline::Strong(x) => resolve(x, names, offset),
+            Inline::Emph(x) | Inline::Strong(x) => resolve(x, names, words, offset),
             Inline::Text(_) | Inline::Number { .. } => {}
         }
     }
-    group_references(v);
+    group_references(v, words);
 }
 
 /// "figure II, figure III and table 2" → "figures II and III and table 2": references of one
 /// kind that follow each other (joined by ", " or " and ") share one plural noun.
-pub(super) fn group_references(v: &mut [Inline]) {
+pub(super) fn group_references(v: &mut [Inline], words: &DocWords) {
+    let and = format!(" {} ", words.and);
     let split = |t: &str| -> Option<(String, String)> {
         let (kind, number) = t.rsplit_once(' ')?;
         Some((kind.to_string(), number.to_string()))
@@ -47,7 +54,7 @@ pub(super) fn group_references(v: &mut [Inline]) {
         let mut members = vec![i];
         let mut j = i;
         while j + 2 < v.len() {
-            let joined = matches!(&v[j + 1], Inline::Text(t) if t == ", " || t == " and ");
+            let joined = matches!(&v[j + 1], Inline::Text(t) if t == ", " || *t == and);
             let same = matches!(&v[j + 2], Inline::Ref { text, .. }
                 if split(text).is_some_and(|(k, _)| k == kind));
             if !(joined && same) {
@@ -59,12 +66,9 @@ pub(super) fn group_references(v: &mut [Inline]) {
         if members.len() > 1 {
             let last = members.len() - 1;
             for (n, &m) in members.iter().enumerate().skip(1) {
-                v[m - 1] = Inline::Text(if n == last { " and " } else { ", " }.into());
+                v[m - 1] = Inline::Text(if n == last { and.clone() } else { ", ".into() });
             }
-            let plural = match kind.as_str() {
-                "para." => "paras.".to_string(),
-                k => format!("{k}s"),
-            };
+            let plural = words.plural(&kind).unwrap_or(&kind).to_string();
             for (n, &m) in members.iter().enumerate() {
                 if let Inline::Ref { text, .. } = &mut v[m]
                     && let Some((_, number)) = split(text)
@@ -81,15 +85,20 @@ pub(super) fn group_references(v: &mut [Inline]) {
     }
     for inline in v.iter_mut() {
         if let Inline::Emph(x) | Inline::Strong(x) = inline {
-            group_references(x);
+            group_references(x, words);
         }
     }
 }
 
-pub(super) fn resolve_items(items: &mut [Item], names: &BTreeMap<String, String>, offset: u32) {
+pub(super) fn resolve_items(
+    items: &mut [Item],
+    names: &BTreeMap<String, String>,
+    words: &DocWords,
+    offset: u32,
+) {
     for item in items {
-        resolve(&mut item.text, names, offset);
-        resolve_items(&mut item.items, names, offset);
+        resolve(&mut item.text, names, words, offset);
+        resolve_items(&mut item.items, names, words, offset);
     }
 }
 
@@ -110,21 +119,25 @@ pub(super) fn cited(text: &[Inline], items: &[Item], out: &mut Vec<String>) {
 /// How a reference to each figure and table prints: figures "figure I", "figure II", …;
 /// body tables "table 1", …; annex tables numbered on, "annex table 6".
 pub fn reference_names(
+    words: &DocWords,
     figures: &[&str],
     tables: &[&str],
     annex: &[&str],
 ) -> BTreeMap<String, String> {
     let mut names = BTreeMap::new();
     for (i, id) in figures.iter().enumerate() {
-        names.insert(id.to_string(), format!("figure {}", roman(i as u32 + 1)));
+        names.insert(
+            id.to_string(),
+            format!("{} {}", words.figure[0], roman(i as u32 + 1)),
+        );
     }
     for (i, id) in tables.iter().enumerate() {
-        names.insert(id.to_string(), format!("table {}", i + 1));
+        names.insert(id.to_string(), format!("{} {}", words.table[0], i + 1));
     }
     for (i, id) in annex.iter().enumerate() {
         names.insert(
             id.to_string(),
-            format!("annex table {}", tables.len() + i + 1),
+            format!("{} {}", words.annex_table[0], tables.len() + i + 1),
         );
     }
     names
@@ -140,9 +153,9 @@ pub(super) fn capital(s: &str) -> String {
 
 /// The plain text of authored inlines with references printed by `names` (an unknown one as
 /// its label).
-pub fn named(v: &[Inline], names: &BTreeMap<String, String>) -> String {
+pub fn named(v: &[Inline], names: &BTreeMap<String, String>, words: &DocWords) -> String {
     let mut v = v.to_vec();
-    resolve(&mut v, names, 0);
+    resolve(&mut v, names, words, 0);
     for i in v.iter_mut() {
         if let Inline::Ref { id, text } = i
             && text.is_empty()

@@ -78,6 +78,7 @@ fn figure(c: &mut Criterion) {
         notes: vec!["Regions with fewer than 3 panel units are not shown.".into()],
         description: String::new(),
         bare: false,
+        words: Default::default(),
     };
     let names = [
         "Africa",

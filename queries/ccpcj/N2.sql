@@ -2,7 +2,8 @@
 -- they recorded (sub-national units whose country also reports are not added twice), their
 -- combined rate (Σ count ÷ Σ population × 100,000), the median rate, and the lowest and highest
 -- rates among units of at least $population_floor inhabitants (with how many units share them:
--- the first by code is given, the template says when others tie).
+-- the first by code is given, with its code for its name in other languages; the template says
+-- when others tie).
 WITH y AS (
     SELECT * FROM kidnapping
     WHERE year = $last_year AND count IS NOT NULL AND rate IS NOT NULL
@@ -15,7 +16,7 @@ WITH y AS (
     SELECT sum(count) / sum(population) * 100000.0 AS combined_rate
     FROM y WHERE in_aggregate AND population IS NOT NULL
 ), ranked AS (
-    SELECT country, rate,
+    SELECT country, iso3, rate,
            row_number() OVER (ORDER BY rate ASC, iso3) AS low,
            row_number() OVER (ORDER BY rate DESC, iso3) AS high
     FROM y WHERE population >= $population_floor
@@ -26,10 +27,10 @@ WITH y AS (
     FROM ranked
 )
 SELECT agg.units, agg.kidnappings, comb.combined_rate, agg.median_rate,
-       mn.country AS min_country, mn.rate AS min_rate, ties.min_ties,
-       mx.country AS max_country, mx.rate AS max_rate, ties.max_ties
+       mn.country AS min_country, mn.iso3 AS min_iso3, mn.rate AS min_rate, ties.min_ties,
+       mx.country AS max_country, mx.iso3 AS max_iso3, mx.rate AS max_rate, ties.max_ties
 FROM agg
 CROSS JOIN comb
 CROSS JOIN ties
-CROSS JOIN (SELECT country, rate FROM ranked WHERE low = 1) mn
-CROSS JOIN (SELECT country, rate FROM ranked WHERE high = 1) mx
+CROSS JOIN (SELECT country, iso3, rate FROM ranked WHERE low = 1) mn
+CROSS JOIN (SELECT country, iso3, rate FROM ranked WHERE high = 1) mx

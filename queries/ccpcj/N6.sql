@@ -14,7 +14,8 @@ WITH y AS (
     SELECT min(rank) AS k FROM c WHERE running >= 0.5 * total
 )
 SELECT k.k AS units, max(c.running) AS kidnappings, max(c.running) / max(c.total) AS share,
-       string_agg(c.country, '; ' ORDER BY c.rank) AS countries, max(c.total) AS total
+       string_agg(c.country, '; ' ORDER BY c.rank) AS countries,
+       string_agg(c.iso3, ',' ORDER BY c.rank) AS iso3s, max(c.total) AS total
 FROM c CROSS JOIN k
 WHERE c.rank <= k.k
 GROUP BY k.k

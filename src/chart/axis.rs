@@ -161,10 +161,10 @@ impl YearPlot {
 }
 
 /// Greyed "No data" message in the middle of an empty region.
-pub fn no_data(scene: &mut Scene, region: Region) {
+pub fn no_data(scene: &mut Scene, region: Region, message: &str) {
     let center = ((region.x0 + region.x1) / 2, (region.y0 + region.y1) / 2);
     scene.text_mid(
-        "No data to show",
+        message,
         center,
         TextKind::Subtitle,
         theme::MUTED,

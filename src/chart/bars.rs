@@ -39,7 +39,7 @@ pub fn stacked(
     years.sort_unstable();
     years.dedup();
     let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
-        axis::no_data(&mut scene, region);
+        axis::no_data(&mut scene, region, &text.words.no_data);
         return Ok(scene);
     };
     check_year_span(first, last)?;
@@ -131,7 +131,7 @@ pub fn by_category(
     let height = fixed_canvas_height(&furniture, HEIGHT);
     let (mut scene, region) = furniture.into_scene(height);
     if categories.is_empty() {
-        axis::no_data(&mut scene, region);
+        axis::no_data(&mut scene, region, &text.words.no_data);
         return Ok(scene);
     }
 
@@ -233,9 +233,9 @@ struct PreparedBar {
     text_width: i32,
 }
 
-fn prepare(bar: &Bar, max_label: i32) -> PreparedBar {
+fn prepare(bar: &Bar, max_label: i32, no_value: &str) -> PreparedBar {
     let value = Some(bar.value).filter(|v| v.is_finite());
-    let printed = value.map_or_else(|| "no data".to_string(), |v| format::number(v, 1));
+    let printed = value.map_or_else(|| no_value.to_string(), |v| format::number(v, 1));
     let annotation = bar.annotation.trim().to_string();
     let mut text_width = theme::text_width(TextKind::Label, &printed);
     if !annotation.is_empty() {
@@ -264,7 +264,10 @@ pub fn horizontal(text: &FigureText, bars: &[Bar], x_label: &str) -> Result<Scen
     };
 
     let max_label = (region.x1 - region.x0) * 9 / 20;
-    let prepared: Vec<PreparedBar> = bars.iter().map(|b| prepare(b, max_label)).collect();
+    let prepared: Vec<PreparedBar> = bars
+        .iter()
+        .map(|b| prepare(b, max_label, &text.words.no_value))
+        .collect();
     let label_width = prepared
         .iter()
         .map(|b| theme::text_width(TextKind::Label, &b.label))

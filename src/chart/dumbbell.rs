@@ -92,10 +92,11 @@ pub fn layout(
         .iter()
         .filter(|p| p.start.is_some() && p.end.is_some())
         .collect();
-    for (color, label) in [(UP, "Increase"), (DOWN, "Decrease"), (SAME, "No change")] {
+    let w = &text.words;
+    for (color, label) in [(UP, &w.increase), (DOWN, &w.decrease), (SAME, &w.no_change)] {
         if both.iter().any(|p| p.color() == color) {
             legend.push(LegendItem {
-                label: label.to_string(),
+                label: label.clone(),
                 swatch: Swatch::Rule {
                     color,
                     width: LINE_WIDTH,

@@ -79,13 +79,16 @@ pub struct Furniture {
     footer: Vec<String>,
     legend: Vec<PlacedItem>,
     legend_rows: i32,
+    /// What an empty chart says, in the document's language.
+    pub no_data: String,
 }
 
 impl Furniture {
     pub fn new(text: &FigureText, legend: &[LegendItem]) -> Furniture {
         let width = WIDTH - 2 * MARGIN;
         let title = format!(
-            "Figure {}. {}",
+            "{} {}. {}",
+            text.words.figure,
             crate::format::roman(text.number),
             text.title.trim()
         );
@@ -119,6 +122,7 @@ impl Furniture {
             x += item_width + ITEM_GAP;
         }
         Furniture {
+            no_data: text.words.no_data.clone(),
             title: if text.bare {
                 Vec::new()
             } else {

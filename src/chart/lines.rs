@@ -110,7 +110,7 @@ pub fn layout(text: &FigureText, series: &[Series], y_label: &str) -> Result<Sce
     let all = styled.iter().flat_map(|s| s.points.iter());
     let years = all.clone().map(|(y, _)| *y);
     let (Some(first), Some(last)) = (years.clone().min(), years.max()) else {
-        axis::no_data(&mut scene, region);
+        axis::no_data(&mut scene, region, &text.words.no_data);
         return Ok(scene);
     };
     check_year_span(first, last)?;

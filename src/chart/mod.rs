@@ -47,6 +47,45 @@ pub struct FigureText {
     /// Drawn for a document that sets the number, title, unit line, notes and source as its
     /// own text: no title block and no footer but the chart's own notes.
     pub bare: bool,
+    /// The chart's own words in the document's language.
+    pub words: ChartWords,
+}
+
+/// The words a chart draws itself: the title block's "Figure", empty-chart notices, legend
+/// entries. English by default; the report gives the document language's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartWords {
+    pub figure: String,
+    /// In an empty chart.
+    pub no_data: String,
+    /// In an empty small chart.
+    pub no_data_short: String,
+    /// In place of a bar's value.
+    pub no_value: String,
+    pub rate: String,
+    pub moving_average: String,
+    pub series_break: String,
+    pub increase: String,
+    pub decrease: String,
+    pub no_change: String,
+}
+
+impl Default for ChartWords {
+    fn default() -> ChartWords {
+        let s = |x: &str| x.to_string();
+        ChartWords {
+            figure: s("Figure"),
+            no_data: s("No data to show"),
+            no_data_short: s("No data"),
+            no_value: s("no data"),
+            rate: s("Rate"),
+            moving_average: s("3-year moving average"),
+            series_break: s("Series break"),
+            increase: s("Increase"),
+            decrease: s("Decrease"),
+            no_change: s("No change"),
+        }
+    }
 }
 
 /// A named sequence of `(year, value)` points.
@@ -247,8 +286,9 @@ fn row_canvas(
     let fixed = furniture.header_height() + furniture.footer_height() + axis_height;
     if count == 0 {
         let height = fixed_canvas_height(&furniture, theme::HEIGHT);
+        let message = furniture.no_data.clone();
         let (mut scene, region) = furniture.into_scene(height);
-        axis::no_data(&mut scene, region);
+        axis::no_data(&mut scene, region, &message);
         return Ok(Err(scene));
     }
     let n = i32::try_from(count).unwrap_or(i32::MAX);
@@ -322,7 +362,8 @@ fn finish_svg(svg: &str, text: &FigureText) -> Result<String, String> {
         .and_then(|start| svg[start..].find('>').map(|end| start + end + 1))
         .ok_or("plotters produced no <svg> element")?;
     let title = format!(
-        "Figure {}. {}",
+        "{} {}. {}",
+        text.words.figure,
         crate::format::roman(text.number),
         text.title.trim()
     );

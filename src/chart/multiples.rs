@@ -80,7 +80,7 @@ pub fn layout(text: &FigureText, panels: &[Panel]) -> Result<Scene, String> {
     }
 
     let mut legend = vec![LegendItem {
-        label: "Rate".to_string(),
+        label: text.words.rate.clone(),
         swatch: Swatch::Line {
             color: RATE,
             width: RATE_WIDTH,
@@ -90,7 +90,7 @@ pub fn layout(text: &FigureText, panels: &[Panel]) -> Result<Scene, String> {
     }];
     if cleaned.iter().any(|p| !p.average.is_empty()) {
         legend.push(LegendItem {
-            label: "3-year moving average".to_string(),
+            label: text.words.moving_average.clone(),
             swatch: Swatch::Dashed {
                 color: AVERAGE,
                 width: AVERAGE_WIDTH,
@@ -100,7 +100,7 @@ pub fn layout(text: &FigureText, panels: &[Panel]) -> Result<Scene, String> {
     let in_range = |year: &i32| range.is_some_and(|(first, last)| *year > first && *year <= last);
     if cleaned.iter().any(|p| p.breaks.iter().any(in_range)) {
         legend.push(LegendItem {
-            label: "Series break".to_string(),
+            label: text.words.series_break.clone(),
             swatch: Swatch::Dotted(BREAK),
         });
     }
@@ -109,7 +109,7 @@ pub fn layout(text: &FigureText, panels: &[Panel]) -> Result<Scene, String> {
     let (Some((first, last)), false) = (range, cleaned.is_empty()) else {
         let height = fixed_canvas_height(&furniture, HEIGHT);
         let (mut scene, region) = furniture.into_scene(height);
-        axis::no_data(&mut scene, region);
+        axis::no_data(&mut scene, region, &text.words.no_data);
         return Ok(scene);
     };
     let grid_rows = i32::try_from(cleaned.len().div_ceil(COLUMNS)).unwrap_or(i32::MAX);
@@ -164,14 +164,21 @@ pub fn layout(text: &FigureText, panels: &[Panel]) -> Result<Scene, String> {
             x1: region.x0 + col * (cell_width + H_GAP) + cell_width,
             y1: region.y0 + grid_row * (PANEL_HEIGHT + V_GAP) + PANEL_HEIGHT,
         };
-        draw_panel(&mut scene, cell, panel, &ticks, tick_width, (first, last));
+        draw_panel(
+            &mut scene,
+            (cell, &text.words.no_data_short),
+            panel,
+            &ticks,
+            tick_width,
+            (first, last),
+        );
     }
     Ok(scene)
 }
 
 fn draw_panel(
     scene: &mut Scene,
-    cell: Region,
+    (cell, no_data): (Region, &str),
     panel: &Cleaned,
     ticks: &Ticks,
     tick_width: i32,
@@ -266,7 +273,7 @@ fn draw_panel(
     }
     if empty {
         scene.text_mid(
-            "No data",
+            no_data,
             ((x0 + x1) / 2, (top + bottom) / 2),
             TextKind::Tick,
             theme::MUTED,

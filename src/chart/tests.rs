@@ -10,6 +10,7 @@ pub(super) fn text(number: u32) -> FigureText {
         notes: vec!["† Latest year before 2023.".into()],
         description: "Rates \"fell\" in A & B <2020>".into(),
         bare: false,
+        words: ChartWords::default(),
     }
 }
 

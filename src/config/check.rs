@@ -206,6 +206,22 @@ pub(super) fn check(path: &Path, spans: &spans::Spans, raw: RawPipeline) -> (Pip
         false,
         &mut diags,
     );
+    let names = raw
+        .countries
+        .names
+        .as_ref()
+        .map(|n| resolve("countries.names", "countries.names", n, true, &mut diags));
+    if names.is_none() && raw.document.languages().len() > 1 {
+        let (line, col) = at("document.languages");
+        diags.push(Diag {
+            line,
+            col,
+            message: "the document is written in more than one language, and `countries.names` \
+                      does not say where the name tables are"
+                .into(),
+            help: Some("countries: { names: ../data/reference }".into()),
+        });
+    }
     let aliases = raw.countries.aliases.as_ref().map(|a| {
         resolve(
             "countries.aliases",
@@ -444,6 +460,7 @@ pub(super) fn check(path: &Path, spans: &spans::Spans, raw: RawPipeline) -> (Pip
         countries,
         units,
         aliases,
+        names,
         countries_citation: raw.countries.citation,
         params: raw.params,
         queries_dir,

@@ -78,6 +78,8 @@ pub struct Pipeline {
     pub units: PathBuf,
     /// Other codes and names of units (older releases, other publishers).
     pub aliases: Option<PathBuf>,
+    /// The folder of the name tables in six languages (`countries.names`).
+    pub names: Option<PathBuf>,
     pub countries_citation: String,
     pub params: Params,
     /// Folder holding the SQL files.
@@ -150,6 +152,14 @@ impl Pipeline {
         Ok(names)
     }
 
+    /// The name tables in six languages, when the pipeline names their folder.
+    pub fn name_files(&self) -> Vec<PathBuf> {
+        self.names
+            .iter()
+            .flat_map(|d| NAME_FILES.iter().map(move |f| d.join(f)))
+            .collect()
+    }
+
     /// The pipeline as it writes its document in language `tag`.
     pub fn in_language(&self, tag: &str) -> Pipeline {
         Pipeline {
@@ -187,6 +197,10 @@ impl Pipeline {
         Ok(out)
     }
 }
+
+/// The name tables of `countries.names`: countries and areas by ISO3 code, regions by M49
+/// code, reporting units by their code; one column per language.
+pub const NAME_FILES: [&str; 3] = ["country-names.csv", "region-names.csv", "unit-names.csv"];
 
 /// Read and check a pipeline file.
 pub fn load(path: &Path) -> Result<Pipeline> {

@@ -303,6 +303,11 @@ pub(crate) struct RawCountries {
     pub(crate) units: String,
     #[serde(default)]
     pub(crate) aliases: Option<String>,
+    /// The folder of the name tables in the six languages (`country-names.csv`,
+    /// `region-names.csv`, `unit-names.csv`): needed when the document is written in a
+    /// language besides the original.
+    #[serde(default)]
+    pub(crate) names: Option<String>,
     pub(crate) citation: String,
 }
 

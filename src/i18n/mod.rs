@@ -10,6 +10,7 @@
 
 mod functions;
 mod lint;
+pub mod pseudo;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};

@@ -152,6 +152,9 @@ fn report_part(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Vec<u8>> 
     for f in pipeline.report_files()? {
         hash_file(&f, hashes, &mut report)?;
     }
+    for f in pipeline.name_files() {
+        hash_file(&f, hashes, &mut report)?;
+    }
     Ok(report)
 }
 

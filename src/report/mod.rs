@@ -30,6 +30,7 @@ pub use tables::printed;
 use tables::{TableCtx, table_csv, table_ctx};
 
 mod figures;
+mod names;
 mod printed;
 mod tables;
 mod templates;
@@ -74,6 +75,19 @@ pub const DOCUMENT_KEYS: &[&str] = &[
     "document-slots",
     "document-references",
     "document-headings",
+    "figure-no-data",
+    "figure-bars",
+    "figure-dumbbell",
+    "figure-strip",
+    "figure-strip-group",
+    "figure-multiples",
+    "figure-multiples-panel",
+    "figure-stacked-categories",
+    "figure-stacked-years",
+    "figure-lines",
+    "figure-line",
+    "figure-data",
+    "figure-chart",
 ];
 
 /// The report in each language of `languages` (the original first): the original's files
@@ -122,9 +136,12 @@ pub fn build_with(
         .get(crate::store::warehouse::LINEAGE_SOURCES)
         .map(sources_by_item)
         .unwrap_or_default();
-    let source_of = |item: &str| source_line(pipeline, cited.get(item));
+    let doc_words = texts.document_words();
+    let source_of = |item: &str| source_line(pipeline, &doc_words, cited.get(item));
+    // The names of the document's language; the original's stay the cells' addresses.
+    let shown = names::localised(pipeline, results)?;
     let get = |q: &str| -> Result<&Table> {
-        results
+        shown
             .get(q)
             .ok_or_else(|| Error::Internal(format!("query {q} produced no result")))
     };
@@ -135,6 +152,7 @@ pub fn build_with(
     let mut bare_svgs: BTreeMap<String, String> = BTreeMap::new();
     // Texts first (templating), then the drawing, which dominates, on every core.
     let mut jobs = Vec::new();
+    let chart_words = figures::chart_words(texts.catalogue(), &doc_words)?;
     for (i, f) in spec.figures.iter().enumerate() {
         let table = printed::series_named(f, get(&f.query)?, &row_text)?;
         let ft = FigureText {
@@ -146,6 +164,7 @@ pub fn build_with(
             notes: texts.notes(&f.id)?,
             description: String::new(),
             bare: false,
+            words: chart_words.clone(),
         };
         let names = match &f.chart {
             spec::Chart::Dumbbell {
@@ -164,14 +183,18 @@ pub fn build_with(
     // the document, which sets those as its own text.
     type Twice = (chart::Figure, String, TableCtx, chart::Figure);
     let drawn: Vec<Result<Twice>> = crate::parallel::map(&jobs, |(f, ft, names, table)| {
-        let (fig, alt, data) = draw(dir, f, ft.clone_with_desc(), table, names)?;
+        let w = figures::Fw {
+            catalogue: texts.catalogue(),
+            rules: pipeline.document.lang().rules(),
+        };
+        let (fig, alt, data) = draw(dir, f, ft.clone_with_desc(), table, names, &w)?;
         // The document sets the notes as text: only what the chart adds itself is drawn.
         let bare = FigureText {
             bare: true,
             notes: Vec::new(),
             ..ft.clone_with_desc()
         };
-        let (doc_fig, _, _) = draw(dir, f, bare, table, names)?;
+        let (doc_fig, _, _) = draw(dir, f, bare, table, names, &w)?;
         Ok((fig, alt, data, doc_fig))
     })
     .into_iter()
@@ -218,9 +241,10 @@ pub fn build_with(
             dir,
             t,
             i as u32 + 1,
-            get(&t.query)?,
+            (get(&t.query)?, results.get(&t.query)),
             &|s, row| texts.render(s, row),
             texts.notes(&t.id)?,
+            pipeline.document.lang().rules(),
         )?;
         artefacts.push(Artefact {
             path: format!("tables/{}.csv", t.id).into(),
@@ -232,7 +256,10 @@ pub fn build_with(
 
     artefacts.push(Artefact {
         path: "tables.xlsx".into(),
-        bytes: xlsx::workbook(&table_list)?,
+        bytes: xlsx::workbook(
+            &table_list,
+            (&capital(&doc_words.table[0]), &doc_words.symbols),
+        )?,
     });
 
     tracing::info!(
@@ -427,6 +454,7 @@ fn sources_by_item(lineage: &Table) -> BTreeMap<String, std::collections::BTreeS
 /// table of revisions with none) was computed from the main sources alone.
 fn source_line(
     pipeline: &Pipeline,
+    words: &document::DocWords,
     sources: Option<&std::collections::BTreeSet<String>>,
 ) -> String {
     let mut cites: Vec<&str> = pipeline
@@ -446,15 +474,17 @@ fn source_line(
             .map(|s| s.citation.as_str())
             .collect();
     }
-    let mut line = format!("Source: {}", cites.join("; "));
+    let mut line = format!("{} {}", words.source, cites.join("; "));
     if sources.is_some_and(|ids| ids.contains("population")) {
         let pop = &pipeline.population;
         // The vintage as the document writes dates ("6 March 2026").
-        line.push_str(&format!(
-            "; population: {} (vintage {})",
-            pop.citation,
-            pipeline.document.lang().date(&pop.vintage)
-        ));
+        line.push_str("; ");
+        line.push_str(
+            &words
+                .population
+                .replace("{citation}", &pop.citation)
+                .replace("{vintage}", &pipeline.document.lang().date(&pop.vintage)),
+        );
     }
     line.push('.');
     line
@@ -514,6 +544,7 @@ impl FigureText {
             notes: self.notes.clone(),
             description: self.description.clone(),
             bare: self.bare,
+            words: self.words.clone(),
         }
     }
 }
@@ -530,4 +561,12 @@ fn strip_xml_declaration(svg: &str) -> String {
         Some(i) => svg[i..].to_string(),
         None => svg.to_string(),
     }
+}
+
+/// "table" → "Table".
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

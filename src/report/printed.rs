@@ -45,7 +45,15 @@ pub fn printed_table(
     let texts = SpecTexts::new(pipeline, spec)?;
     let render = |s: &str, row: Option<&minijinja::Value>| texts.render(s, row);
     let notes = texts.notes(&t.id)?;
-    let t = table_ctx(&pipeline.report_dir, t, i as u32 + 1, table, &render, notes)?;
+    let t = table_ctx(
+        &pipeline.report_dir,
+        t,
+        i as u32 + 1,
+        (table, None),
+        &render,
+        notes,
+        pipeline.document.lang().rules(),
+    )?;
     let shown = Table {
         columns: t.headers.clone(),
         rows: t

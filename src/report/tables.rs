@@ -37,9 +37,10 @@ pub(super) fn table_ctx(
     dir: &Path,
     t: &TableSpec,
     number: u32,
-    table: &Table,
+    (table, keys): (&Table, Option<&Table>),
     text: &Render<'_>,
     notes: Vec<String>,
+    rules: &format::style::Rules,
 ) -> Result<TableCtx> {
     let mut sources = Vec::new();
     for c in &t.columns {
@@ -78,7 +79,7 @@ pub(super) fn table_ctx(
         .map(|row| {
             row.iter()
                 .zip(&formats)
-                .map(|(v, f)| printed(v, *f))
+                .map(|(v, f)| printed_in(rules, v, *f))
                 .collect()
         })
         .collect();
@@ -96,7 +97,8 @@ pub(super) fn table_ctx(
         values,
         numeric: formats.iter().map(|f| *f != Format::Text).collect(),
         formats,
-        cells: cell_addresses(t, table),
+        // Addresses name rows by the original's keys (`T1/Americas`) in every language.
+        cells: cell_addresses(t, keys.unwrap_or(table)),
     })
 }
 
@@ -181,17 +183,26 @@ fn machine(v: &Value, format: Format) -> String {
 
 /// A table cell as the report prints it in `format`.
 pub fn printed(v: &Value, format: Format) -> String {
+    printed_in(&format::style::ENGLISH, v, format)
+}
+
+/// [`printed`] by the number rules of a language ("1,234.5", "1 234,5", "1.234,5").
+pub fn printed_in(rules: &format::style::Rules, v: &Value, format: Format) -> String {
+    let fixed = |decimals: usize, scale: f64| {
+        v.as_f64().map_or(format::NA.to_string(), |x| {
+            rules.number(x * scale, decimals)
+        })
+    };
     match format {
         Format::Text => match v {
             Value::Null => format::NA.to_string(),
             other => other.as_text(),
         },
-        Format::Count => format::with_nil(v.as_f64(), format::count),
-        Format::Rate => format::rate(v.as_f64()),
-        Format::Decimal2 => v
-            .as_f64()
-            .map_or(format::NA.to_string(), |x| format::number(x, 2)),
-        Format::Percent => format::percent(v.as_f64()),
+        Format::Count if v.as_f64() == Some(0.0) => format::NIL.to_string(),
+        Format::Count => fixed(0, 1.0),
+        Format::Rate => fixed(1, 1.0),
+        Format::Decimal2 => fixed(2, 1.0),
+        Format::Percent => fixed(1, 100.0),
         Format::Integer => v
             .as_f64()
             .map_or(format::NA.to_string(), |x| format!("{x:.0}")),

@@ -142,6 +142,11 @@ impl SpecTexts {
         })
     }
 
+    /// The catalogue of the document's language.
+    pub(super) fn catalogue(&self) -> &Catalogue {
+        &self.words.catalogue
+    }
+
     /// The document's own words in its language.
     pub(super) fn document_words(&self) -> document::DocWords {
         (*self.words.document).clone()

@@ -16,8 +16,9 @@ fn xerr(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::Internal(format!("writing tables.xlsx: {e}"))
 }
 
-/// Build `tables.xlsx`.
-pub fn workbook(tables: &[TableCtx]) -> Result<Vec<u8>> {
+/// Build `tables.xlsx`; `label` is the document language's "Table", `symbols` its line on the
+/// symbols.
+pub fn workbook(tables: &[TableCtx], (label, symbols): (&str, &str)) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     let fixed = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xerr)?;
     wb.set_properties(
@@ -41,7 +42,7 @@ pub fn workbook(tables: &[TableCtx]) -> Result<Vec<u8>> {
     for t in tables {
         let ws = wb.add_worksheet();
         ws.set_name(&t.id).map_err(xerr)?;
-        ws.write_string_with_format(0, 0, format!("Table {}. {}", t.number, t.title), &title)
+        ws.write_string_with_format(0, 0, format!("{label} {}. {}", t.number, t.title), &title)
             .map_err(xerr)?;
         for (c, h) in t.headers.iter().enumerate() {
             ws.write_string_with_format(2, c as u16, h, &header)
@@ -79,7 +80,7 @@ pub fn workbook(tables: &[TableCtx]) -> Result<Vec<u8>> {
             ws.write_string_with_format(r, 0, n, &note).map_err(xerr)?;
             r += 1;
         }
-        ws.write_string_with_format(r, 0, "Symbols: “..” not available.", &note)
+        ws.write_string_with_format(r, 0, symbols, &note)
             .map_err(xerr)?;
     }
     wb.save_to_buffer().map_err(xerr)

@@ -156,6 +156,9 @@ pub fn manifest(record: Record, dir: &Path, hashes: &mut Hasher) -> Result<Vec<u
     if let Some(a) = &pipeline.aliases {
         add("countries", "aliases", "", "kidnap-trends", a)?;
     }
+    for f in pipeline.name_files() {
+        add("countries", "names", "", "kidnap-trends", &f)?;
+    }
 
     let mut queries = BTreeMap::new();
     let mut report_files = Vec::new();

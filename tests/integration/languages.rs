@@ -6,9 +6,19 @@ use std::path::Path;
 
 use crate::support::*;
 
+/// The pipeline written in `list`, with the fixture's name tables (its invented countries
+/// named in each language: "Alphalande" in French).
 fn with_languages(tmp: &Path, list: &str) {
+    copy_dir(&mini().join("names"), &tmp.join("names"));
     edit(&tmp.join("pipeline.yaml"), |s| {
-        format!("{s}\ndocument:\n  languages: [{list}]\n")
+        format!(
+            "{}\ndocument:\n  languages: [{list}]\n",
+            s.replacen(
+                "  units: units.csv\n",
+                "  units: units.csv\n  names: names\n",
+                1
+            )
+        )
     });
 }
 
@@ -74,6 +84,24 @@ fn one_run_writes_every_language_and_leaves_the_original_unchanged() {
     assert!(fr.contains("2,3"), "{fr}");
     assert!(es.contains("2,3"), "{es}");
     assert!(ru.contains("2,3"), "{ru}");
+    // Names in the language, by code: regions (UNSD M49) and countries (the name tables).
+    assert!(fr.contains("| Europe |") && fr.contains("| Asie |"), "{fr}");
+    assert!(es.contains("| Asia |") && es.contains("| América"), "{es}");
+    assert!(ru.contains("| Азия |"), "{ru}");
+    assert!(
+        !fr.contains("| Alphaland |") && fr.contains("| Alphalande |"),
+        "{fr}"
+    );
+    assert!(ru.contains("Альфаландия"), "{ru}");
+    // Table cells in the language's number style; the CSV in machine form in every language.
+    assert!(fr.contains("| 100,0 |") || fr.contains(",0 |"), "{fr}");
+    assert_eq!(
+        read(&out.join("fr/tables/T1.csv"))
+            .lines()
+            .nth(1)
+            .map(|l| l.contains('.') || !l.contains(",,")),
+        Some(true)
+    );
     // Cross-references in the language: "voir figure I", "gráfico I", "диаграмма I".
     assert!(fr.contains("figure I") && fr.contains("tableau 1"), "{fr}");
     assert!(es.contains("gráfico I") && es.contains("cuadro 1"), "{es}");
@@ -181,4 +209,120 @@ fn a_message_missing_in_one_language_is_a_validate_error() {
     let run = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
     assert_ne!(run.status.code(), Some(0), "{}", text(&run.stderr));
     assert!(!tmp.path().join("out/fr").exists());
+}
+
+/// The static text of every message of the original's catalogue files under `dir`: the pieces
+/// between placeables, of two words or more.
+fn english_sentences(dir: &Path) -> Vec<String> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    fn walk(p: &Pattern<&str>, out: &mut Vec<String>) {
+        for el in &p.elements {
+            match el {
+                PatternElement::TextElement { value } => {
+                    let v = value.trim();
+                    if v.split_whitespace().count() >= 2 && v.len() >= 10 {
+                        out.push(v.to_string());
+                    }
+                }
+                PatternElement::Placeable { expression } => expr(expression, out),
+            }
+        }
+    }
+    fn expr(e: &Expression<&str>, out: &mut Vec<String>) {
+        match e {
+            Expression::Select { variants, .. } => {
+                for v in variants {
+                    walk(&v.value, out);
+                }
+            }
+            Expression::Inline(InlineExpression::Placeable { expression }) => expr(expression, out),
+            Expression::Inline(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    for f in std::fs::read_dir(dir).unwrap().flatten() {
+        let text = read(&f.path());
+        let resource = fluent_syntax::parser::parse(text.as_str()).unwrap();
+        for e in &resource.body {
+            if let Entry::Message(m) = e {
+                for p in m.value.iter().chain(m.attributes.iter().map(|a| &a.value)) {
+                    walk(p, &mut out);
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The cells' addresses of the HTML (`data-cell="T2/All panel countries/rate"`) are codes, the
+/// same in every language: left out of the search.
+fn without_addresses(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("data-cell=\"") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 11..];
+        rest = after.find('"').map_or("", |end| &after[end + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Sentences of the original a pseudo-language file may hold (none: every word the document
+/// writes comes from the catalogue).
+const KNOWN_GAPS: &[(&str, &str)] = &[];
+
+/// The pseudo-language (every word of the catalogue accented) written in every format: no file
+/// of its document holds a sentence of the original's catalogue, so every text the document
+/// prints went through the catalogue.
+#[test]
+fn the_pseudo_language_document_holds_no_sentence_of_the_original() {
+    let tmp = sandbox();
+    with_languages(tmp.path(), "en, en-XA");
+    let report = own_report(tmp.path());
+    let pseudo = report.join("locales/en-XA");
+    std::fs::create_dir_all(&pseudo).unwrap();
+    for f in std::fs::read_dir(report.join("locales/en"))
+        .unwrap()
+        .flatten()
+    {
+        let text = kidnap_trends::i18n::pseudo::catalogue(&read(&f.path()));
+        std::fs::write(pseudo.join(f.file_name()), text).unwrap();
+    }
+    let run = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let sentences = english_sentences(&report.join("locales/en"));
+    assert!(sentences.len() > 200, "{}", sentences.len());
+    let out = tmp.path().join("out/en-XA");
+    let mut checked = 0;
+    let mut found = Vec::new();
+    for (path, bytes) in snapshot_dir(&out) {
+        let name = path.to_string_lossy().into_owned();
+        if !(name.ends_with(".md")
+            || name.ends_with(".html")
+            || name.ends_with(".svg")
+            || name.ends_with(".csv")
+            || name.ends_with(".json"))
+        {
+            continue;
+        }
+        let body = without_addresses(&String::from_utf8_lossy(&bytes).replace("&#x27;", "'"));
+        for s in &sentences {
+            if body.contains(s.as_str()) && !KNOWN_GAPS.contains(&(name.as_str(), s.as_str())) {
+                found.push(format!("{name}: {s:?}"));
+            }
+        }
+        checked += 1;
+    }
+    assert!(
+        found.is_empty(),
+        "the original's words:\n{}",
+        found.join("\n")
+    );
+    assert!(checked >= 20, "{checked} files checked");
+    // The pseudo-language's words are there: the Summary's heading and a figure title.
+    let md = read(&out.join("report.md"));
+    assert!(md.contains("## Súmmárý"), "{md}");
 }

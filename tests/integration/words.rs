@@ -55,11 +55,13 @@ const CODES: &[&str] = &[
     "e",
     "†",
     "",
-    // Separators: of a sort key (checks.sql) and of address pieces ("/"). "; " joins N6's
-    // country names, which the narrative prints as they are: the list's punctuation belongs to
-    // the language (a list value for the narrative to join is still to come).
+    // Separators: of a sort key (checks.sql) and of address pieces ("/"); "," joins N6's
+    // codes, by which a translation names the countries. "; " joins N6's names in the
+    // original, which the narrative prints as they are (a translation joins its names by "; "
+    // too: the list's punctuation is still to become the language's).
     " ",
     "/",
+    ",",
     "; ",
 ];
 

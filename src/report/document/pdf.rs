@@ -223,7 +223,8 @@ fn preamble(doc: &Document, title: &str) -> String {
          #show figure.caption: it => block(sticky: true, it)\n\
          #show figure.caption: set text(size: 10pt)\n",
         title = lit(title),
-        lang = lit(&doc.language),
+        // Typst takes the primary language ("en" of "en-GB").
+        lang = lit(doc.language.split(['-', '_']).next().unwrap_or("en")),
         symbol = lit(&doc.masthead.symbol),
     )
 }

@@ -41,6 +41,10 @@ pub struct DocWords {
     pub and: String,
     /// "Source:".
     pub source: String,
+    /// "population: {citation} (vintage {vintage})", after the sources of a population rate.
+    pub population: String,
+    /// Under a table of the workbook: "Symbols: “..” not available."
+    pub symbols: String,
     /// Accessible names: the footnotes' section, a footnote mark ("note 3"), the way back.
     pub notes: String,
     pub note: String,
@@ -84,6 +88,8 @@ impl Default for DocWords {
             para: [s("para."), s("paras.")],
             and: s("and"),
             source: s("Source:"),
+            population: s("population: {citation} (vintage {vintage})"),
+            symbols: s("Symbols: “..” not available."),
             notes: s("Notes"),
             note: s("note"),
             back: s("back"),
@@ -155,6 +161,13 @@ impl DocWords {
             para: pair("document-references.para")?,
             and: m("document-references.and")?,
             source: m("document-headings.source")?,
+            population: {
+                let mut a = fluent_bundle::FluentArgs::new();
+                a.set("citation", "{citation}");
+                a.set("vintage", "{vintage}");
+                catalogue.format("document-headings.population", Some(&a))?
+            },
+            symbols: m("document-headings.symbols")?,
             notes: m("document-headings.notes")?,
             note: m("document-headings.note")?,
             back: m("document-headings.back")?,

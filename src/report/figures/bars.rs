@@ -9,6 +9,7 @@ pub(super) fn draw(
     table: &Table,
     (li, yi, ai): (usize, usize, Option<usize>),
     mut data: TableCtx,
+    w: &Fw,
 ) -> Result<Drawn> {
     let bars: Vec<Bar> = table
         .rows
@@ -21,29 +22,25 @@ pub(super) fn draw(
             })
         })
         .collect();
-    data.headers = vec!["Country or area".into(), f.axis.clone(), "Note".into()];
+    data.headers = vec![w.heading("country")?, f.axis.clone(), w.heading("note")?];
     data.rows = bars
         .iter()
-        .map(|b| {
-            vec![
-                b.label.clone(),
-                format::number(b.value, 1),
-                b.annotation.clone(),
-            ]
-        })
+        .map(|b| vec![b.label.clone(), w.number(b.value, 1), b.annotation.clone()])
         .collect();
     let alt = match (bars.first(), bars.last()) {
-        (Some(hi), Some(lo)) => format!(
-            "{}. Horizontal bars ranking {} countries or areas by {}: highest {} ({}), lowest shown {} ({}).",
-            text.title,
-            bars.len(),
-            f.axis.to_lowercase(),
-            hi.label,
-            format::number(hi.value, 1),
-            lo.label,
-            format::number(lo.value, 1)
-        ),
-        _ => format!("{}. No data.", text.title),
+        (Some(hi), Some(lo)) => w.say(
+            "figure-bars",
+            &[
+                ("title", A::T(text.title.clone())),
+                ("n", A::N(bars.len() as f64)),
+                ("measure", A::T(f.axis.to_lowercase())),
+                ("hi_label", A::T(hi.label.clone())),
+                ("hi", A::T(w.number(hi.value, 1))),
+                ("lo_label", A::T(lo.label.clone())),
+                ("lo", A::T(w.number(lo.value, 1))),
+            ],
+        )?,
+        _ => w.say("figure-no-data", &[("title", A::T(text.title.clone()))])?,
     };
     text.description = alt.clone();
     Ok((chart::horizontal_bars(&text, &bars, &f.axis)?, alt, data))

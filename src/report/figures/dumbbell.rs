@@ -10,6 +10,7 @@ pub(super) fn draw(
     (li, si, ei, ai): (usize, usize, usize, Option<usize>),
     names: &(String, String),
     mut data: TableCtx,
+    w: &Fw,
 ) -> Result<Drawn> {
     let rows: Vec<chart::Dumbbell> = table
         .rows
@@ -24,37 +25,43 @@ pub(super) fn draw(
         })
         .collect();
     data.headers = vec![
-        "Country or area".into(),
+        w.heading("country")?,
         names.0.clone(),
         names.1.clone(),
-        "Flag".into(),
+        w.heading("flag")?,
     ];
     data.rows = rows
         .iter()
         .map(|d| {
             vec![
                 d.label.clone(),
-                format::number(d.start, 1),
-                format::number(d.end, 1),
+                w.number(d.start, 1),
+                w.number(d.end, 1),
                 d.flag.clone(),
             ]
         })
         .collect();
     let up = rows.iter().filter(|d| d.end > d.start).count();
     let down = rows.iter().filter(|d| d.end < d.start).count();
-    let alt = format!(
-        "{}. For {} countries and areas, {} and {} joined by a line: {} higher in the second period, {} lower{}.",
-        text.title,
-        rows.len(),
-        names.0,
-        names.1,
-        up,
-        down,
-        rows.first().map_or(String::new(), |d| format!(
-            "; largest rise first ({})",
-            d.label
-        ))
-    );
+    let alt = w.say(
+        "figure-dumbbell",
+        &[
+            ("title", A::T(text.title.clone())),
+            ("n", A::N(rows.len() as f64)),
+            ("start", A::T(names.0.clone())),
+            ("end", A::T(names.1.clone())),
+            ("up", A::N(up as f64)),
+            ("down", A::N(down as f64)),
+            (
+                "first",
+                A::T(rows.first().map_or(String::new(), |d| d.label.clone())),
+            ),
+            (
+                "has_first",
+                A::T(if rows.is_empty() { "no" } else { "yes" }.into()),
+            ),
+        ],
+    )?;
     text.description = alt.clone();
     Ok((
         chart::dumbbell(&text, &rows, &names.0, &names.1, &f.axis)?,

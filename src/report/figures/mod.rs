@@ -24,13 +24,74 @@ pub(super) fn column(dir: &Path, f: &FigureSpec, table: &Table, name: &str) -> R
     })
 }
 
-/// A value as a figure's data table and alt text print it: whole numbers without decimals,
-/// others with one.
-fn value_fmt(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format::number(v, 0)
-    } else {
-        format::number(v, 1)
+/// The figures' own words (alt text, data tables) from the catalogue's `figure-…` messages,
+/// and the numbers in the style of the document's language.
+pub(super) struct Fw<'a> {
+    pub(super) catalogue: &'a crate::i18n::Catalogue,
+    pub(super) rules: &'static format::style::Rules,
+}
+
+/// The words a chart draws itself, from the catalogue (`figure-chart`), its title block's
+/// "Figure" from the document's cross-reference noun.
+pub(super) fn chart_words(
+    catalogue: &crate::i18n::Catalogue,
+    doc: &document::DocWords,
+) -> Result<chart::ChartWords> {
+    let m = |a: &str| catalogue.format(&format!("figure-chart.{a}"), None);
+    let mut figure = doc.figure[0].chars();
+    Ok(chart::ChartWords {
+        figure: figure
+            .next()
+            .map(|c| c.to_uppercase().chain(figure).collect())
+            .unwrap_or_default(),
+        no_data: m("no-data")?,
+        no_data_short: m("no-data-short")?,
+        no_value: m("no-value")?,
+        rate: m("rate")?,
+        moving_average: m("moving-average")?,
+        series_break: m("series-break")?,
+        increase: m("increase")?,
+        decrease: m("decrease")?,
+        no_change: m("no-change")?,
+    })
+}
+
+/// A message's argument: a text, or a whole number printed as its digits.
+pub(super) enum A {
+    T(String),
+    N(f64),
+}
+
+impl Fw<'_> {
+    /// Message `key` with `args`.
+    pub(super) fn say(&self, key: &str, args: &[(&str, A)]) -> Result<String> {
+        let mut a = fluent_bundle::FluentArgs::new();
+        for (k, v) in args {
+            a.set(
+                *k,
+                match v {
+                    A::T(s) => crate::i18n::text(s.clone()),
+                    A::N(x) => crate::i18n::Arg::new(Some(*x)).into_value(),
+                },
+            );
+        }
+        self.catalogue.format(key, Some(&a))
+    }
+
+    /// A heading of a figure's data table: `figure-data.<name>`.
+    pub(super) fn heading(&self, name: &str) -> Result<String> {
+        self.catalogue.format(&format!("figure-data.{name}"), None)
+    }
+
+    /// A number with `decimals` decimals in the language's style.
+    pub(super) fn number(&self, x: f64, decimals: usize) -> String {
+        self.rules.number(x, decimals)
+    }
+
+    /// A value as a figure's data table and alt text print it: whole numbers without
+    /// decimals, others with one.
+    pub(super) fn value(&self, v: f64) -> String {
+        self.rules.number(v, if v.fract() == 0.0 { 0 } else { 1 })
     }
 }
 
@@ -44,11 +105,15 @@ pub(super) fn draw(
     text: FigureText,
     table: &Table,
     names: &(String, String),
+    w: &Fw,
 ) -> Result<Drawn> {
     let data = TableCtx {
         id: f.id.clone(),
         number: text.number,
-        title: format!("Data for figure {}", text.number),
+        title: w.say(
+            "figure-data.title",
+            &[("number", A::N(f64::from(text.number)))],
+        )?,
         headers: Vec::new(),
         rows: Vec::new(),
         notes: Vec::new(),
@@ -62,9 +127,9 @@ pub(super) fn draw(
         Chart::StackedBars { x, y, series } => {
             let xi = col(x)?;
             if table.rows.iter().any(|r| matches!(r[xi], Value::Text(_))) {
-                xy::stacked_by_category(f, text, table, (xi, col(y)?, col(series)?), x, data)
+                xy::stacked_by_category(f, text, table, (xi, col(y)?, col(series)?), x, data, w)
             } else {
-                xy::over_years(f, text, table, (xi, col(y)?, col(series)?), data, true)
+                xy::over_years(f, text, table, (xi, col(y)?, col(series)?), data, true, w)
             }
         }
         Chart::Lines { x, y, series } => xy::over_years(
@@ -74,6 +139,7 @@ pub(super) fn draw(
             (col(x)?, col(y)?, col(series)?),
             data,
             false,
+            w,
         ),
         Chart::HorizontalBars {
             label,
@@ -81,7 +147,7 @@ pub(super) fn draw(
             annotation,
         } => {
             let ai = annotation.as_deref().map(col).transpose()?;
-            bars::draw(f, text, table, (col(label)?, col(y)?, ai), data)
+            bars::draw(f, text, table, (col(label)?, col(y)?, ai), data, w)
         }
         Chart::Strip {
             series,
@@ -94,6 +160,7 @@ pub(super) fn draw(
             table,
             (col(series)?, col(label)?, col(y)?, col(median)?),
             data,
+            w,
         ),
         Chart::Dumbbell {
             label,
@@ -110,6 +177,7 @@ pub(super) fn draw(
                 (col(label)?, col(start)?, col(end)?, ai),
                 names,
                 data,
+                w,
             )
         }
         Chart::SmallMultiples {
@@ -124,6 +192,7 @@ pub(super) fn draw(
             table,
             (col(x)?, col(y)?, col(series)?, col(secondary)?, col(marks)?),
             data,
+            w,
         ),
     }
 }

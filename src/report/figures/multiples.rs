@@ -9,6 +9,7 @@ pub(super) fn draw(
     table: &Table,
     (xi, yi, si, ci, ki): (usize, usize, usize, usize, usize),
     mut data: TableCtx,
+    w: &Fw,
 ) -> Result<Drawn> {
     let mut panels: Vec<chart::Panel> = Vec::new();
     for r in &table.rows {
@@ -38,10 +39,10 @@ pub(super) fn draw(
             x.to_string(),
             r[yi]
                 .as_f64()
-                .map_or(format::NA.to_string(), |v| format::number(v, 1)),
+                .map_or(format::NA.to_string(), |v| w.number(v, 1)),
             r[ci]
                 .as_f64()
-                .map_or(format::NA.to_string(), |v| format::number(v, 1)),
+                .map_or(format::NA.to_string(), |v| w.number(v, 1)),
             if matches!(r[ki], Value::Bool(true)) {
                 "b".into()
             } else {
@@ -50,38 +51,38 @@ pub(super) fn draw(
         ]);
     }
     data.headers = vec![
-        "Country or area".into(),
-        "Year".into(),
+        w.heading("country")?,
+        w.heading("year")?,
         f.axis.clone(),
-        "3-year moving average".into(),
-        "Break".into(),
+        w.heading("moving-average")?,
+        w.heading("break")?,
     ];
     let parts: Vec<String> = panels
         .iter()
         .map(|p| {
-            let first = p
-                .rate
-                .first()
-                .map_or(String::new(), |v| format::number(v.1, 1));
-            let last = p
-                .rate
-                .last()
-                .map_or(String::new(), |v| format::number(v.1, 1));
-            let b = if p.breaks.is_empty() {
-                String::new()
-            } else {
-                ", series break".into()
-            };
-            format!("{} from {first} to {last}{b}", p.title)
+            let first = p.rate.first().map_or(String::new(), |v| w.number(v.1, 1));
+            let last = p.rate.last().map_or(String::new(), |v| w.number(v.1, 1));
+            let b = if p.breaks.is_empty() { "no" } else { "yes" };
+            w.say(
+                "figure-multiples-panel",
+                &[
+                    ("name", A::T(p.title.clone())),
+                    ("first", A::T(first)),
+                    ("last", A::T(last)),
+                    ("break", A::T(b.into())),
+                ],
+            )
         })
-        .collect();
-    let alt = format!(
-        "{}. {} small line charts of {}: {}.",
-        text.title,
-        panels.len(),
-        f.axis.to_lowercase(),
-        parts.join("; ")
-    );
+        .collect::<Result<_>>()?;
+    let alt = w.say(
+        "figure-multiples",
+        &[
+            ("title", A::T(text.title.clone())),
+            ("n", A::N(panels.len() as f64)),
+            ("measure", A::T(f.axis.to_lowercase())),
+            ("panels", A::T(parts.join("; "))),
+        ],
+    )?;
     text.description = alt.clone();
     Ok((chart::small_multiples(&text, &panels)?, alt, data))
 }

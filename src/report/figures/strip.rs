@@ -9,6 +9,7 @@ pub(super) fn draw(
     table: &Table,
     (gi, li, yi, mi): (usize, usize, usize, usize),
     mut data: TableCtx,
+    w: &Fw,
 ) -> Result<Drawn> {
     let mut groups: Vec<String> = Vec::new();
     let mut medians: Vec<(String, f64)> = Vec::new();
@@ -29,10 +30,10 @@ pub(super) fn draw(
             });
         }
     }
-    data.headers = vec!["Group".into(), "Country or area".into(), f.axis.clone()];
+    data.headers = vec![w.heading("group")?, w.heading("country")?, f.axis.clone()];
     data.rows = dots
         .iter()
-        .map(|d| vec![d.group.clone(), d.label.clone(), format::number(d.value, 1)])
+        .map(|d| vec![d.group.clone(), d.label.clone(), w.number(d.value, 1)])
         .collect();
     let parts: Vec<String> = groups
         .iter()
@@ -41,23 +42,43 @@ pub(super) fn draw(
             let hi = vals.iter().max_by(|a, b| a.value.total_cmp(&b.value));
             let lo = vals.iter().min_by(|a, b| a.value.total_cmp(&b.value));
             let med = medians.iter().find(|m| m.0 == *g).map(|m| m.1);
-            format!(
-                "{g}: {} units, median {}, from {} ({}) to {} ({})",
-                vals.len(),
-                format::rate(med),
-                lo.map_or(String::new(), |d| format::number(d.value, 1)),
-                lo.map_or(String::new(), |d| d.label.clone()),
-                hi.map_or(String::new(), |d| format::number(d.value, 1)),
-                hi.map_or(String::new(), |d| d.label.clone()),
+            w.say(
+                "figure-strip-group",
+                &[
+                    ("group", A::T(g.clone())),
+                    ("n", A::N(vals.len() as f64)),
+                    (
+                        "median",
+                        A::T(med.map_or(format::NA.into(), |m| w.number(m, 1))),
+                    ),
+                    (
+                        "lo",
+                        A::T(lo.map_or(String::new(), |d| w.number(d.value, 1))),
+                    ),
+                    (
+                        "lo_label",
+                        A::T(lo.map_or(String::new(), |d| d.label.clone())),
+                    ),
+                    (
+                        "hi",
+                        A::T(hi.map_or(String::new(), |d| w.number(d.value, 1))),
+                    ),
+                    (
+                        "hi_label",
+                        A::T(hi.map_or(String::new(), |d| d.label.clone())),
+                    ),
+                ],
             )
         })
-        .collect();
-    let alt = format!(
-        "{}. Dots of {} on a logarithmic scale, one row per group. {}.",
-        text.title,
-        f.axis.to_lowercase(),
-        parts.join("; ")
-    );
+        .collect::<Result<_>>()?;
+    let alt = w.say(
+        "figure-strip",
+        &[
+            ("title", A::T(text.title.clone())),
+            ("measure", A::T(f.axis.to_lowercase())),
+            ("groups", A::T(parts.join("; "))),
+        ],
+    )?;
     text.description = alt.clone();
     Ok((
         chart::strip_log(&text, &groups, &dots, &medians, &f.axis)?,

@@ -11,6 +11,7 @@ pub(super) fn stacked_by_category(
     (xi, yi, si): (usize, usize, usize),
     x: &str,
     mut data: TableCtx,
+    w: &Fw,
 ) -> Result<Drawn> {
     let mut categories: Vec<String> = Vec::new();
     let mut names: Vec<String> = Vec::new();
@@ -48,7 +49,7 @@ pub(super) fn stacked_by_category(
         .enumerate()
         .map(|(i, c)| {
             std::iter::once(c.clone())
-                .chain(series.iter().map(|s| value_fmt(s.1[i])))
+                .chain(series.iter().map(|s| w.value(s.1[i])))
                 .collect()
         })
         .collect();
@@ -59,18 +60,20 @@ pub(super) fn stacked_by_category(
             let parts: Vec<String> = series
                 .iter()
                 .filter(|s| s.1[i] > 0.0)
-                .map(|s| format!("{} {}", value_fmt(s.1[i]), s.0))
+                .map(|s| format!("{} {}", w.value(s.1[i]), s.0))
                 .collect();
             format!("{c}: {}", parts.join(", "))
         })
         .collect();
-    let alt = format!(
-        "{}. Stacked bars of {} by {}: {}.",
-        text.title,
-        f.axis.to_lowercase(),
-        x,
-        totals.join("; ")
-    );
+    let alt = w.say(
+        "figure-stacked-categories",
+        &[
+            ("title", A::T(text.title.clone())),
+            ("measure", A::T(f.axis.to_lowercase())),
+            ("x", A::T(x.to_string())),
+            ("totals", A::T(totals.join("; "))),
+        ],
+    )?;
     text.description = alt.clone();
     let fig = chart::stacked_bars_by_category(&text, &categories, &series, &f.axis)?;
     Ok((fig, alt, data))
@@ -84,6 +87,7 @@ pub(super) fn over_years(
     (xi, yi, si): (usize, usize, usize),
     mut data: TableCtx,
     stacked: bool,
+    w: &Fw,
 ) -> Result<Drawn> {
     let mut series: Vec<Series> = Vec::new();
     let mut years: Vec<i32> = Vec::new();
@@ -108,7 +112,7 @@ pub(super) fn over_years(
     if stacked {
         series.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    data.headers = std::iter::once("Year".to_string())
+    data.headers = std::iter::once(w.heading("year")?)
         .chain(series.iter().map(|s| s.name.clone()))
         .collect();
     for y in &years {
@@ -118,12 +122,12 @@ pub(super) fn over_years(
                 s.points
                     .iter()
                     .find(|p| p.0 == *y)
-                    .map_or(format::NA.to_string(), |p| value_fmt(p.1)),
+                    .map_or(format::NA.to_string(), |p| w.value(p.1)),
             );
         }
         data.rows.push(row);
     }
-    let alt = describe_xy(stacked, &text, &series, &years, &f.axis);
+    let alt = describe_xy(stacked, &text, &series, &years, &f.axis, w)?;
     text.description = alt.clone();
     let fig = if stacked {
         chart::stacked_bars(&text, &years, &series, &f.axis)?
@@ -140,11 +144,14 @@ pub(super) fn describe_xy(
     series: &[Series],
     years: &[i32],
     axis: &str,
-) -> String {
+    w: &Fw,
+) -> Result<String> {
+    let title = || ("title", A::T(text.title.clone()));
     let (Some(first), Some(last)) = (years.first(), years.last()) else {
-        return format!("{}. No data.", text.title);
+        return w.say("figure-no-data", &[title()]);
     };
-    let fmt = value_fmt;
+    let fmt = |v: f64| w.value(v);
+    let (first, last) = (f64::from(*first), f64::from(*last));
     match stacked {
         true => {
             let totals: Vec<(i32, f64)> = years
@@ -168,15 +175,19 @@ pub(super) fn describe_xy(
                 .iter()
                 .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
             let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
-            format!(
-                "{}. Stacked bars of {} by year, {first}–{last}, split by {}. Total highest {} in {}, lowest {} in {}.",
-                text.title,
-                axis.to_lowercase(),
-                names.join(", "),
-                hi.map_or(String::new(), |h| fmt(h.1)),
-                hi.map_or(0, |h| h.0),
-                lo.map_or(String::new(), |l| fmt(l.1)),
-                lo.map_or(0, |l| l.0),
+            w.say(
+                "figure-stacked-years",
+                &[
+                    title(),
+                    ("measure", A::T(axis.to_lowercase())),
+                    ("first", A::N(first)),
+                    ("last", A::N(last)),
+                    ("series", A::T(names.join(", "))),
+                    ("hi", A::T(hi.map_or(String::new(), |h| fmt(h.1)))),
+                    ("hi_year", A::N(f64::from(hi.map_or(0, |h| h.0)))),
+                    ("lo", A::T(lo.map_or(String::new(), |l| fmt(l.1)))),
+                    ("lo_year", A::N(f64::from(lo.map_or(0, |l| l.0)))),
+                ],
             )
         }
         false => {
@@ -185,23 +196,29 @@ pub(super) fn describe_xy(
                 let hi = s.points.iter().max_by(|a, b| a.1.total_cmp(&b.1));
                 let lo = s.points.iter().min_by(|a, b| a.1.total_cmp(&b.1));
                 if let (Some(h), Some(l)) = (hi, lo) {
-                    parts.push(format!(
-                        "{}: from {} to {}, highest {} ({}), lowest {} ({})",
-                        s.name,
-                        fmt(s.points.first().map_or(0.0, |p| p.1)),
-                        fmt(s.points.last().map_or(0.0, |p| p.1)),
-                        fmt(h.1),
-                        h.0,
-                        fmt(l.1),
-                        l.0
-                    ));
+                    parts.push(w.say(
+                        "figure-line",
+                        &[
+                            ("name", A::T(s.name.clone())),
+                            ("from", A::T(fmt(s.points.first().map_or(0.0, |p| p.1)))),
+                            ("to", A::T(fmt(s.points.last().map_or(0.0, |p| p.1)))),
+                            ("hi", A::T(fmt(h.1))),
+                            ("hi_year", A::N(f64::from(h.0))),
+                            ("lo", A::T(fmt(l.1))),
+                            ("lo_year", A::N(f64::from(l.0))),
+                        ],
+                    )?);
                 }
             }
-            format!(
-                "{}. Lines of {} by year, {first}–{last}. {}.",
-                text.title,
-                axis.to_lowercase(),
-                parts.join("; ")
+            w.say(
+                "figure-lines",
+                &[
+                    title(),
+                    ("measure", A::T(axis.to_lowercase())),
+                    ("first", A::N(first)),
+                    ("last", A::N(last)),
+                    ("parts", A::T(parts.join("; "))),
+                ],
             )
         }
     }

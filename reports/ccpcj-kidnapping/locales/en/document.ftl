@@ -46,12 +46,15 @@ document-references =
 # Headings and notices of the document: the Summary's heading, the annex's title, an empty
 # table's row, the heading of a figure's data table ("Data for figure II"), the source line; the
 # names a screen reader gives the footnotes, a footnote mark ("note 3") and the link back.
+# .symbols stands under each table of the workbook; .population follows the sources of a rate: $citation, the population source; $vintage its date.
 document-headings =
     .summary = Summary
     .annex = Statistical annex
     .no-data = No data for this report.
     .data-for = Data for
     .source = Source:
+    .population = population: { $citation } (vintage { $vintage })
+    .symbols = Symbols: “..” not available.
     .notes = Notes
     .note = note
     .back = back

@@ -46,13 +46,16 @@ document-references =
     .and = y
 # Headings and notices: the Summary's heading, the annex's title, an empty table's row, the
 # words before a figure's name over its data table, the source line; the names a screen
-# reader gives the footnotes, a footnote mark and the link back.
+# reader gives the footnotes, a footnote mark and the link back. .symbols stands under each table of the workbook; .population follows the
+# sources of a rate: $citation, the population source; $vintage, its date.
 document-headings =
     .summary = Resumen
     .annex = Anexo estadístico
     .no-data = No hay datos para el presente informe.
     .data-for = Datos del
     .source = Fuente:
+    .population = población: { $citation } (edición de { $vintage })
+    .symbols = Signos: “..” dato no disponible.
     .notes = Notas
     .note = nota
     .back = volver

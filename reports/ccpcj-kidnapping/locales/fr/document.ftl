@@ -46,13 +46,16 @@ document-references =
     .and = et
 # Headings and notices: the Summary's heading, the annex's title, an empty table's row, the
 # words before a figure's name over its data table, the source line; the names a screen
-# reader gives the footnotes, a footnote mark and the link back.
+# reader gives the footnotes, a footnote mark and the link back. .symbols stands under each table of the workbook; .population follows the
+# sources of a rate: $citation, the population source; $vintage, its date.
 document-headings =
     .summary = Résumé
     .annex = Annexe statistique
     .no-data = Aucune donnée pour le présent rapport.
     .data-for = Données de la
     .source = Source :
+    .population = population : { $citation } (millésime : { $vintage })
+    .symbols = Signes : « .. » donnée non disponible.
     .notes = Notes
     .note = note
     .back = retour

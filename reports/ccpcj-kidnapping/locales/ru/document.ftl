@@ -47,13 +47,16 @@ document-references =
     .and = и
 # Headings and notices: the Summary's heading, the annex's title, an empty table's row, the
 # words before a figure's name over its data table, the source line; the names a screen
-# reader gives the footnotes, a footnote mark and the link back.
+# reader gives the footnotes, a footnote mark and the link back. .symbols stands under each table of the workbook; .population follows the
+# sources of a rate: $citation, the population source; $vintage, its date.
 document-headings =
     .summary = Резюме
     .annex = Статистическое приложение
     .no-data = Данные для настоящего доклада отсутствуют.
     .data-for = Данные:
     .source = Источник:
+    .population = население: { $citation } (данные на { $vintage })
+    .symbols = Условные обозначения: «..» — данные отсутствуют.
     .notes = Примечания
     .note = примечание
     .back = назад

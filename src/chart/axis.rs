@@ -12,7 +12,6 @@ use super::scene::Align;
 use super::frame::Region;
 use super::scene::Scene;
 use super::theme::{self, TextKind, Ticks};
-use crate::format;
 
 /// Plot rectangle of a chart with years across and values up.
 pub struct YearPlot {
@@ -41,7 +40,7 @@ impl YearPlot {
         let labels: Vec<String> = ticks
             .values
             .iter()
-            .map(|v| format::number(*v, ticks.decimals))
+            .map(|v| super::number(*v, ticks.decimals))
             .collect();
         let label_width = labels
             .iter()

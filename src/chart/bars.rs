@@ -15,7 +15,6 @@ use super::frame::{Furniture, LegendItem, Region, Swatch};
 use super::scene::Scene;
 use super::theme::{self, HEIGHT, TextKind};
 use super::{Bar, FigureText, RowCanvas, Series, check_year_span, fixed_canvas_height, row_canvas};
-use crate::format;
 
 pub fn stacked(
     text: &FigureText,
@@ -87,7 +86,7 @@ pub fn stacked(
             scene.rect((x0, top), (x0 + bar_width, bottom), theme::palette(s));
             cumulative += v;
         }
-        let label = format::number(totals[y], 0);
+        let label = super::number(totals[y], 0);
         if totals[y] > 0.0 && f64::from(theme::text_width(TextKind::Tick, &label)) <= slot - 2.0 {
             let baseline = plot.y(totals[y]) - 6;
             let top = baseline - (TextKind::Tick.size() / 2.0).round() as i32;
@@ -161,7 +160,7 @@ pub fn by_category(
     let tick_width = ticks
         .values
         .iter()
-        .map(|v| theme::text_width(TextKind::Tick, &format::number(*v, ticks.decimals)))
+        .map(|v| theme::text_width(TextKind::Tick, &super::number(*v, ticks.decimals)))
         .max()
         .unwrap_or(0);
     let count = i32::try_from(categories.len()).unwrap_or(i32::MAX);
@@ -198,7 +197,7 @@ pub fn by_category(
             scene.rect((x0, top), (x0 + bar_width, bottom), theme::palette(s));
             cumulative += v;
         }
-        let label = format::number(*total, decimals);
+        let label = super::number(*total, decimals);
         if *total > 0.0 && f64::from(theme::text_width(TextKind::Tick, &label)) <= slot - 2.0 {
             let baseline = plot.y(*total) - 6;
             let top = baseline - (TextKind::Tick.size() / 2.0).round() as i32;
@@ -235,7 +234,7 @@ struct PreparedBar {
 
 fn prepare(bar: &Bar, max_label: i32, no_value: &str) -> PreparedBar {
     let value = Some(bar.value).filter(|v| v.is_finite());
-    let printed = value.map_or_else(|| no_value.to_string(), |v| format::number(v, 1));
+    let printed = value.map_or_else(|| no_value.to_string(), |v| super::number(v, 1));
     let annotation = bar.annotation.trim().to_string();
     let mut text_width = theme::text_width(TextKind::Label, &printed);
     if !annotation.is_empty() {
@@ -314,7 +313,7 @@ pub fn horizontal(text: &FigureText, bars: &[Bar], x_label: &str) -> Result<Scen
         if *value != 0.0 {
             scene.vline(gx, rows.y0, rows.y1, theme::GRID);
         }
-        let label = format::number(*value, ticks.decimals);
+        let label = super::number(*value, ticks.decimals);
         scene.text(
             label,
             (gx, rows.y1 + 10),

@@ -15,7 +15,6 @@ use super::scene::{Align, Scene};
 use super::strip::within;
 use super::theme::{self, TextKind};
 use super::{Dumbbell, FigureText, RowCanvas, row_canvas};
-use crate::format;
 
 const MIN_ROW: i32 = 22;
 const MAX_ROW: i32 = 34;
@@ -146,7 +145,7 @@ pub fn layout(
 
     let x0 = region.x0 + label_width + 12 + RADIUS;
     let tick_room = ticks.values.last().map_or(0, |v| {
-        theme::text_width(TextKind::Tick, &format::number(*v, ticks.decimals)) / 2
+        theme::text_width(TextKind::Tick, &super::number(*v, ticks.decimals)) / 2
     });
     let available = (region.x1 - x0 - tick_room.max(RADIUS)).max(1);
     // Widest scale at which every row's flag still ends inside the canvas.
@@ -175,7 +174,7 @@ pub fn layout(
         let gx = x(*value);
         scene.vline(gx, top, bottom, theme::GRID);
         scene.text(
-            format::number(*value, ticks.decimals),
+            super::number(*value, ticks.decimals),
             (gx, bottom + 10),
             TextKind::Tick,
             theme::MUTED,

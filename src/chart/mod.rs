@@ -51,6 +51,26 @@ pub struct FigureText {
     pub words: ChartWords,
 }
 
+thread_local! {
+    /// The number style of the chart being drawn on this thread (see [`in_style`]).
+    static STYLE: std::cell::Cell<&'static crate::format::style::Rules> =
+        const { std::cell::Cell::new(&crate::format::style::ENGLISH) };
+}
+
+/// Runs `draw` with the charts' numbers (ticks, values, totals) in the style of `rules`,
+/// then restores the previous style: every chart drawn inside prints "1 234,5" for French.
+pub fn in_style<T>(rules: &'static crate::format::style::Rules, draw: impl FnOnce() -> T) -> T {
+    let before = STYLE.with(|s| s.replace(rules));
+    let out = draw();
+    STYLE.with(|s| s.set(before));
+    out
+}
+
+/// A number as the chart being drawn prints it (its document language's style).
+pub(crate) fn number(x: f64, decimals: usize) -> String {
+    STYLE.with(|s| s.get().number(x, decimals))
+}
+
 /// The words a chart draws itself: the title block's "Figure", empty-chart notices, legend
 /// entries. English by default; the report gives the document language's.
 #[derive(Debug, Clone, PartialEq)]

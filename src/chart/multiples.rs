@@ -15,7 +15,6 @@ use super::lines::{clean, runs};
 use super::scene::{Align, Marker, Scene};
 use super::theme::{self, HEIGHT, TextKind, Ticks};
 use super::{FigureText, MAX_HEIGHT, Panel, check_year_span, fixed_canvas_height};
-use crate::format;
 
 const COLUMNS: usize = 4;
 const H_GAP: i32 = 28;
@@ -146,7 +145,7 @@ pub fn layout(text: &FigureText, panels: &[Panel]) -> Result<Scene, String> {
         .flat_map(|t| {
             t.values
                 .iter()
-                .map(|v| theme::text_width(TextKind::Tick, &format::number(*v, t.decimals)))
+                .map(|v| theme::text_width(TextKind::Tick, &super::number(*v, t.decimals)))
         })
         .max()
         .unwrap_or(0);
@@ -226,7 +225,7 @@ fn draw_panel(
             },
         );
         scene.text_mid(
-            format::number(*value, ticks.decimals),
+            super::number(*value, ticks.decimals),
             (x0 - 6, gy),
             TextKind::Tick,
             theme::MUTED,

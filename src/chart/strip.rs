@@ -15,7 +15,6 @@ use super::frame::Furniture;
 use super::scene::{Align, Scene};
 use super::theme::{self, TextKind};
 use super::{Dot, FigureText, RowCanvas, row_canvas};
-use crate::format;
 
 const MIN_ROW: i32 = 64;
 const MAX_ROW: i32 = 96;
@@ -54,10 +53,10 @@ pub fn with_zero_note(text: &FigureText, dots: &[Dot]) -> FigureText {
 /// below 100 ("0.042", "0.42", "4.2", "42.0", "420").
 pub fn plain(value: f64) -> String {
     if !value.is_finite() || value <= 0.0 || value >= 100.0 {
-        return format::number(value, 0);
+        return super::number(value, 0);
     }
     let decimals = (1.0 - value.log10().floor()).clamp(1.0, 6.0) as usize;
-    format::number(value, decimals)
+    super::number(value, decimals)
 }
 
 /// The centre nearest to `x` for a text `2 × half` wide that keeps it
@@ -70,7 +69,7 @@ pub fn within(x: i32, half: i32, (lo, hi): (i32, i32)) -> i32 {
 fn decade_label(exponent: i32) -> String {
     let value = 10f64.powi(exponent);
     let decimals = usize::try_from(-exponent).unwrap_or(0);
-    format::number(value, decimals)
+    super::number(value, decimals)
 }
 
 struct Row {

@@ -187,14 +187,16 @@ pub fn build_with(
             catalogue: texts.catalogue(),
             rules: pipeline.document.lang().rules(),
         };
-        let (fig, alt, data) = draw(dir, f, ft.clone_with_desc(), table, names, &w)?;
+        // The charts' numbers in the document language's style.
+        let draw = |text| chart::in_style(w.rules, || draw(dir, f, text, table, names, &w));
+        let (fig, alt, data) = draw(ft.clone_with_desc())?;
         // The document sets the notes as text: only what the chart adds itself is drawn.
         let bare = FigureText {
             bare: true,
             notes: Vec::new(),
             ..ft.clone_with_desc()
         };
-        let (doc_fig, _, _) = draw(dir, f, bare, table, names, &w)?;
+        let (doc_fig, _, _) = draw(bare)?;
         Ok((fig, alt, data, doc_fig))
     })
     .into_iter()
@@ -323,7 +325,9 @@ pub fn build_with(
         );
     }
     let words = document::words(&doc);
-    if words > WORD_LIMIT {
+    // The limit is the original's; a translation reports its count only.
+    let original = pipeline.document.tag() == pipeline.document.original();
+    if original && words > WORD_LIMIT {
         tracing::warn!(
             words,
             over = words - WORD_LIMIT,
@@ -421,10 +425,17 @@ pub fn build_with(
     });
     artefacts.push(Artefact {
         path: "document.json".into(),
-        bytes: format!(
-            "{{\n  \"words\": {words},\n  \"word_limit\": {WORD_LIMIT},\n  \"paragraphs\": {}\n}}\n",
-            paragraph_count(&doc)
-        )
+        bytes: if original {
+            format!(
+                "{{\n  \"words\": {words},\n  \"word_limit\": {WORD_LIMIT},\n  \"paragraphs\": {}\n}}\n",
+                paragraph_count(&doc)
+            )
+        } else {
+            format!(
+                "{{\n  \"words\": {words},\n  \"paragraphs\": {}\n}}\n",
+                paragraph_count(&doc)
+            )
+        }
         .into_bytes(),
     });
     tracing::info!(

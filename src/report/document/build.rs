@@ -82,15 +82,20 @@ fn letters(mut n: usize) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-fn label_items(items: &mut [Item], depth: usize) {
+fn label_items(items: &mut [Item], depth: usize, lang: crate::format::Language) {
     for (i, item) in items.iter_mut().enumerate() {
         item.label = match depth % 4 {
+            // The first two levels as the language labels them ("a)", "i)" in French and
+            // Spanish, LANGUAGES.md); English keeps the Editorial Manual's below.
+            d @ (0 | 1) if lang != crate::format::Language::English => {
+                lang.rules().subparagraph(d, i as u32 + 1)
+            }
             0 => format!("({})", letters(i)),
             1 => format!("({})", roman(i as u32 + 1).to_lowercase()),
             2 => format!("{}.", letters(i)),
             _ => format!("{}.", roman(i as u32 + 1).to_lowercase()),
         };
-        label_items(&mut item.items, depth + 1);
+        label_items(&mut item.items, depth + 1, lang);
     }
 }
 
@@ -239,7 +244,7 @@ pub fn assemble(parts: Parts) -> Result<Document> {
                     number += 1;
                     let (mut text, mut items) = (text.clone(), items.clone());
                     resolve(&mut text, &names, &words, offset);
-                    label_items(&mut items, 0);
+                    label_items(&mut items, 0, settings.lang());
                     resolve_items(&mut items, &names, &words, offset);
                     let mut ids = Vec::new();
                     cited(&text, &items, &mut ids);
@@ -310,6 +315,24 @@ pub fn assemble(parts: Parts) -> Result<Document> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn subparagraphs_are_labelled_as_the_language_labels_them() {
+        use crate::format::Language;
+        let item = |items: Vec<Item>| Item {
+            label: String::new(),
+            text: Vec::new(),
+            items,
+        };
+        let mut list = vec![item(vec![item(vec![]), item(vec![])]), item(vec![])];
+        let labels = |l: &[Item]| l.iter().map(|i| i.label.clone()).collect::<Vec<_>>();
+        label_items(&mut list, 0, Language::English);
+        assert_eq!(labels(&list), ["(a)", "(b)"]);
+        assert_eq!(labels(&list[0].items), ["(i)", "(ii)"]);
+        label_items(&mut list, 0, Language::French);
+        assert_eq!(labels(&list), ["a)", "b)"]);
+        assert_eq!(labels(&list[0].items), ["i)", "ii)"]);
+    }
+
     use super::*;
     use crate::report::document::Grid;
     use crate::report::document::references::group_references;

@@ -115,6 +115,9 @@ impl Language {
                 Role::BeforeNoun => "no".into(),
                 Role::Alone => "none".into(),
             },
+            // Spanish "un país" before its (masculine) noun, "uno" standing for it; a feminine
+            // noun takes its own words in the catalogue (a choice on NUMBER).
+            (Language::Spanish, Some(1)) if !c.figures && role == Role::BeforeNoun => "un".into(),
             (_, Some(n)) if c.figures || !self.in_words(n) => self.rules().number(n as f64, 0),
             (_, Some(n)) => self.words(n),
         }
@@ -414,6 +417,8 @@ mod tests {
         // figures; every language's zero is its catalogue's (here the figure).
         let es = Language::Spanish;
         assert_eq!(es.count(Count::single(Some(7)), Role::BeforeNoun), "siete");
+        assert_eq!(es.count(Count::single(Some(1)), Role::BeforeNoun), "un");
+        assert_eq!(es.count(Count::single(Some(1)), Role::Alone), "uno");
         assert_eq!(es.count(Count::single(Some(10)), Role::BeforeNoun), "diez");
         assert_eq!(es.count(Count::single(Some(11)), Role::BeforeNoun), "11");
         assert_eq!(

@@ -326,3 +326,68 @@ fn the_pseudo_language_document_holds_no_sentence_of_the_original() {
     let md = read(&out.join("report.md"));
     assert!(md.contains("## Súmmárý"), "{md}");
 }
+
+/// The default report in four languages: a golden sentence of the Summary per language, with
+/// the default report's numbers (58,307 kidnappings in 73 countries and areas in 2023, a
+/// combined rate of 3.3: checked against an independent recomputation by the crosscheck and
+/// explain tests) written in each language's words and number style, in its Markdown, read
+/// back from its PDF (PDF/UA-1 in every language) and from its Word manuscript as LibreOffice
+/// prints it.
+#[test]
+fn the_default_report_in_four_languages_reads_back_from_pdf_and_docx() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = root();
+    let r = |p: &str| format!("{}/{p}/", root.display());
+    let yaml = read(&root.join("pipelines/ccpcj-kidnapping.yaml"))
+        .replace("../data/", &r("data"))
+        .replace("../queries/", &r("queries"))
+        .replace("../reports/", &r("reports"))
+        .replace("output: ../out/ccpcj-kidnapping", "output: out")
+        .replace("  language: en\n", "  languages: [en, fr, es, ru]\n");
+    std::fs::write(tmp.path().join("p.yaml"), yaml).unwrap();
+    let run = run_in(tmp.path(), &["-q", "run", "p.yaml"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let out = tmp.path().join("out");
+    let golden = [
+        (
+            "",
+            "In 2023, 73 countries and areas recorded a total of 58,307 kidnappings, a combined rate of 3.3 per 100,000 population.",
+        ),
+        (
+            "fr",
+            "En 2023, 58\u{a0}307 enlèvements ont été enregistrés au total dans 73 pays et territoires, soit un taux combiné de 3,3 pour 100\u{a0}000 habitants.",
+        ),
+        (
+            "es",
+            "En 2023, se registró un total de 58.307 secuestros en 73 países y zonas, lo que supone una tasa combinada de 3,3 por cada 100.000 habitantes.",
+        ),
+        (
+            "ru",
+            "В 2023 году в 73 странах и территориях было зарегистрировано в общей сложности 58\u{a0}307 похищений людей, что соответствует совокупному показателю 3,3 на 100\u{a0}000 человек населения.",
+        ),
+    ];
+    // Line ends, soft hyphens and no-break spaces as a PDF reader gives them back.
+    let plain = |s: &str| folded(&s.replace("\u{ad}\n", "").replace(['\u{ad}', '\u{a0}'], " "));
+    for (lang, sentence) in golden {
+        let dir = out.join(lang);
+        assert!(
+            read(&dir.join("report.md")).contains(sentence),
+            "{lang}: {sentence}"
+        );
+        let Some(pdf) = poppler("pdftotext", &[], &dir.join("report.pdf")) else {
+            return;
+        };
+        assert!(plain(&pdf).contains(&plain(sentence)), "{lang} PDF:\n{pdf}");
+        let meta = poppler("pdfinfo", &["-meta"], &dir.join("report.pdf")).unwrap();
+        assert!(
+            meta.contains("pdfuaid:part"),
+            "{lang}: not PDF/UA-1\n{meta}"
+        );
+        if let Some(docx) = docx_text_through_libreoffice(&dir.join("report.docx")) {
+            assert!(
+                plain(&docx).contains(&plain(sentence)),
+                "{lang} DOCX:\n{docx}"
+            );
+        }
+    }
+}

@@ -213,3 +213,82 @@ pub fn own_report(tmp: &Path) -> PathBuf {
     });
     report
 }
+
+pub fn has(program: &str, version_flag: &str) -> bool {
+    std::process::Command::new(program)
+        .arg(version_flag)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The DOCX's text as LibreOffice prints it to PDF, read back by pdftotext; `None` (and a
+/// note) without LibreOffice and poppler, which CI requires (`.ci/run` installs them).
+pub fn docx_text_through_libreoffice(docx: &Path) -> Option<String> {
+    if !has("soffice", "--version") || !has("pdftotext", "-v") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "LibreOffice and poppler-utils are required in CI (.ci/run installs them)"
+        );
+        eprintln!("skipping the LibreOffice check: soffice or pdftotext missing");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile");
+    let convert = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(docx)
+        .output()
+        .unwrap();
+    assert!(convert.status.success(), "{}", text(&convert.stderr));
+    let pdf = dir
+        .path()
+        .join(docx.file_stem().unwrap())
+        .with_extension("pdf");
+    assert!(
+        pdf.is_file(),
+        "LibreOffice wrote no PDF: {}",
+        text(&convert.stdout)
+    );
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    Some(text(&out.stdout))
+}
+
+/// White space folded, hyphenation at line ends left as it is.
+pub fn folded(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `program args… file` as text; `None` (and a note) without poppler, which CI requires.
+pub fn poppler(program: &str, args: &[&str], file: &Path) -> Option<String> {
+    if !has("pdftotext", "-v") {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "poppler-utils are required in CI (.ci/run installs them)"
+        );
+        eprintln!("skipping the poppler checks: poppler-utils missing");
+        return None;
+    }
+    let out = std::process::Command::new(program)
+        .args(args)
+        .arg(file)
+        .args(if program == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{program}: {}", text(&out.stderr));
+    Some(text(&out.stdout))
+}

@@ -66,8 +66,9 @@ pub fn validate(path: &Path) -> Result<Pipeline> {
 }
 
 /// The counts every sample row takes in turn: zero, one, the largest in words, the first two
-/// in figures.
-const SAMPLE_COUNTS: [i64; 5] = [0, 1, 9, 10, 11];
+/// in figures, and the plural forms of the catalogues' languages (two: Russian "few"; 21:
+/// Russian "one" past ten).
+const SAMPLE_COUNTS: [i64; 7] = [0, 1, 2, 9, 10, 11, 21];
 
 /// Errors found with several sample counts, each kept once: the same mistake found with
 /// another count is said once.
@@ -106,7 +107,7 @@ fn sample_row(cols: &[(String, Value)], k: i64) -> crate::query::Table {
 }
 
 /// The `text` of every table column and the `series_text` of every figure rendered over a row
-/// of their query whose numbers are 0, 1, 9, 10 and 11 (the dry run's tables are empty): a
+/// of their query whose numbers are 0, 1, 2, 9, 10, 11 and 21 (the dry run's tables are empty): a
 /// number printed without its filter, a filter that does not exist. Each error once.
 fn row_texts_with_counts(
     pipeline: &Pipeline,
@@ -143,7 +144,7 @@ fn row_texts_with_counts(
     found.errors
 }
 
-/// The Summary and chapters rendered with every narrative count set to 0, 1, 9, 10 and 11 (text
+/// The Summary and chapters rendered with every narrative count set to 0, 1, 2, 9, 10, 11 and 21 (text
 /// columns to a word), so that a branch the empty dry run does not take is checked too: a number
 /// printed without its filter, a value the queries do not give. Each error once.
 fn authored_with_counts(

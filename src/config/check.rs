@@ -62,6 +62,42 @@ pub(super) fn check(path: &Path, spans: &spans::Spans, raw: RawPipeline) -> (Pip
         });
     }
     let mut ids = BTreeSet::new();
+    let original = raw.document.original();
+    // Citations in every language the document is written in: a translation never prints
+    // the original's words.
+    let languages = raw.document.languages();
+    let citations = raw
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (format!("sources[{i}].citation"), &s.citation))
+        .chain(std::iter::once((
+            "population.citation".to_string(),
+            &raw.population.citation,
+        )));
+    for (node, c) in citations {
+        let missing: Vec<&str> = languages
+            .iter()
+            .filter(|l| match c {
+                super::raw::Localized::One(_) => **l != original,
+                super::raw::Localized::Each(m) => !m.contains_key(l.as_str()),
+            })
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            let (line, col) = at(&node);
+            diags.push(Diag {
+                line,
+                col,
+                message: format!(
+                    "`{node}` has no text in {} (the document is written in {})",
+                    missing.join(", "),
+                    languages.join(", ")
+                ),
+                help: Some("give it in each language: citation: { en: \"…\", fr: \"…\" }".into()),
+            });
+        }
+    }
     let mut sources = Vec::new();
     for (i, s) in raw.sources.iter().enumerate() {
         if !ids.insert(s.id.clone()) {
@@ -135,7 +171,8 @@ pub(super) fn check(path: &Path, spans: &spans::Spans, raw: RawPipeline) -> (Pip
             layout: s.layout,
             path: p,
             release: s.release.clone(),
-            citation: s.citation.clone(),
+            citation: s.citation.get(&original).unwrap_or_default().to_string(),
+            citations: s.citation.by_language(&original),
             category: s.category.clone(),
             role: s.role,
             encoding: s.encoding,
@@ -189,7 +226,13 @@ pub(super) fn check(path: &Path, spans: &spans::Spans, raw: RawPipeline) -> (Pip
             false,
             &mut diags,
         ),
-        citation: raw.population.citation.clone(),
+        citation: raw
+            .population
+            .citation
+            .get(&original)
+            .unwrap_or_default()
+            .to_string(),
+        citations: raw.population.citation.by_language(&original),
         vintage: raw.population.vintage.clone(),
     };
     let countries = resolve(

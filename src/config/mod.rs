@@ -26,7 +26,10 @@ pub struct Source {
     pub layout: Layout,
     pub path: PathBuf,
     pub release: String,
+    /// In the document's language (the original's until [`Pipeline::in_language`]).
     pub citation: String,
+    /// The citation in each language it is given in.
+    pub citations: std::collections::BTreeMap<String, String>,
     pub category: String,
     pub role: Role,
     pub encoding: Encoding,
@@ -42,6 +45,7 @@ impl Source {
             path: path.to_path_buf(),
             release: release.to_string(),
             citation: String::new(),
+            citations: Default::default(),
             category: category.to_string(),
             role: Role::Main,
             encoding: Encoding::Auto,
@@ -54,7 +58,10 @@ impl Source {
 #[derive(Debug, Clone)]
 pub struct Reference {
     pub path: PathBuf,
+    /// In the document's language (the original's until [`Pipeline::in_language`]).
     pub citation: String,
+    /// The citation in each language it is given in.
+    pub citations: std::collections::BTreeMap<String, String>,
     pub vintage: String,
 }
 
@@ -162,10 +169,20 @@ impl Pipeline {
 
     /// The pipeline as it writes its document in language `tag`.
     pub fn in_language(&self, tag: &str) -> Pipeline {
-        Pipeline {
+        let mut p = Pipeline {
             document: self.document.in_language(tag),
             ..self.clone()
+        };
+        // Each citation in the language (checked to be there when the pipeline was read).
+        for s in &mut p.sources {
+            if let Some(c) = s.citations.get(tag) {
+                s.citation = c.clone();
+            }
         }
+        if let Some(c) = p.population.citations.get(tag) {
+            p.population.citation = c.clone();
+        }
+        p
     }
 
     /// Every input of the report folder, sorted, its subfolders included: the spec

@@ -271,6 +271,33 @@ impl DocumentSettings {
     }
 }
 
+/// A text in the document's languages: one text (the original's words), or one per language
+/// (`{ en: "…", fr: "…" }`), which a document written in several languages needs.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Localized {
+    One(String),
+    Each(std::collections::BTreeMap<String, String>),
+}
+
+impl Localized {
+    /// The text in `lang`: its own, or the one text (the original's).
+    pub(crate) fn get(&self, lang: &str) -> Option<&str> {
+        match self {
+            Localized::One(s) => Some(s),
+            Localized::Each(m) => m.get(lang).map(String::as_str),
+        }
+    }
+
+    /// Every language's text, by tag (the one text under `original`).
+    pub(crate) fn by_language(&self, original: &str) -> std::collections::BTreeMap<String, String> {
+        match self {
+            Localized::One(s) => [(original.to_string(), s.clone())].into(),
+            Localized::Each(m) => m.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawSource {
@@ -278,7 +305,7 @@ pub(crate) struct RawSource {
     pub(crate) layout: Layout,
     pub(crate) path: String,
     pub(crate) release: String,
-    pub(crate) citation: String,
+    pub(crate) citation: Localized,
     pub(crate) category: String,
     #[serde(default)]
     pub(crate) role: Role,
@@ -292,7 +319,7 @@ pub(crate) struct RawSource {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawReference {
     pub(crate) path: String,
-    pub(crate) citation: String,
+    pub(crate) citation: Localized,
     pub(crate) vintage: String,
 }
 

@@ -91,8 +91,8 @@ pub fn fingerprint(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Finge
     for s in &pipeline.sources {
         ingest.extend_from_slice(
             format!(
-                "{}|{:?}|{}|{}|{}|{:?}|{:?}|{:?}\n",
-                s.id, s.layout, s.release, s.category, s.citation, s.role, s.encoding, s.table
+                "{}|{:?}|{}|{}|{:?}|{:?}|{:?}|{:?}\n",
+                s.id, s.layout, s.release, s.category, s.citations, s.role, s.encoding, s.table
             )
             .as_bytes(),
         );
@@ -140,9 +140,9 @@ fn report_part(pipeline: &Pipeline, hashes: &mut FileHashes) -> Result<Vec<u8>> 
     let mut report = Vec::new();
     report.extend_from_slice(
         format!(
-            "{}|{}|{}|{}\n",
+            "{}|{:?}|{}|{}\n",
             pipeline.title,
-            pipeline.population.citation,
+            pipeline.population.citations,
             pipeline.population.vintage,
             pipeline.countries_citation
         )

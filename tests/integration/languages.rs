@@ -11,15 +11,48 @@ use crate::support::*;
 fn with_languages(tmp: &Path, list: &str) {
     copy_dir(&mini().join("names"), &tmp.join("names"));
     edit(&tmp.join("pipeline.yaml"), |s| {
+        let s = s.replacen(
+            "  units: units.csv\n",
+            "  units: units.csv\n  names: names\n",
+            1,
+        );
         format!(
             "{}\ndocument:\n  languages: [{list}]\n",
-            s.replacen(
-                "  units: units.csv\n",
-                "  units: units.csv\n  names: names\n",
-                1
-            )
+            citations_in(&s, list)
         )
     });
+}
+
+/// A pipeline's source and population citations given in each of `list` ("X (fr)" in
+/// French), as a document in several languages needs them.
+fn citations_in(yaml: &str, list: &str) -> String {
+    let mut block = "";
+    yaml.lines()
+        .map(|line| {
+            if !line.starts_with(' ') && line.ends_with(':') {
+                block = line;
+            }
+            let (head, rest) = line.split_at(line.find("citation: \"").unwrap_or(line.len()));
+            match rest
+                .strip_prefix("citation: \"")
+                .and_then(|r| r.strip_suffix('"'))
+            {
+                Some(text) if block != "countries:" => {
+                    let each: Vec<String> = list
+                        .split(", ")
+                        .map(|l| match l {
+                            "en" => format!("en: \"{text}\""),
+                            l => format!("{l}: \"{text} ({l})\""),
+                        })
+                        .collect();
+                    format!("{head}citation: {{ {} }}", each.join(", "))
+                }
+                _ => line.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 fn read(p: &Path) -> String {
@@ -102,6 +135,10 @@ fn one_run_writes_every_language_and_leaves_the_original_unchanged() {
             .map(|l| l.contains('.') || !l.contains(",,")),
         Some(true)
     );
+    // Each language's citations in its source lines; never the original's in a translation.
+    assert!(fr.contains("Fixture UN-CTS file (fr)"), "{fr}");
+    assert!(ru.contains("Fixture population (ru)"), "{ru}");
+    assert!(!en.contains("(fr)") && !fr.contains("(es)"));
     // Cross-references in the language: "voir figure I", "gráfico I", "диаграмма I".
     assert!(fr.contains("figure I") && fr.contains("tableau 1"), "{fr}");
     assert!(es.contains("gráfico I") && es.contains("cuadro 1"), "{es}");
@@ -167,6 +204,22 @@ fn lang_writes_a_subset_and_keeps_the_other_languages() {
         text(&bad.stderr).contains("--lang de"),
         "{}",
         text(&bad.stderr)
+    );
+}
+
+#[test]
+fn a_citation_missing_in_a_language_is_a_config_error() {
+    let tmp = sandbox();
+    with_languages(tmp.path(), "en, fr");
+    edit(&tmp.path().join("pipeline.yaml"), |s| {
+        s.replacen(", fr: \"Fixture population (fr)\"", "", 1)
+    });
+    let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("`population.citation` has no text in fr"),
+        "{err}"
     );
 }
 
@@ -344,6 +397,7 @@ fn the_default_report_in_four_languages_reads_back_from_pdf_and_docx() {
         .replace("../reports/", &r("reports"))
         .replace("output: ../out/ccpcj-kidnapping", "output: out")
         .replace("  language: en\n", "  languages: [en, fr, es, ru]\n");
+    let yaml = citations_in(&yaml, "en, fr, es, ru");
     std::fs::write(tmp.path().join("p.yaml"), yaml).unwrap();
     let run = run_in(tmp.path(), &["-q", "run", "p.yaml"]);
     assert!(run.status.success(), "{}", text(&run.stderr));

@@ -153,6 +153,9 @@ pub(super) enum Command {
         /// Preview this output folder's warehouse instead of the pipeline's `output`.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// The document in this one of the pipeline's languages (default: the original).
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// Check pipelines (config, files, SQL, report spec, templates) without running them.
     Validate {

@@ -98,12 +98,14 @@ pub fn main() -> i32 {
             port,
             pdf,
             out,
+            lang,
         } => preview(
             &pipeline,
             &crate::preview::Options {
                 port,
                 manuscripts: pdf,
                 output: out,
+                lang,
             },
             cli.quiet,
         ),

@@ -34,6 +34,25 @@ pub struct Options {
     pub manuscripts: bool,
     /// Preview this output folder's warehouse instead of the pipeline's `output`.
     pub output: Option<PathBuf>,
+    /// Preview the document in this one of the pipeline's languages (default: the original).
+    pub lang: Option<String>,
+}
+
+/// The pipeline at `file`, as it writes its document in `lang` (one of its languages).
+fn load(file: &Path, lang: Option<&str>) -> Result<crate::config::Pipeline> {
+    let pipeline = crate::config::load(file)?;
+    let Some(lang) = lang else {
+        return Ok(pipeline);
+    };
+    let all = pipeline.document.languages();
+    if !all.iter().any(|l| l == lang) {
+        return Err(crate::error::ConfigError::Invalid(format!(
+            "--lang {lang}: the pipeline writes {} (document.languages)",
+            all.join(", ")
+        ))
+        .into());
+    }
+    Ok(pipeline.in_language(lang))
 }
 
 /// What a preview tells the command line.
@@ -64,7 +83,7 @@ extern "C" fn on_signal(_: libc::c_int) {
 
 /// Preview the pipeline at `file` until Ctrl-C or SIGTERM.
 pub fn preview(file: &Path, options: &Options, on: &mut dyn FnMut(Event<'_>)) -> Result<()> {
-    let mut pipeline = crate::config::load(file)?;
+    let mut pipeline = load(file, options.lang.as_deref())?;
     let first = published(&pipeline, options.output.as_deref())?;
     let folder = private_folder(&first.dir)?;
     let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, options.port)))
@@ -108,7 +127,7 @@ pub fn preview(file: &Path, options: &Options, on: &mut dyn FnMut(Event<'_>)) ->
         };
         if changed.pipeline {
             // Its sources or output may be others now: the published output again.
-            let reloaded = crate::config::load(file).and_then(|p| {
+            let reloaded = load(file, options.lang.as_deref()).and_then(|p| {
                 let out = published(&p, options.output.as_deref())?;
                 Ok((p, out))
             });

@@ -455,3 +455,28 @@ fn every_shipped_catalogue_passes_validate() {
     let out = run_in(tmp.path(), &["validate", "pipeline.yaml"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+/// `preview --lang fr` serves the French document (and a language the pipeline does not write
+/// is a usage error).
+#[test]
+fn preview_serves_a_language_of_the_pipeline() {
+    let tmp = sandbox();
+    with_languages(tmp.path(), "en, fr");
+    let run = run_in(tmp.path(), &["-q", "run", "pipeline.yaml"]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let bad = run_in(tmp.path(), &["preview", "pipeline.yaml", "--lang", "de"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", text(&bad.stderr));
+    assert!(
+        text(&bad.stderr).contains("--lang de"),
+        "{}",
+        text(&bad.stderr)
+    );
+    let preview = crate::preview::start_with(tmp.path(), &["--lang", "fr"]);
+    let (status, body) = crate::preview::get(preview.port, "/");
+    assert_eq!(status, 200);
+    let html = String::from_utf8_lossy(&body);
+    assert!(
+        html.contains(">Résumé</h2>") && html.contains("lang=\"fr\""),
+        "{html}"
+    );
+}

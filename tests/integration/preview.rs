@@ -17,9 +17,9 @@ use std::time::{Duration, Instant};
 use crate::support::{bin, edit, own_report, run_in, sandbox, text};
 
 /// A running preview; killed if the test ends early.
-struct Preview {
+pub(crate) struct Preview {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Preview {
@@ -30,9 +30,15 @@ impl Drop for Preview {
 }
 
 fn start(dir: &Path) -> Preview {
+    start_with(dir, &[])
+}
+
+/// `preview pipeline.yaml` with `extra` arguments, once it says where it serves.
+pub(crate) fn start_with(dir: &Path, extra: &[&str]) -> Preview {
     let mut child = bin()
         .current_dir(dir)
         .args(["preview", "pipeline.yaml"])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -82,7 +88,7 @@ fn request(port: u16, method: &str, target: &str, host: &str) -> (u16, Vec<u8>) 
     (status, raw[end + 4..].to_vec())
 }
 
-fn get(port: u16, target: &str) -> (u16, Vec<u8>) {
+pub(crate) fn get(port: u16, target: &str) -> (u16, Vec<u8>) {
     request(port, "GET", target, &format!("127.0.0.1:{port}"))
 }
 

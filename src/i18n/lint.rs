@@ -27,9 +27,9 @@ pub(super) fn problems(text: &str) -> Vec<String> {
     };
     let mut out = Vec::new();
     for entry in &resource.body {
-        let (id, comment, value, attributes) = match entry {
-            Entry::Message(m) => (m.id.name, &m.comment, m.value.as_ref(), &m.attributes),
-            Entry::Term(t) => (t.id.name, &t.comment, Some(&t.value), &t.attributes),
+        let (id, comment) = match entry {
+            Entry::Message(m) => (m.id.name, &m.comment),
+            Entry::Term(t) => (t.id.name, &t.comment),
             _ => continue,
         };
         let line = line_of(text, id);
@@ -39,7 +39,6 @@ pub(super) fn problems(text: &str) -> Vec<String> {
                  where it appears and what each variable holds"
             ));
         }
-        let _ = (value, attributes);
     }
     out
 }

@@ -260,7 +260,10 @@ pub fn build_with(
         path: "tables.xlsx".into(),
         bytes: xlsx::workbook(
             &table_list,
-            (&capital(&doc_words.table[0]), &doc_words.symbols),
+            (
+                &document::build::capital(&doc_words.table[0]),
+                &doc_words.symbols,
+            ),
         )?,
     });
 
@@ -280,7 +283,7 @@ pub fn build_with(
         .map(|t| doc_table(t, source_of(&t.id)))
         .partition(|t| !spec.document.annex.contains(&t.id));
     let ctx = narrative_ctx(pipeline, &narrative);
-    let (summary, chapters) = authored_parts(pipeline, spec, &ctx)?;
+    let (summary, chapters) = authored_parts(pipeline, texts.words(), spec, &ctx)?;
     let parts = document::Parts {
         settings: pipeline.document.clone(),
         words: texts.document_words(),
@@ -572,12 +575,4 @@ fn strip_xml_declaration(svg: &str) -> String {
         Some(i) => svg[i..].to_string(),
         None => svg.to_string(),
     }
-}
-
-/// "table" → "Table".
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

@@ -142,6 +142,12 @@ impl SpecTexts {
         })
     }
 
+    /// The catalogue and arguments the texts are rendered with (the authored parts take them
+    /// too: the catalogue is read once per document).
+    pub(super) fn words(&self) -> &Words {
+        &self.words
+    }
+
     /// The catalogue of the document's language.
     pub(super) fn catalogue(&self) -> &Catalogue {
         &self.words.catalogue
@@ -239,12 +245,12 @@ type AuthoredParts = (
 /// The Summary and every chapter, read; all their errors at once.
 pub(super) fn authored_parts(
     pipeline: &Pipeline,
+    words: &Words,
     spec: &ReportSpec,
     ctx: &minijinja::Value,
 ) -> Result<AuthoredParts> {
-    let words = Words::new(pipeline, spec)?;
     let mut errors = Vec::new();
-    let summary = translated(pipeline, &words, &spec.document.summary, ctx)
+    let summary = translated(pipeline, words, &spec.document.summary, ctx)
         .map_err(|e| errors.push(e))
         .ok();
     let mut chapters = Vec::new();
@@ -256,7 +262,7 @@ pub(super) fn authored_parts(
                 continue;
             }
         };
-        match translated(pipeline, &words, &c.file, ctx) {
+        match translated(pipeline, words, &c.file, ctx) {
             Ok(text) => chapters.push(document::build::ChapterPart {
                 title,
                 file: pipeline.report_dir.join(&c.file),
@@ -302,7 +308,8 @@ pub(super) const UNTRANSLATED: &str = "document-untranslated";
 /// `validate`: every template error (a number printed without its filter, an unknown value) at
 /// its file and line.
 pub fn check_authored(pipeline: &Pipeline, spec: &ReportSpec, n: &NarrativeValues) -> Result<()> {
-    authored_parts(pipeline, spec, &narrative_ctx(pipeline, n)).map(|_| ())
+    let words = Words::new(pipeline, spec)?;
+    authored_parts(pipeline, &words, spec, &narrative_ctx(pipeline, n)).map(|_| ())
 }
 
 /// The first row of each narrative query, by query name (`n.N1.panel_n` in the templates).

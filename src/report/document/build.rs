@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::authored::{self, Authored};
-use super::references::{capital, cited, resolve, resolve_items};
-pub use super::references::{named, reference_names};
+pub use super::references::{capital, named, reference_names};
+use super::references::{cited, resolve, resolve_items};
 use super::{
     Annex, Block, Chapter, DocWords, Document, Figure, Inline, Item, Masthead, Table, roman,
 };

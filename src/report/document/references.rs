@@ -144,7 +144,7 @@ pub fn reference_names(
 }
 
 /// "figure II" → "Figure II".
-pub(super) fn capital(s: &str) -> String {
+pub fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())

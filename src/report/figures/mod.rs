@@ -38,12 +38,8 @@ pub(super) fn chart_words(
     doc: &document::DocWords,
 ) -> Result<chart::ChartWords> {
     let m = |a: &str| catalogue.format(&format!("figure-chart.{a}"), None);
-    let mut figure = doc.figure[0].chars();
     Ok(chart::ChartWords {
-        figure: figure
-            .next()
-            .map(|c| c.to_uppercase().chain(figure).collect())
-            .unwrap_or_default(),
+        figure: document::build::capital(&doc.figure[0]),
         no_data: m("no-data")?,
         no_data_short: m("no-data-short")?,
         no_value: m("no-value")?,
